@@ -1,0 +1,53 @@
+/**
+ * Error codes that cross the API. The UI turns each code into a sentence in the user's
+ * language; `message` is a short developer hint and never contains case data or keys.
+ */
+export const ERROR_CODES = [
+  'WRONG_PASSPHRASE',
+  'EMPTY_PASSPHRASE',
+  'VAULT_CORRUPT',
+  'VAULT_LOCKED',
+  'VAULT_EXISTS',
+  'VAULT_NOT_FOUND',
+  'UNSUPPORTED_VERSION',
+  'FOLDER_NOT_WRITABLE',
+  'STORAGE_FAILED',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'UNKNOWN_METHOD',
+  'FORBIDDEN_SENDER',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function ok<T>(value: T): ApiResult<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ErrorCode, message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Turns anything thrown into an API error without leaking a stack trace or data. */
+export function toErrorBody(err: unknown): ApiErrorBody {
+  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  return { code: 'INTERNAL', message: 'Unexpected internal error' };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** A date known to the year, the month or the day: `2021`, `2021-08`, `2021-08-15`. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isValidPartialDate, 'no such date');
+
+function isValidPartialDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
+  if (y < 1850 || y > 2200) return false;
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  // Day 0 of the next month is the last day of this one; UTC avoids any time-zone shift.
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d >= 1 && d <= daysInMonth;
+}
+
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'use two-letter country codes');
+
+export const PersonFields = z.object({
+  name: z.string().trim().min(1, 'name is required').max(300),
+  nameLatin: z.string().trim().max(300),
+  birthDate: PartialDate.nullable(),
+  citizenship: z.array(CountryCode).max(10),
+  notes: z.string().max(100_000),
+});
+export type PersonFields = z.infer<typeof PersonFields>;
+
+/** What a new person needs: a name; every other field may come later. */
+export const PersonCreate = PersonFields.partial().required({ name: true });
+export type PersonCreate = z.input<typeof PersonCreate>;
+
+export const Id = z.string().regex(/^[0-9a-f]{32}$/, 'not an id');
+
+export const Person = PersonFields.extend({
+  id: Id,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const PersonSummary = Person.pick({
+  id: true,
+  name: true,
+  nameLatin: true,
+  birthDate: true,
+  citizenship: true,
+  updatedAt: true,
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+export const VaultState = z.enum(['none', 'locked', 'unlocked']);
+
+export const VaultStatus = z.object({
+  state: VaultState,
+  /** The vault folder this installation last used, if any. */
+  folder: z.string().nullable(),
+  /** Where a new vault goes unless the user picks another folder. */
+  defaultFolder: z.string(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+export const Passphrase = z.string().max(1024);
