@@ -1,0 +1,74 @@
+import type { Database, SqlValue } from 'sql.js';
+import type { Person, PersonSummary } from '../api/schemas';
+
+const COLUMNS = 'id, name, name_latin, birth_date, citizenship, notes, created_at, updated_at';
+
+type Row = Record<string, SqlValue>;
+
+function rows(db: Database, sql: string, params: SqlValue[]): Row[] {
+  const statement = db.prepare(sql);
+  try {
+    statement.bind(params);
+    const out: Row[] = [];
+    while (statement.step()) out.push(statement.getAsObject());
+    return out;
+  } finally {
+    statement.free();
+  }
+}
+
+function toPerson(row: Row): Person {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    nameLatin: String(row.name_latin),
+    birthDate: row.birth_date === null ? null : String(row.birth_date),
+    citizenship: JSON.parse(String(row.citizenship)) as string[],
+    notes: String(row.notes),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+export function findPerson(db: Database, id: string): Person | null {
+  const row = rows(db, `SELECT ${COLUMNS} FROM persons WHERE id = ? AND deleted = 0`, [id])[0];
+  return row ? toPerson(row) : null;
+}
+
+/**
+ * Case- and accent-insensitive substring search over both name fields. Full-text search with
+ * transliteration replaces this when the case model grows.
+ */
+export function searchPersons(
+  db: Database,
+  query: string,
+  limit: number,
+  offset: number,
+): { items: PersonSummary[]; total: number } {
+  const needle = foldForSearch(query.trim());
+  const where = needle
+    ? "deleted = 0 AND instr(vigil_fold(name || ' ' || name_latin), ?) > 0"
+    : 'deleted = 0';
+  const params = needle ? [needle] : [];
+  const total = Number(
+    rows(db, `SELECT count(*) AS n FROM persons WHERE ${where}`, params)[0]?.n ?? 0,
+  );
+  const items = rows(
+    db,
+    `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
+    [...params, limit, offset],
+  ).map((row) => {
+    const { id, name, nameLatin, birthDate, citizenship, updatedAt } = toPerson(row);
+    return { id, name, nameLatin, birthDate, citizenship, updatedAt };
+  });
+  return { items, total };
+}
+
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Registers the SQL functions the queries above use; called once per opened database. */
+export function registerSearchFunctions(db: Database): void {
+  db.create_function('vigil_fold', (text: SqlValue) => foldForSearch(String(text ?? '')));
+}

@@ -1,0 +1,25 @@
+import { contract, type MethodName } from '../api/contract';
+import { ApiError, toErrorBody, type ApiResult } from '../api/errors';
+import { validateCall } from '../api/validate';
+import type { Handlers } from './handlers';
+
+/**
+ * Runs one call inside the core. Arguments are validated again here (the worker trusts no
+ * host), and results are checked against the contract so nothing unlisted leaves the core.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  args: unknown,
+): Promise<ApiResult<unknown>> {
+  try {
+    const call = validateCall(method, args);
+    const handler = handlers[call.method] as (a: unknown) => unknown;
+    const value = await handler(call.args);
+    const checked = contract[call.method as MethodName].result.safeParse(value);
+    if (!checked.success) throw new ApiError('INTERNAL', 'Result does not match the contract');
+    return { ok: true, value: checked.data };
+  } catch (err) {
+    return { ok: false, error: toErrorBody(err) };
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiError } from '../api/errors';
+import { ByteReader, ByteWriter, TruncatedError } from './bytes';
+import { equalBytes, NONCE_BYTES, open, randomBytes, seal } from './crypto';
+import { FORMAT_VERSION, VAULT_ID_BYTES } from './header';
+
+export const SNAPSHOT_MAGIC = Buffer.from('VIGILSNP', 'ascii');
+
+function prefix(vaultId: Buffer, generation: bigint): Buffer {
+  return new ByteWriter()
+    .bytes(SNAPSHOT_MAGIC)
+    .u16(FORMAT_VERSION)
+    .bytes(vaultId)
+    .u64(generation)
+    .toBuffer();
+}
+
+/** The whole database, encrypted; the plaintext prefix is authenticated as associated data. */
+export function encodeSnapshot(
+  key: Buffer,
+  vaultId: Buffer,
+  generation: bigint,
+  database: Uint8Array,
+): Buffer {
+  const head = prefix(vaultId, generation);
+  const nonce = randomBytes(NONCE_BYTES);
+  return Buffer.concat([head, nonce, seal(key, nonce, database, head)]);
+}
+
+export function decodeSnapshot(
+  key: Buffer,
+  vaultId: Buffer,
+  file: Buffer,
+): { generation: bigint; database: Buffer } {
+  try {
+    const r = new ByteReader(file);
+    if (!equalBytes(r.bytes(SNAPSHOT_MAGIC.length), SNAPSHOT_MAGIC)) {
+      throw new ApiError('VAULT_CORRUPT', 'Snapshot magic does not match');
+    }
+    const version = r.u16();
+    if (version > FORMAT_VERSION)
+      throw new ApiError('UNSUPPORTED_VERSION', 'Snapshot format is newer');
+    if (!equalBytes(r.bytes(VAULT_ID_BYTES), vaultId)) {
+      throw new ApiError('VAULT_CORRUPT', 'Snapshot belongs to another vault');
+    }
+    const generation = r.u64();
+    const head = file.subarray(0, r.offset);
+    const nonce = r.bytes(NONCE_BYTES);
+    const database = open(key, nonce, r.bytes(r.remaining), head);
+    if (!database) throw new ApiError('VAULT_CORRUPT', 'Snapshot authentication failed');
+    return { generation, database };
+  } catch (err) {
+    if (err instanceof TruncatedError) throw new ApiError('VAULT_CORRUPT', 'Snapshot truncated');
+    throw err;
+  }
+}
