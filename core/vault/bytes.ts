@@ -47,6 +47,11 @@ export class ByteReader {
     return this.buffer.length - this.offset;
   }
 
+  /** The unread bytes, without consuming them. */
+  peekRest(): Buffer {
+    return this.buffer.subarray(this.offset);
+  }
+
   bytes(length: number): Buffer {
     if (length > this.remaining) throw new TruncatedError('truncated');
     const out = this.buffer.subarray(this.offset, this.offset + length);

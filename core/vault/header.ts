@@ -108,9 +108,7 @@ export function decodeHeader(file: Buffer): { header: VaultHeader; body: Buffer;
       throw new ApiError('VAULT_CORRUPT', 'Header magic does not match');
     }
     const version = r.u16();
-    if (version > FORMAT_VERSION) {
-      throw new ApiError('UNSUPPORTED_VERSION', `Vault format ${version} is newer than this app`);
-    }
+    checkVersion(version, 'Header');
     if (file.length < DIGEST_BYTES * 2) throw new TruncatedError('short');
     const withMac = file.subarray(0, file.length - DIGEST_BYTES);
     if (!equalBytes(sha256(withMac), file.subarray(file.length - DIGEST_BYTES))) {
@@ -129,6 +127,13 @@ export function decodeHeader(file: Buffer): { header: VaultHeader; body: Buffer;
     if (err instanceof TruncatedError) throw new ApiError('VAULT_CORRUPT', 'Header truncated');
     throw err;
   }
+}
+
+/** A newer version is the user's cue to update the app; anything else is damage. */
+export function checkVersion(version: number, what: string): void {
+  if (version > FORMAT_VERSION)
+    throw new ApiError('UNSUPPORTED_VERSION', `${what} format is newer`);
+  if (version !== FORMAT_VERSION) throw new ApiError('VAULT_CORRUPT', `${what} version is damaged`);
 }
 
 function readSlot(r: ByteReader): KeySlot {

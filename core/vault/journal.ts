@@ -2,10 +2,11 @@ import { promises as fs } from 'node:fs';
 import { ApiError } from '../api/errors';
 import { ByteReader, ByteWriter, TruncatedError } from './bytes';
 import { equalBytes, NONCE_BYTES, open, randomBytes, seal, TAG_BYTES } from './crypto';
-import { FORMAT_VERSION, VAULT_ID_BYTES } from './header';
+import { checkVersion, FORMAT_VERSION, VAULT_ID_BYTES } from './header';
 
 export const JOURNAL_MAGIC = Buffer.from('VIGILJNL', 'ascii');
-const LENGTH_BYTES = 4;
+/** The record length, then its bitwise complement: a damaged length is detected, not trusted. */
+const LENGTH_BYTES = 8;
 /** A record longer than this is damage, not data: change sets are kilobytes. */
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
@@ -18,9 +19,12 @@ export function journalPrefix(vaultId: Buffer, generation: bigint): Buffer {
     .toBuffer();
 }
 
-/** Each record is bound to its vault, generation and position: none can be moved or replayed. */
+/**
+ * Each record is bound to the journal's whole prefix (format, vault, generation) and to its
+ * position: none can be moved, replayed elsewhere or reinterpreted by another version.
+ */
 function recordAad(vaultId: Buffer, generation: bigint, sequence: bigint): Buffer {
-  return new ByteWriter().bytes(vaultId).u64(generation).u64(sequence).toBuffer();
+  return new ByteWriter().bytes(journalPrefix(vaultId, generation)).u64(sequence).toBuffer();
 }
 
 export function encodeRecord(
@@ -32,8 +36,10 @@ export function encodeRecord(
 ): Buffer {
   const nonce = randomBytes(NONCE_BYTES);
   const sealed = seal(key, nonce, payload, recordAad(vaultId, generation, sequence));
+  const length = NONCE_BYTES + sealed.length;
   return new ByteWriter()
-    .u32(NONCE_BYTES + sealed.length)
+    .u32(length)
+    .u32(~length >>> 0)
     .bytes(nonce)
     .bytes(sealed)
     .toBuffer();
@@ -49,8 +55,8 @@ export interface JournalContents {
 }
 
 /**
- * Reads every record. Only the last record may be incomplete or fail to authenticate (a write
- * interrupted by a crash, never acknowledged); damage anywhere before it is VAULT_CORRUPT.
+ * Reads every record. Only the last record may be incomplete (a write interrupted by a crash,
+ * never acknowledged); damage anywhere, the last complete record included, is VAULT_CORRUPT.
  */
 export function decodeJournal(key: Buffer, vaultId: Buffer, file: Buffer): JournalContents {
   const r = new ByteReader(file);
@@ -59,8 +65,7 @@ export function decodeJournal(key: Buffer, vaultId: Buffer, file: Buffer): Journ
     if (!equalBytes(r.bytes(JOURNAL_MAGIC.length), JOURNAL_MAGIC)) {
       throw new ApiError('VAULT_CORRUPT', 'Journal magic does not match');
     }
-    if (r.u16() > FORMAT_VERSION)
-      throw new ApiError('UNSUPPORTED_VERSION', 'Journal format is newer');
+    checkVersion(r.u16(), 'Journal');
     if (!equalBytes(r.bytes(VAULT_ID_BYTES), vaultId)) {
       throw new ApiError('VAULT_CORRUPT', 'Journal belongs to another vault');
     }
@@ -75,13 +80,20 @@ export function decodeJournal(key: Buffer, vaultId: Buffer, file: Buffer): Journ
   let sequence = 1n;
   while (r.remaining > 0) {
     const record = readRecord(r);
-    const payload =
-      record && open(key, record.nonce, record.sealed, recordAad(vaultId, generation, sequence));
+    if (record === 'torn') return { generation, payloads, goodLength, tornTail: true };
+    const payload = open(
+      key,
+      record.nonce,
+      record.sealed,
+      recordAad(vaultId, generation, sequence),
+    );
     if (!payload) {
-      if (record && r.remaining > 0) {
-        throw new ApiError('VAULT_CORRUPT', `Journal record ${sequence} failed authentication`);
+      // A power cut can leave a record's last blocks unwritten (zeros); a real tag is never zero.
+      const tag = record.sealed.subarray(record.sealed.length - TAG_BYTES);
+      if (r.remaining === 0 && tag.every((byte) => byte === 0)) {
+        return { generation, payloads, goodLength, tornTail: true };
       }
-      return { generation, payloads, goodLength, tornTail: true };
+      throw new ApiError('VAULT_CORRUPT', `Journal record ${sequence} failed authentication`);
     }
     payloads.push(payload);
     goodLength = r.offset;
@@ -90,12 +102,23 @@ export function decodeJournal(key: Buffer, vaultId: Buffer, file: Buffer): Journ
   return { generation, payloads, goodLength, tornTail: false };
 }
 
-function readRecord(r: ByteReader): { nonce: Buffer; sealed: Buffer } | null {
-  if (r.remaining < LENGTH_BYTES) return null;
+/**
+ * Reads one record, or 'torn' for an incomplete record at the end of the file (an interrupted
+ * append, never acknowledged). A length that fails its own check is damage, not a torn write.
+ */
+function readRecord(r: ByteReader): { nonce: Buffer; sealed: Buffer } | 'torn' {
+  if (r.remaining < LENGTH_BYTES) return 'torn';
+  const rest = r.peekRest();
   const length = r.u32();
-  if (length < NONCE_BYTES + TAG_BYTES || length > MAX_RECORD_BYTES || length > r.remaining) {
-    return null;
+  const check = r.u32();
+  if (check !== ~length >>> 0) {
+    if (rest.every((byte) => byte === 0)) return 'torn';
+    throw new ApiError('VAULT_CORRUPT', 'Journal record length is damaged');
   }
+  if (length < NONCE_BYTES + TAG_BYTES || length > MAX_RECORD_BYTES) {
+    throw new ApiError('VAULT_CORRUPT', 'Journal record length is out of range');
+  }
+  if (length > r.remaining) return 'torn';
   return { nonce: r.bytes(NONCE_BYTES), sealed: r.bytes(length - NONCE_BYTES) };
 }
 

@@ -1,7 +1,7 @@
 import { ApiError } from '../api/errors';
 import { ByteReader, ByteWriter, TruncatedError } from './bytes';
 import { equalBytes, NONCE_BYTES, open, randomBytes, seal } from './crypto';
-import { FORMAT_VERSION, VAULT_ID_BYTES } from './header';
+import { checkVersion, FORMAT_VERSION, VAULT_ID_BYTES } from './header';
 
 export const SNAPSHOT_MAGIC = Buffer.from('VIGILSNP', 'ascii');
 
@@ -36,9 +36,7 @@ export function decodeSnapshot(
     if (!equalBytes(r.bytes(SNAPSHOT_MAGIC.length), SNAPSHOT_MAGIC)) {
       throw new ApiError('VAULT_CORRUPT', 'Snapshot magic does not match');
     }
-    const version = r.u16();
-    if (version > FORMAT_VERSION)
-      throw new ApiError('UNSUPPORTED_VERSION', 'Snapshot format is newer');
+    checkVersion(r.u16(), 'Snapshot');
     if (!equalBytes(r.bytes(VAULT_ID_BYTES), vaultId)) {
       throw new ApiError('VAULT_CORRUPT', 'Snapshot belongs to another vault');
     }
