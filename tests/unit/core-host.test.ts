@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CoreHost } from '../../core/host/coreHost';
+import { useTempDirs } from '../helpers/tempDir';
+
+const WORKER = path.resolve('dist/core/worker.js');
+const PASS = 'correct horse battery staple';
+const tempDir = useTempDirs();
+const hosts: CoreHost[] = [];
+
+function newHost(dataDir = tempDir()): CoreHost {
+  const host = new CoreHost({ workerFile: WORKER, dataDir });
+  hosts.push(host);
+  return host;
+}
+
+beforeAll(() => {
+  if (!existsSync(WORKER)) throw new Error('Run `npm run build` first (npm test does).');
+});
+
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.dispose();
+});
+
+describe('core host and worker', () => {
+  it('creates a vault, adds a person, locks, and unlocks again', async () => {
+    const host = newHost();
+    const folder = path.join(tempDir(), 'vault');
+    expect(await host.call('vaultStatus', {})).toMatchObject({
+      ok: true,
+      value: { state: 'none' },
+    });
+    expect(await host.call('createVault', { folder, passphrase: PASS })).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked', folder },
+    });
+    const created = await host.call('createPerson', { name: 'Ганна', birthDate: '1961-03' });
+    expect(created).toMatchObject({ ok: true, value: { name: 'Ганна', birthDate: '1961-03' } });
+
+    expect(await host.call('lockVault', {})).toMatchObject({
+      ok: true,
+      value: { state: 'locked', folder },
+    });
+    expect(await host.call('listPersons', {})).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_LOCKED' },
+    });
+    expect(await host.call('unlockVault', { folder, passphrase: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
+    await host.call('unlockVault', { folder, passphrase: PASS });
+    const list = await host.call('listPersons', { query: 'ганна' });
+    expect(list).toMatchObject({ ok: true, value: { total: 1, items: [{ name: 'Ганна' }] } });
+  });
+
+  it('validates every call against the contract before the worker sees it', async () => {
+    const host = newHost();
+    expect(await host.call('dropDatabase', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
+    expect(await host.call('createPerson', { name: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await host.call('createPerson', { name: 'A', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await host.call('createPerson', { name: 'A', birthDate: '2021-02-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await host.call('toString', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
+  });
+
+  it('updates only the fields it is given', async () => {
+    const host = newHost();
+    await host.call('createVault', { folder: path.join(tempDir(), 'v'), passphrase: PASS });
+    const created = await host.call('createPerson', { name: 'A', notes: 'keep me' });
+    if (!created.ok) throw new Error('create failed');
+    const { id } = created.value as { id: string };
+    const updated = await host.call('updatePerson', {
+      id,
+      changes: { name: 'B', citizenship: ['BY', 'UA'] },
+    });
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { name: 'B', notes: 'keep me', citizenship: ['BY', 'UA'] },
+    });
+    expect(
+      await host.call('updatePerson', { id: 'f'.repeat(32), changes: { name: 'C' } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('remembers the vault folder across host restarts', async () => {
+    const dataDir = tempDir();
+    const folder = path.join(tempDir(), 'vault');
+    const first = newHost(dataDir);
+    await first.call('createVault', { folder, passphrase: PASS });
+    await first.call('createPerson', { name: 'Persisted' });
+    await first.dispose();
+    const second = newHost(dataDir);
+    expect(await second.call('vaultStatus', {})).toMatchObject({
+      ok: true,
+      value: { state: 'locked', folder },
+    });
+    await second.call('unlockVault', { folder, passphrase: PASS });
+    expect(await second.call('listPersons', {})).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+});
