@@ -1,0 +1,97 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchApp, STRONG_PASSPHRASE } from '../helpers/browserHost';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
+const originalTmp = process.env.TMPDIR;
+
+afterAll(() => {
+  if (originalTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = originalTmp;
+});
+
+const SAVED = ['Zyxwquartz Plaintextova', 'Зюйдвестава Адкрытая'];
+const DRAFT = ['Draftonius Unsavedsky', 'Чарнавік Незахаваны'];
+
+function filesUnder(root: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const full = path.join(root, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** Every file under the folders that holds any needle in UTF-8 or UTF-16. */
+function leaks(roots: string[], needles: string[]): string[] {
+  const patterns = needles.flatMap((n) => [Buffer.from(n, 'utf8'), Buffer.from(n, 'utf16le')]);
+  return roots
+    .flatMap(filesUnder)
+    .filter((file) => statSync(file).size < 512 * 1024 * 1024)
+    .filter((file) => {
+      const bytes = readFileSync(file);
+      return patterns.some((p) => bytes.includes(p));
+    });
+}
+
+describe('no plaintext on disk', () => {
+  it('has a scanner that finds a name in UTF-8 and in UTF-16', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a'), Buffer.from(`x${SAVED[1]}y`, 'utf16le'));
+    mkdirSync(path.join(dir, 'deep'));
+    writeFileSync(path.join(dir, 'deep', 'b'), `…${SAVED[0]}…`);
+    expect(
+      leaks([dir], SAVED)
+        .map((f) => path.basename(f))
+        .sort(),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('keeps saved names and unsaved drafts out of every file the app and browser write', async () => {
+    const root = tempDir();
+    const tmp = path.join(root, 'tmp');
+    const dataDir = path.join(root, 'data');
+    const folder = path.join(root, 'vault');
+    mkdirSync(tmp);
+    // Chromium's profile and every temp file of this process and the browser go under `tmp`.
+    process.env.TMPDIR = tmp;
+    const app = await launchApp(dataDir);
+    try {
+      const { page } = app;
+      await page.getByLabel('Vault folder').fill(folder);
+      await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
+      await page.getByLabel('Repeat passphrase').fill(STRONG_PASSPHRASE);
+      await page.getByRole('button', { name: 'Create vault' }).click();
+      for (const name of SAVED) {
+        await page.getByRole('button', { name: 'Add person' }).click();
+        await page.getByLabel('Name', { exact: true }).fill(name);
+        await page.getByLabel('Notes').fill(`${name} notes`);
+        await page.getByRole('button', { name: 'Save' }).click();
+        await expect.poll(() => page.getByRole('list').textContent()).toContain(name);
+      }
+      await page.getByRole('button', { name: 'Add person' }).click();
+      await page.getByLabel('Name', { exact: true }).fill(DRAFT.join(' '));
+      await page.getByLabel('Notes').fill(DRAFT[1]!);
+
+      const storage = await page.evaluate(async () => ({
+        local: localStorage.length,
+        session: sessionStorage.length,
+        cookie: document.cookie,
+        idb: (await indexedDB.databases()).length,
+      }));
+      expect(storage).toEqual({ local: 0, session: 0, cookie: '', idb: 0 });
+
+      // Give Chromium time to flush whatever it would write on its own.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const profiles = readdirSync(tmp).filter((name) => name.startsWith('playwright'));
+      expect(profiles.length).toBeGreaterThan(0);
+      expect(leaks([folder, dataDir, tmp], [...SAVED, ...DRAFT])).toEqual([]);
+    } finally {
+      await app.close();
+    }
+    expect(leaks([folder, dataDir, tmp], [...SAVED, ...DRAFT])).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it, vi } from 'vitest';
+import { METHOD_NAMES } from '../../core/api/contract';
+import { IPC_CHANNEL } from '../../electron/security';
+
+const fake = vi.hoisted(() => ({
+  exposed: [] as Array<[string, unknown]>,
+  invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: 'answer' })),
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => fake.exposed.push([key, api]),
+  },
+  ipcRenderer: { invoke: fake.invoke },
+}));
+
+await import('../../electron/preload');
+
+describe('electron/preload', () => {
+  it('exposes exactly one object, window.vigil, with exactly the contract methods', () => {
+    expect(fake.exposed.map(([key]) => key)).toEqual(['vigil']);
+    const api = fake.exposed[0]?.[1] as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES].sort());
+    for (const name of METHOD_NAMES) expect(typeof api[name]).toBe('function');
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('sends every call over the one vigil:invoke channel and returns the answer', async () => {
+    const api = fake.exposed[0]?.[1] as Record<string, (args?: unknown) => Promise<unknown>>;
+    await expect(api.createPerson!({ name: 'Maria Kalesnikava' })).resolves.toEqual({
+      ok: true,
+      value: 'answer',
+    });
+    await api.vaultStatus!();
+    expect(fake.invoke.mock.calls).toEqual([
+      [IPC_CHANNEL, 'createPerson', { name: 'Maria Kalesnikava' }],
+      [IPC_CHANNEL, 'vaultStatus', {}],
+    ]);
+  });
+});
