@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../core/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../core/host/contentPolicy';
@@ -27,6 +27,7 @@ vi.mock('electron', () => {
     'BrowserWindow',
     'crashReporter',
     'ipcMain',
+    'Menu',
     'powerMonitor',
     'protocol',
     'session',
@@ -120,7 +121,7 @@ type PermissionRequest = (
   callback: (granted: boolean) => void,
 ) => void;
 
-class FakeSession {
+class FakeSession extends Emitter {
   readonly protocolHandlers = new Map<string, ProtocolHandler>();
   requestFilter: RequestFilter | undefined;
   permissionRequest: PermissionRequest | undefined;
@@ -139,7 +140,9 @@ class FakeSession {
     },
   };
 
-  constructor(readonly partition: string) {}
+  constructor(readonly partition: string) {
+    super();
+  }
 
   setPermissionRequestHandler(handler: PermissionRequest): void {
     this.permissionRequest = handler;
@@ -166,6 +169,7 @@ function makeFakeElectron({ isPackaged = true, gotLock = true }: FakeOptions) {
   const ipcHandlers = new Map<string, (...args: unknown[]) => unknown>();
   const privilegedSchemes: unknown[] = [];
   const switches: string[] = [];
+  const menus: (MenuItemConstructorOptions[] | null)[] = [];
   let markReady = (): void => undefined;
   const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
 
@@ -216,6 +220,12 @@ function makeFakeElectron({ isPackaged = true, gotLock = true }: FakeOptions) {
         ipcHandlers.set(channel, handler),
       on: vi.fn(),
     },
+    Menu: {
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
+      setApplicationMenu: (menu: { template: MenuItemConstructorOptions[] } | null) => {
+        menus.push(menu?.template ?? null);
+      },
+    },
     powerMonitor: new Emitter(),
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => {
@@ -239,7 +249,18 @@ function makeFakeElectron({ isPackaged = true, gotLock = true }: FakeOptions) {
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
-  return { module, app, calls, windows, sessions, ipcHandlers, privilegedSchemes, switches, ready };
+  return {
+    module,
+    app,
+    calls,
+    windows,
+    sessions,
+    ipcHandlers,
+    privilegedSchemes,
+    switches,
+    menus,
+    ready,
+  };
 }
 
 type Fake = ReturnType<typeof makeFakeElectron>;
@@ -347,6 +368,10 @@ describe('the main window', () => {
         preload: path.join(electronDir, 'preload.js'),
       });
       expect(prefs?.partition?.startsWith('persist:')).toBe(false);
+      // The window's own session is the one that got the protocol, filter and permission rules.
+      const ses = fake.sessions.get(prefs?.partition ?? '');
+      expect(ses?.protocolHandlers.has('app')).toBe(true);
+      expect(ses?.requestFilter).toBeDefined();
     }
     expect(fake.windows.length).toBeGreaterThan(0);
   });
@@ -443,6 +468,21 @@ describe('the app session', () => {
       expect(ses.permissionCheck!(null, permission, APP_ORIGIN, {})).toBe(false);
     }
     expect(ses.spellChecker).toBe(false);
+  });
+
+  it('refuses every download a page starts', async () => {
+    const ses = appSession(await startMain());
+    const event = { preventDefault: vi.fn() };
+    ses.emit('will-download', event, {}, {});
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+  });
+
+  it('replaces the default menu with one that has no developer tools or web links', async () => {
+    const fake = await startMain();
+    expect(fake.menus).toHaveLength(1);
+    const roles = JSON.stringify(fake.menus[0]);
+    expect(roles).toContain('editMenu');
+    expect(roles).not.toMatch(/toggleDevTools|help|about/i);
   });
 });
 
