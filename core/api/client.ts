@@ -4,7 +4,7 @@ import { METHOD_NAMES, type MethodArgs, type MethodName, type MethodResult } fro
 /** What the renderer sees as `window.vigil`. */
 export type VigilApi = {
   [M in MethodName]: (
-    ...args: Partial<MethodArgs<M>> extends MethodArgs<M> ? [MethodArgs<M>?] : [MethodArgs<M>]
+    ...args: Record<never, never> extends MethodArgs<M> ? [MethodArgs<M>?] : [MethodArgs<M>]
   ) => Promise<ApiResult<MethodResult<M>>>;
 };
 

@@ -1,0 +1,107 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../core/api/errors';
+import type { VaultStatus } from '../../core/api/schemas';
+import { request } from './api';
+import { errorKey } from './errors';
+import { Main } from './screens/Main';
+import { Unlock } from './screens/Unlock';
+
+// The strength meter's dictionaries are large and only needed once per installation, so they
+// load with this screen rather than slowing down every unlock.
+const CreateVault = lazy(() =>
+  import('./screens/CreateVault').then((module) => ({ default: module.CreateVault })),
+);
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'failed'; code: ErrorCode }
+  | { kind: 'create'; status: VaultStatus }
+  | { kind: 'unlock'; status: VaultStatus }
+  | { kind: 'main' };
+
+function viewFor(status: VaultStatus): View {
+  switch (status.state) {
+    case 'none':
+      return { kind: 'create', status };
+    case 'locked':
+      return { kind: 'unlock', status };
+    case 'unlocked':
+      return { kind: 'main' };
+  }
+}
+
+function Waiting() {
+  const { t } = useTranslation();
+  return (
+    <main className="screen">
+      <p className="muted">{t('app.loading')}</p>
+    </main>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void request((api) => api.vaultStatus()).then((result) => {
+      if (current)
+        setView(result.ok ? viewFor(result.value) : { kind: 'failed', code: result.error.code });
+    });
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+
+  const show = (status: VaultStatus) => setView(viewFor(status));
+
+  switch (view.kind) {
+    case 'loading':
+      return <Waiting />;
+    case 'failed':
+      return (
+        <main className="screen">
+          <div className="card">
+            <p role="alert" className="alert">
+              {t(errorKey(view.code))}
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => {
+                  setView({ kind: 'loading' });
+                  setAttempt((count) => count + 1);
+                }}
+              >
+                {t('app.retry')}
+              </button>
+            </div>
+          </div>
+        </main>
+      );
+    case 'create':
+      return (
+        <Suspense fallback={<Waiting />}>
+          <CreateVault
+            status={view.status}
+            onCreated={show}
+            onUnlockInstead={() => setView({ kind: 'unlock', status: view.status })}
+          />
+        </Suspense>
+      );
+    case 'unlock':
+      return (
+        <Unlock
+          status={view.status}
+          onUnlocked={show}
+          onCreateInstead={() => setView({ kind: 'create', status: view.status })}
+        />
+      );
+    case 'main':
+      return <Main />;
+  }
+}

@@ -1,0 +1,8 @@
+import type { VigilApi } from '../../core/api/client';
+
+declare global {
+  interface Window {
+    /** The only way out of the page: bridged by Electron's preload or by the browser host. */
+    readonly vigil: VigilApi;
+  }
+}
