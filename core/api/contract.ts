@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import {
+  DamageDetails,
+  Folder,
   Id,
   Passphrase,
+  SecretArgs,
+  Settings,
   Person,
   PersonCreate,
   PersonFields,
@@ -20,6 +24,20 @@ function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): M
 
 const NoArgs = z.object({}).strict();
 
+function hasOneSecret(a: z.infer<typeof SecretArgs>): boolean {
+  return (a.passphrase === undefined) !== (a.recoveryKey === undefined);
+}
+
+/** Adds "a passphrase or a recovery key, exactly one" to a method's arguments. */
+function withSecret<S extends z.ZodRawShape>(args: z.ZodObject<S>) {
+  return args
+    .extend(SecretArgs.shape)
+    .strict()
+    .refine((a) => hasOneSecret(a as unknown as z.infer<typeof SecretArgs>), {
+      message: 'give a passphrase or a recovery key',
+    });
+}
+
 /**
  * The one API surface of Vigil. Electron's main process, its preload, the browser host and the
  * renderer all derive their bridges from this object; a method that is not here cannot be called.
@@ -27,14 +45,26 @@ const NoArgs = z.object({}).strict();
 export const contract = {
   vaultStatus: method(NoArgs, VaultStatus),
   createVault: method(
-    z.object({ folder: z.string().trim().min(1).max(4096), passphrase: Passphrase }).strict(),
-    VaultStatus,
+    z.object({ folder: Folder, passphrase: Passphrase }).strict(),
+    VaultStatus.extend({ recoveryKey: z.string() }),
   ),
   unlockVault: method(
-    z.object({ folder: z.string().trim().min(1).max(4096), passphrase: Passphrase }).strict(),
+    withSecret(z.object({ folder: Folder, readOnly: z.boolean().default(false) })),
     VaultStatus,
   ),
+  repairVault: method(
+    withSecret(z.object({ folder: Folder })),
+    z.object({ status: VaultStatus, damage: z.array(DamageDetails) }),
+  ),
   lockVault: method(NoArgs, VaultStatus),
+  changePassphrase: method(withSecret(z.object({ newPassphrase: Passphrase })), VaultStatus),
+  saveBackup: method(
+    z.object({ folder: Folder }).strict(),
+    z.object({ folder: z.string(), bytes: z.number() }),
+  ),
+  restoreBackup: method(withSecret(z.object({ source: Folder, folder: Folder })), VaultStatus),
+  getSettings: method(NoArgs, Settings),
+  updateSettings: method(Settings.partial().strict(), Settings),
   createPerson: method(PersonCreate.strict(), Person),
   listPersons: method(
     z

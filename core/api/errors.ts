@@ -1,14 +1,19 @@
+import type { DamageDetails } from './schemas';
+
 /**
  * Error codes that cross the API. The UI turns each code into a sentence in the user's
  * language; `message` is a short developer hint and never contains case data or keys.
  */
 export const ERROR_CODES = [
   'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
   'EMPTY_PASSPHRASE',
   'VAULT_CORRUPT',
   'VAULT_LOCKED',
   'VAULT_EXISTS',
   'VAULT_NOT_FOUND',
+  'VAULT_READ_ONLY',
+  'BACKUP_VERIFY_FAILED',
   'UNSUPPORTED_VERSION',
   'FOLDER_NOT_WRITABLE',
   'STORAGE_FAILED',
@@ -24,6 +29,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
+  details?: DamageDetails;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -32,6 +38,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: DamageDetails,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,6 +55,10 @@ export function fail(code: ErrorCode, message: string): ApiResult<never> {
 
 /** Turns anything thrown into an API error without leaking a stack trace or data. */
 export function toErrorBody(err: unknown): ApiErrorBody {
-  if (err instanceof ApiError) return { code: err.code, message: err.message };
+  if (err instanceof ApiError) {
+    return err.details
+      ? { code: err.code, message: err.message, details: err.details }
+      : { code: err.code, message: err.message };
+  }
   return { code: 'INTERNAL', message: 'Unexpected internal error' };
 }

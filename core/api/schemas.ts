@@ -55,6 +55,8 @@ export const VaultState = z.enum(['none', 'locked', 'unlocked']);
 
 export const VaultStatus = z.object({
   state: VaultState,
+  /** True when the vault was opened past damage: it can be read and backed up, not edited. */
+  readOnly: z.boolean(),
   /** The vault folder this installation last used, if any. */
   folder: z.string().nullable(),
   /** Where a new vault goes unless the user picks another folder. */
@@ -63,3 +65,30 @@ export const VaultStatus = z.object({
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
 export const Passphrase = z.string().max(1024);
+
+/** Twelve words; checked word by word in the core, so typing mistakes get their own error. */
+export const RecoveryKey = z.string().max(400);
+
+export const Folder = z.string().trim().min(1).max(4096);
+
+/** A passphrase or the recovery key: exactly one of the two opens a key slot. */
+export const SecretArgs = z.object({
+  passphrase: Passphrase.optional(),
+  recoveryKey: RecoveryKey.optional(),
+});
+
+/** Where damage was found, so the UI can say which file and record, never what they held. */
+export const DamageDetails = z.object({
+  file: z.string(),
+  /** 1-based record number inside a journal file; 0 for the journal's own prefix. */
+  record: z.number().int().optional(),
+  /** Whether an earlier generation or the readable records can rebuild the vault. */
+  repairable: z.boolean(),
+});
+export type DamageDetails = z.infer<typeof DamageDetails>;
+
+export const Settings = z.object({
+  /** Minutes without keyboard or pointer input before the vault locks itself. */
+  autoLockMinutes: z.number().int().min(1).max(240),
+});
+export type Settings = z.infer<typeof Settings>;

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { fail, toErrorBody, type ApiResult } from '../api/errors';
 import { validateCall } from '../api/validate';
+import type { KdfParams } from '../vault/crypto';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from '../worker/protocol';
 
 export interface CoreHostOptions {
@@ -8,6 +9,8 @@ export interface CoreHostOptions {
   workerFile: string;
   /** Where this installation keeps its settings (never case data). */
   dataDir: string;
+  /** Tests only: a fixed KDF cost instead of calibration. */
+  kdf?: KdfParams;
 }
 
 type Resolve = (result: ApiResult<unknown>) => void;
@@ -65,7 +68,7 @@ export class CoreHost {
 
   private ensureWorker(): LiveWorker {
     if (this.worker) return this.worker;
-    const setup: WorkerSetup = { dataDir: this.options.dataDir };
+    const setup: WorkerSetup = { dataDir: this.options.dataDir, kdf: this.options.kdf };
     const live: LiveWorker = {
       thread: new Worker(this.options.workerFile, { workerData: setup }),
       pending: new Map(),

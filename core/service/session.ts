@@ -1,19 +1,26 @@
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import type { DamageDetails, Settings as UserSettings, VaultStatus } from '../api/schemas';
 import { ApiError } from '../api/errors';
-import type { ParsedArgs, MethodResult } from '../api/contract';
-import type { PersonFields, VaultStatus } from '../api/schemas';
 import type { Cell, ChangeSet } from '../changes/changeSet';
-import { HybridClock, hlcTime } from '../changes/hlc';
-import { findPerson, registerSearchFunctions, searchPersons } from '../db/persons';
+import { HybridClock } from '../changes/hlc';
+import { calibrateKdf } from '../vault/calibrate';
 import type { KdfParams } from '../vault/crypto';
-import { Vault } from '../vault/vault';
+import type { Secret } from '../vault/secret';
+import { Vault, type VaultOptions } from '../vault/vault';
 import { loadSettings, saveSettings, type Settings } from './settings';
 
 export interface SessionOptions {
   dataDir: string;
-  /** Only tests lower the KDF cost; the app always uses the default. */
+  /** Only tests and benchmarks fix the KDF cost; the app calibrates it on the user's machine. */
   kdf?: KdfParams;
+  vault?: VaultOptions;
+}
+
+/** The secret fields every unlocking method takes, turned into one value. */
+export function secretOf(args: { passphrase?: string; recoveryKey?: string }): Secret {
+  return args.passphrase !== undefined
+    ? { passphrase: args.passphrase }
+    : { recoveryKey: args.recoveryKey ?? '' };
 }
 
 /**
@@ -36,25 +43,64 @@ export class CoreSession {
   status(): VaultStatus {
     return {
       state: this.vault ? 'unlocked' : this.settings.lastVaultFolder ? 'locked' : 'none',
+      readOnly: this.vault?.readOnly ?? false,
       folder: this.vault?.folder ?? this.settings.lastVaultFolder,
       defaultFolder: path.join(this.options.dataDir, 'vault'),
     };
   }
 
-  async createVault({ folder, passphrase }: ParsedArgs<'createVault'>): Promise<VaultStatus> {
+  async createVault(
+    folder: string,
+    passphrase: string,
+  ): Promise<VaultStatus & { recoveryKey: string }> {
     await this.lock();
     const absolute = path.resolve(folder);
-    this.attach(await Vault.create(absolute, passphrase, this.options.kdf));
-    await this.remember(absolute);
+    const kdf = await this.kdf();
+    const { vault, recoveryKey } = await Vault.create(
+      absolute,
+      passphrase,
+      kdf,
+      this.options.vault,
+    );
+    await this.attach(vault);
+    return { ...this.status(), recoveryKey };
+  }
+
+  async unlockVault(folder: string, secret: Secret, readOnly: boolean): Promise<VaultStatus> {
+    await this.lock();
+    await this.attach(
+      await Vault.open(path.resolve(folder), secret, { ...this.options.vault, readOnly }),
+    );
     return this.status();
   }
 
-  async unlockVault({ folder, passphrase }: ParsedArgs<'unlockVault'>): Promise<VaultStatus> {
+  async repairVault(
+    folder: string,
+    secret: Secret,
+  ): Promise<{ status: VaultStatus; damage: DamageDetails[] }> {
     await this.lock();
-    const absolute = path.resolve(folder);
-    this.attach(await Vault.open(absolute, passphrase));
-    await this.remember(absolute);
+    const { vault, damage } = await Vault.repair(path.resolve(folder), secret, this.options.vault);
+    await this.attach(vault);
+    return { status: this.status(), damage };
+  }
+
+  async restoreBackup(source: string, folder: string, secret: Secret): Promise<VaultStatus> {
+    await this.lock();
+    await this.attach(
+      await Vault.restore(path.resolve(source), path.resolve(folder), secret, this.options.vault),
+    );
     return this.status();
+  }
+
+  async changePassphrase(current: Secret, newPassphrase: string): Promise<VaultStatus> {
+    await this.requireVault().changePassphrase(current, newPassphrase, await this.kdf());
+    return this.status();
+  }
+
+  async saveBackup(folder: string): Promise<{ folder: string; bytes: number }> {
+    const absolute = path.resolve(folder);
+    const { bytes } = await this.requireVault().saveBackup(absolute);
+    return { folder: absolute, bytes };
   }
 
   async lock(): Promise<VaultStatus> {
@@ -65,54 +111,30 @@ export class CoreSession {
     return this.status();
   }
 
-  async createPerson(args: ParsedArgs<'createPerson'>): Promise<MethodResult<'createPerson'>> {
-    const vault = this.requireVault();
-    const id = randomBytes(16).toString('hex');
-    const fields: PersonFields = {
-      nameLatin: '',
-      birthDate: null,
-      citizenship: [],
-      notes: '',
-      ...args,
-    };
-    const set = this.changeSet(personCells(id, fields));
-    set.cells.push({ entity: 'person', id, field: 'createdAt', value: hlcTime(set.hlc) });
-    await vault.commit(set);
-    return this.getPerson({ id });
+  userSettings(): UserSettings {
+    return { autoLockMinutes: this.settings.autoLockMinutes };
   }
 
-  async updatePerson({
-    id,
-    changes,
-  }: ParsedArgs<'updatePerson'>): Promise<MethodResult<'updatePerson'>> {
-    const vault = this.requireVault();
-    if (!findPerson(vault.db, id)) throw new ApiError('NOT_FOUND', 'No such person');
-    const cells = personCells(id, changes);
-    if (cells.length > 0) await vault.commit(this.changeSet(cells));
-    return this.getPerson({ id });
-  }
-
-  getPerson({ id }: ParsedArgs<'getPerson'>): MethodResult<'getPerson'> {
-    const person = findPerson(this.requireVault().db, id);
-    if (!person) throw new ApiError('NOT_FOUND', 'No such person');
-    return person;
-  }
-
-  listPersons({ query, limit, offset }: ParsedArgs<'listPersons'>): MethodResult<'listPersons'> {
-    return searchPersons(this.requireVault().db, query, limit, offset);
-  }
-
-  private attach(vault: Vault): void {
-    registerSearchFunctions(vault.db);
-    const clock = new HybridClock(this.settings.installId);
-    if (vault.latestHlc) clock.observe(vault.latestHlc);
-    this.vault = vault;
-    this.clock = clock;
-  }
-
-  private async remember(folder: string): Promise<void> {
-    this.settings = { ...this.settings, lastVaultFolder: folder };
+  async updateUserSettings(changes: Partial<UserSettings>): Promise<UserSettings> {
+    this.settings = { ...this.settings, ...changes };
     await saveSettings(this.options.dataDir, this.settings);
+    return this.userSettings();
+  }
+
+  /** The unlocked vault, after every commit already made is durable: reads never see less. */
+  async readVault(): Promise<Vault> {
+    const vault = this.requireVault();
+    await vault.settled();
+    return vault;
+  }
+
+  /** Stamps cells with one clock time and commits them as one change set. */
+  async commit(cells: Cell[]): Promise<ChangeSet> {
+    const vault = this.requireVault();
+    if (!this.clock) throw new ApiError('VAULT_LOCKED', 'The vault is locked');
+    const set: ChangeSet = { v: 1, hlc: this.clock.tick(), author: this.settings.installId, cells };
+    await vault.commit(set);
+    return set;
   }
 
   private requireVault(): Vault {
@@ -120,14 +142,17 @@ export class CoreSession {
     return this.vault;
   }
 
-  private changeSet(cells: Cell[]): ChangeSet {
-    if (!this.clock) throw new ApiError('VAULT_LOCKED', 'The vault is locked');
-    return { v: 1, hlc: this.clock.tick(), author: this.settings.installId, cells };
+  private kdf(): Promise<KdfParams> {
+    return this.options.kdf ? Promise.resolve(this.options.kdf) : calibrateKdf();
   }
-}
 
-function personCells(id: string, fields: Partial<PersonFields>): Cell[] {
-  return Object.entries(fields)
-    .filter(([, value]) => value !== undefined)
-    .map(([field, value]) => ({ entity: 'person', id, field, value: value as Cell['value'] }));
+  private async attach(vault: Vault): Promise<void> {
+    const clock = new HybridClock(this.settings.installId);
+    const latest = vault.latestHlc();
+    if (latest) clock.observe(latest);
+    this.vault = vault;
+    this.clock = clock;
+    this.settings = { ...this.settings, lastVaultFolder: vault.folder };
+    await saveSettings(this.options.dataDir, this.settings);
+  }
 }

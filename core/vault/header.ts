@@ -15,13 +15,16 @@ import {
   TAG_BYTES,
   type KdfParams,
 } from './crypto';
+import { parseRecoveryKey, type Secret } from './secret';
 
 export const HEADER_MAGIC = Buffer.from('VIGILHDR', 'ascii');
 export const FORMAT_VERSION = 1;
 export const VAULT_ID_BYTES = 16;
 
 export const SLOT_PASSPHRASE = 1;
+export const SLOT_RECOVERY = 2;
 const KDF_ARGON2ID13 = 1;
+const KDF_HKDF_SHA256 = 2;
 const DIGEST_BYTES = 32;
 const MAX_SLOTS = 8;
 
@@ -37,6 +40,10 @@ export interface VaultHeader {
   version: number;
   vaultId: Buffer;
   slots: KeySlot[];
+}
+
+function kdfIdFor(type: number): number {
+  return type === SLOT_RECOVERY ? KDF_HKDF_SHA256 : KDF_ARGON2ID13;
 }
 
 /** Bytes of the header up to (not including) the MAC and checksum. */
@@ -55,7 +62,7 @@ function encodeBody(header: VaultHeader): Buffer {
 function slotPrefix(slot: Pick<KeySlot, 'type' | 'kdf' | 'salt'>): Buffer {
   return new ByteWriter()
     .u8(slot.type)
-    .u8(KDF_ARGON2ID13)
+    .u8(kdfIdFor(slot.type))
     .u32(slot.kdf.opsLimit)
     .u32(slot.kdf.memKiB)
     .bytes(slot.salt)
@@ -70,16 +77,37 @@ function slotAad(vaultId: Buffer, slot: Pick<KeySlot, 'type' | 'kdf' | 'salt'>):
   return Buffer.concat([HEADER_MAGIC, vaultId, slotPrefix(slot)]);
 }
 
-export async function makePassphraseSlot(
+/** The key-encryption key of a slot, or null when the secret is not of the slot's kind. */
+async function slotKek(
+  slot: Pick<KeySlot, 'type' | 'kdf' | 'salt'>,
+  secret: Secret,
+): Promise<Buffer | null> {
+  if (slot.type === SLOT_PASSPHRASE && 'passphrase' in secret) {
+    return deriveKek(secret.passphrase, slot.salt, slot.kdf);
+  }
+  if (slot.type === SLOT_RECOVERY && 'recoveryKey' in secret) {
+    const entropy = parseRecoveryKey(secret.recoveryKey);
+    if (!entropy) throw new ApiError('WRONG_RECOVERY_KEY', 'Not a valid recovery key');
+    return subkey(entropy, slot.salt, 'recovery slot');
+  }
+  return null;
+}
+
+export async function makeSlot(
   vaultId: Buffer,
   dataKey: Buffer,
-  passphrase: string,
+  secret: Secret,
   kdf: KdfParams,
 ): Promise<KeySlot> {
-  const salt = randomBytes(SALT_BYTES);
+  const type = 'passphrase' in secret ? SLOT_PASSPHRASE : SLOT_RECOVERY;
+  const slot = {
+    type,
+    kdf: type === SLOT_RECOVERY ? { opsLimit: 0, memKiB: 0 } : kdf,
+    salt: randomBytes(SALT_BYTES),
+  };
   const nonce = randomBytes(NONCE_BYTES);
-  const kek = await deriveKek(passphrase, salt, kdf);
-  const slot = { type: SLOT_PASSPHRASE, kdf, salt };
+  const kek = await slotKek(slot, secret);
+  if (!kek) throw new ApiError('INTERNAL', 'Slot kind and secret differ');
   const wrappedKey = seal(kek, nonce, dataKey, slotAad(vaultId, slot));
   kek.fill(0);
   return { ...slot, nonce, wrappedKey };
@@ -97,38 +125,6 @@ function sha256(data: Uint8Array): Buffer {
   return createHash('sha256').update(data).digest();
 }
 
-/**
- * Parses a header without any key. The unkeyed checksum lets accidental damage be reported as
- * VAULT_CORRUPT before the slow KDF runs and before it could be mistaken for a wrong passphrase.
- */
-export function decodeHeader(file: Buffer): { header: VaultHeader; body: Buffer; mac: Buffer } {
-  try {
-    const r = new ByteReader(file);
-    if (!equalBytes(r.bytes(HEADER_MAGIC.length), HEADER_MAGIC)) {
-      throw new ApiError('VAULT_CORRUPT', 'Header magic does not match');
-    }
-    const version = r.u16();
-    checkVersion(version, 'Header');
-    if (file.length < DIGEST_BYTES * 2) throw new TruncatedError('short');
-    const withMac = file.subarray(0, file.length - DIGEST_BYTES);
-    if (!equalBytes(sha256(withMac), file.subarray(file.length - DIGEST_BYTES))) {
-      throw new ApiError('VAULT_CORRUPT', 'Header checksum does not match');
-    }
-    const vaultId = Buffer.from(r.bytes(VAULT_ID_BYTES));
-    const count = r.u8();
-    if (count === 0 || count > MAX_SLOTS) throw new ApiError('VAULT_CORRUPT', 'Bad slot count');
-    const slots: KeySlot[] = [];
-    for (let i = 0; i < count; i++) slots.push(readSlot(r));
-    const body = file.subarray(0, r.offset);
-    const mac = r.bytes(DIGEST_BYTES);
-    if (r.remaining !== DIGEST_BYTES) throw new ApiError('VAULT_CORRUPT', 'Header length');
-    return { header: { version, vaultId, slots }, body, mac };
-  } catch (err) {
-    if (err instanceof TruncatedError) throw new ApiError('VAULT_CORRUPT', 'Header truncated');
-    throw err;
-  }
-}
-
 /** A newer version is the user's cue to update the app; anything else is damage. */
 export function checkVersion(version: number, what: string): void {
   if (version > FORMAT_VERSION)
@@ -136,38 +132,91 @@ export function checkVersion(version: number, what: string): void {
   if (version !== FORMAT_VERSION) throw new ApiError('VAULT_CORRUPT', `${what} version is damaged`);
 }
 
+const headerDamage = (reason: string) =>
+  new ApiError('VAULT_CORRUPT', reason, { file: 'vault.vgh', repairable: false });
+
+/**
+ * Parses a header without any key. The unkeyed checksum lets accidental damage be reported as
+ * VAULT_CORRUPT before the slow KDF runs and before it could be mistaken for a wrong passphrase.
+ */
+export function decodeHeader(file: Buffer): { header: VaultHeader; body: Buffer; mac: Buffer } {
+  try {
+    const r = new ByteReader(file);
+    if (!equalBytes(r.bytes(HEADER_MAGIC.length), HEADER_MAGIC))
+      throw headerDamage('Header magic does not match');
+    const version = r.u16();
+    if (version > FORMAT_VERSION) throw new ApiError('UNSUPPORTED_VERSION', 'Header format is newer');
+    if (version !== FORMAT_VERSION) throw headerDamage('Header version is damaged');
+    if (file.length < DIGEST_BYTES * 2) throw new TruncatedError('short');
+    const withMac = file.subarray(0, file.length - DIGEST_BYTES);
+    if (!equalBytes(sha256(withMac), file.subarray(file.length - DIGEST_BYTES))) {
+      throw headerDamage('Header checksum does not match');
+    }
+    const vaultId = Buffer.from(r.bytes(VAULT_ID_BYTES));
+    const count = r.u8();
+    if (count === 0 || count > MAX_SLOTS) throw headerDamage('Bad slot count');
+    const slots: KeySlot[] = [];
+    for (let i = 0; i < count; i++) slots.push(readSlot(r));
+    const body = file.subarray(0, r.offset);
+    const mac = r.bytes(DIGEST_BYTES);
+    if (r.remaining !== DIGEST_BYTES) throw headerDamage('Header length');
+    return { header: { version, vaultId, slots }, body, mac };
+  } catch (err) {
+    if (err instanceof TruncatedError) throw headerDamage('Header truncated');
+    throw err;
+  }
+}
+
 function readSlot(r: ByteReader): KeySlot {
   const type = r.u8();
   const kdfId = r.u8();
-  if (kdfId !== KDF_ARGON2ID13) throw new ApiError('UNSUPPORTED_VERSION', 'Unknown KDF');
+  if (type !== SLOT_PASSPHRASE && type !== SLOT_RECOVERY)
+    throw new ApiError('UNSUPPORTED_VERSION', 'Unknown slot');
+  if (kdfId !== kdfIdFor(type)) throw headerDamage('Slot KDF does not match its kind');
   const kdf = { opsLimit: r.u32(), memKiB: r.u32() };
   // Bounds stop a doctored header from making the KDF exhaust memory or run for hours.
-  if (kdf.opsLimit < 1 || kdf.opsLimit > 64 || kdf.memKiB < 8 || kdf.memKiB > 4 * 1024 * 1024) {
-    throw new ApiError('VAULT_CORRUPT', 'KDF parameters out of range');
-  }
+  const sane =
+    type === SLOT_RECOVERY
+      ? kdf.opsLimit === 0 && kdf.memKiB === 0
+      : kdf.opsLimit >= 1 && kdf.opsLimit <= 64 && kdf.memKiB >= 8 && kdf.memKiB <= 4 * 1024 * 1024;
+  if (!sane) throw headerDamage('KDF parameters out of range');
   const salt = Buffer.from(r.bytes(SALT_BYTES));
   const nonce = Buffer.from(r.bytes(NONCE_BYTES));
   const wrappedKey = Buffer.from(r.bytes(KEY_BYTES + TAG_BYTES));
   return { type, kdf, salt, nonce, wrappedKey };
 }
 
-/** Tries each passphrase slot; returns the data key after checking the header MAC with it. */
+/** Tries each slot of the secret's kind; returns the data key after checking the header MAC. */
 export async function unlockHeader(
   file: Buffer,
-  passphrase: string,
+  secret: Secret,
 ): Promise<{ header: VaultHeader; dataKey: Buffer }> {
   const { header, body, mac } = decodeHeader(file);
   for (const slot of header.slots) {
-    if (slot.type !== SLOT_PASSPHRASE) continue;
-    const kek = await deriveKek(passphrase, slot.salt, slot.kdf);
+    const kek = await slotKek(slot, secret);
+    if (!kek) continue;
     const dataKey = open(kek, slot.nonce, slot.wrappedKey, slotAad(header.vaultId, slot));
     kek.fill(0);
     if (!dataKey) continue;
     if (!equalBytes(hmac(subkey(dataKey, header.vaultId, 'header'), body), mac)) {
       dataKey.fill(0);
-      throw new ApiError('VAULT_CORRUPT', 'Header authentication failed');
+      throw headerDamage('Header authentication failed');
     }
     return { header, dataKey };
   }
+  if ('recoveryKey' in secret)
+    throw new ApiError('WRONG_RECOVERY_KEY', 'No slot opens with this recovery key');
   throw new ApiError('WRONG_PASSPHRASE', 'No key slot opens with this passphrase');
+}
+
+/** The header with its passphrase slot replaced; the recovery slot is kept as it was. */
+export async function withNewPassphrase(
+  header: VaultHeader,
+  dataKey: Buffer,
+  passphrase: string,
+  kdf: KdfParams,
+): Promise<Buffer> {
+  const slot = await makeSlot(header.vaultId, dataKey, { passphrase }, kdf);
+  const slots = [slot, ...header.slots.filter((s) => s.type !== SLOT_PASSPHRASE)];
+  return encodeHeader({ ...header, slots }, dataKey);
 }

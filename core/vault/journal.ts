@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { ApiError } from '../api/errors';
-import { ByteReader, ByteWriter, TruncatedError } from './bytes';
+import { ByteReader, ByteWriter } from './bytes';
 import { equalBytes, NONCE_BYTES, open, randomBytes, seal, TAG_BYTES } from './crypto';
-import { checkVersion, FORMAT_VERSION, VAULT_ID_BYTES } from './header';
+import { FORMAT_VERSION } from './header';
 
 export const JOURNAL_MAGIC = Buffer.from('VIGILJNL', 'ascii');
 /** The record length, then its bitwise complement: a damaged length is detected, not trusted. */
@@ -46,78 +46,83 @@ export function encodeRecord(
 }
 
 export interface JournalContents {
-  generation: bigint;
   payloads: Buffer[];
   /** Bytes of the file that hold complete, authentic records (the prefix included). */
   goodLength: number;
-  /** True when an incomplete or unreadable last record was left by an interrupted write. */
+  /** True when an incomplete last record was left by an interrupted write. */
   tornTail: boolean;
+  /** The first damaged record (0 for the prefix) and why; later records cannot be trusted. */
+  damage: { record: number; reason: string } | null;
 }
 
 /**
- * Reads every record. Only the last record may be incomplete (a write interrupted by a crash,
- * never acknowledged); damage anywhere, the last complete record included, is VAULT_CORRUPT.
+ * Reads every record of the journal of `generation`. Only the last record may be incomplete (a
+ * write interrupted by a crash, never acknowledged); damage anywhere else, the last complete
+ * record included, is reported with the records before it, and the caller decides.
  */
-export function decodeJournal(key: Buffer, vaultId: Buffer, file: Buffer): JournalContents {
-  const r = new ByteReader(file);
-  let generation: bigint;
-  try {
-    if (!equalBytes(r.bytes(JOURNAL_MAGIC.length), JOURNAL_MAGIC)) {
-      throw new ApiError('VAULT_CORRUPT', 'Journal magic does not match');
+export function decodeJournal(
+  key: Buffer,
+  vaultId: Buffer,
+  generation: bigint,
+  file: Buffer,
+): JournalContents {
+  const prefix = journalPrefix(vaultId, generation);
+  if (file.length < prefix.length || !equalBytes(file.subarray(0, prefix.length), prefix)) {
+    const newer = file.length >= 10 && file.readUInt16BE(JOURNAL_MAGIC.length) > FORMAT_VERSION;
+    if (newer && file.subarray(0, JOURNAL_MAGIC.length).equals(JOURNAL_MAGIC)) {
+      throw new ApiError('UNSUPPORTED_VERSION', 'Journal format is newer');
     }
-    checkVersion(r.u16(), 'Journal');
-    if (!equalBytes(r.bytes(VAULT_ID_BYTES), vaultId)) {
-      throw new ApiError('VAULT_CORRUPT', 'Journal belongs to another vault');
-    }
-    generation = r.u64();
-  } catch (err) {
-    if (err instanceof TruncatedError)
-      throw new ApiError('VAULT_CORRUPT', 'Journal header truncated');
-    throw err;
+    return {
+      payloads: [],
+      goodLength: 0,
+      tornTail: false,
+      damage: { record: 0, reason: 'prefix' },
+    };
   }
+  const r = new ByteReader(file);
+  r.offset = prefix.length;
   const payloads: Buffer[] = [];
   let goodLength = r.offset;
-  let sequence = 1n;
+  const result = (tornTail: boolean, damage: JournalContents['damage']): JournalContents => ({
+    payloads,
+    goodLength,
+    tornTail,
+    damage,
+  });
   while (r.remaining > 0) {
-    const record = readRecord(r);
-    if (record === 'torn') return { generation, payloads, goodLength, tornTail: true };
+    const record = payloads.length + 1;
+    const read = readRecord(r);
+    if (read === 'torn') return result(true, null);
+    if (read === 'damaged') return result(false, { record, reason: 'length' });
     const payload = open(
       key,
-      record.nonce,
-      record.sealed,
-      recordAad(vaultId, generation, sequence),
+      read.nonce,
+      read.sealed,
+      recordAad(vaultId, generation, BigInt(record)),
     );
     if (!payload) {
       // A power cut can leave a record's last blocks unwritten (zeros); a real tag is never zero.
-      const tag = record.sealed.subarray(record.sealed.length - TAG_BYTES);
-      if (r.remaining === 0 && tag.every((byte) => byte === 0)) {
-        return { generation, payloads, goodLength, tornTail: true };
-      }
-      throw new ApiError('VAULT_CORRUPT', `Journal record ${sequence} failed authentication`);
+      const tag = read.sealed.subarray(read.sealed.length - TAG_BYTES);
+      if (r.remaining === 0 && tag.every((byte) => byte === 0)) return result(true, null);
+      return result(false, { record, reason: 'authentication' });
     }
     payloads.push(payload);
     goodLength = r.offset;
-    sequence++;
   }
-  return { generation, payloads, goodLength, tornTail: false };
+  return result(false, null);
 }
 
 /**
- * Reads one record, or 'torn' for an incomplete record at the end of the file (an interrupted
- * append, never acknowledged). A length that fails its own check is damage, not a torn write.
+ * Reads one record, 'torn' for an incomplete record at the end of the file (an interrupted
+ * append, never acknowledged), or 'damaged' for a length that fails its own check.
  */
-function readRecord(r: ByteReader): { nonce: Buffer; sealed: Buffer } | 'torn' {
+function readRecord(r: ByteReader): { nonce: Buffer; sealed: Buffer } | 'torn' | 'damaged' {
   if (r.remaining < LENGTH_BYTES) return 'torn';
   const rest = r.peekRest();
   const length = r.u32();
   const check = r.u32();
-  if (check !== ~length >>> 0) {
-    if (rest.every((byte) => byte === 0)) return 'torn';
-    throw new ApiError('VAULT_CORRUPT', 'Journal record length is damaged');
-  }
-  if (length < NONCE_BYTES + TAG_BYTES || length > MAX_RECORD_BYTES) {
-    throw new ApiError('VAULT_CORRUPT', 'Journal record length is out of range');
-  }
+  if (check !== ~length >>> 0) return rest.every((byte) => byte === 0) ? 'torn' : 'damaged';
+  if (length < NONCE_BYTES + TAG_BYTES || length > MAX_RECORD_BYTES) return 'damaged';
   if (length > r.remaining) return 'torn';
   return { nonce: r.bytes(NONCE_BYTES), sealed: r.bytes(length - NONCE_BYTES) };
 }
@@ -154,16 +159,14 @@ export class JournalWriter {
     );
   }
 
-  async append(payload: Uint8Array): Promise<void> {
-    const record = encodeRecord(
-      this.key,
-      this.vaultId,
-      this.generation,
-      this.nextSequence,
-      payload,
+  /** Appends records in one write and one fdatasync: a group of commits shares the sync. */
+  async append(payloads: Uint8Array[]): Promise<void> {
+    const records = payloads.map((payload, i) =>
+      encodeRecord(this.key, this.vaultId, this.generation, this.nextSequence + BigInt(i), payload),
     );
+    const bytes = Buffer.concat(records);
     try {
-      await this.handle.write(record, 0, record.length, this.size);
+      await this.handle.write(bytes, 0, bytes.length, this.size);
       await this.handle.datasync();
     } catch (err) {
       // A half-written record must not stay in front of the next one, or the journal would
@@ -171,8 +174,17 @@ export class JournalWriter {
       await this.handle.truncate(this.size).catch(() => undefined);
       throw err;
     }
-    this.size += record.length;
-    this.nextSequence++;
+    this.size += bytes.length;
+    this.nextSequence += BigInt(records.length);
+  }
+
+  /** Records appended so far, and bytes: what decides when to compact. */
+  get recordCount(): number {
+    return Number(this.nextSequence - 1n);
+  }
+
+  get byteLength(): number {
+    return this.size;
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,11 @@
 import type { ApiResult } from '../api/errors';
+import type { KdfParams } from '../vault/crypto';
 
 /** Data a host hands to a new core worker. */
 export interface WorkerSetup {
   dataDir: string;
+  /** Set only by tests: a fixed, cheap KDF instead of calibrating on every vault creation. */
+  kdf?: KdfParams;
 }
 
 export interface WorkerRequest {

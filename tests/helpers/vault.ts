@@ -27,9 +27,12 @@ export function newId(): string {
 }
 
 /** A fingerprint of every file in a folder, to prove an operation changed nothing. */
-export function folderDigest(folder: string): string {
+export function folderDigest(
+  folder: string,
+  include: (name: string) => boolean = () => true,
+): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(folder).sort()) {
+  for (const name of readdirSync(folder).sort().filter(include)) {
     hash.update(name).update(readFileSync(path.join(folder, name)));
   }
   return hash.digest('hex');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CoreHost } from '../../core/host/coreHost';
 import { useTempDirs } from '../helpers/tempDir';
+import { TEST_KDF } from '../helpers/vault';
 
 const WORKER = path.resolve('dist/core/worker.js');
 const PASS = 'correct horse battery staple';
@@ -10,7 +11,7 @@ const tempDir = useTempDirs();
 const hosts: CoreHost[] = [];
 
 function newHost(dataDir = tempDir()): CoreHost {
-  const host = new CoreHost({ workerFile: WORKER, dataDir });
+  const host = new CoreHost({ workerFile: WORKER, dataDir, kdf: TEST_KDF });
   hosts.push(host);
   return host;
 }
@@ -115,5 +116,74 @@ describe('core host and worker', () => {
     });
     await second.call('unlockVault', { folder, passphrase: PASS });
     expect(await second.call('listPersons', {})).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+
+  it('hands out the recovery key once, and it unlocks and resets the passphrase', async () => {
+    const host = newHost();
+    const folder = path.join(tempDir(), 'vault');
+    const created = await host.call('createVault', { folder, passphrase: PASS });
+    if (!created.ok) throw new Error('create failed');
+    const { recoveryKey } = created.value as { recoveryKey: string };
+    expect(recoveryKey.split(' ')).toHaveLength(12);
+    expect(await host.call('vaultStatus', {})).not.toMatchObject({ value: { recoveryKey } });
+    await host.call('lockVault', {});
+    expect(await host.call('unlockVault', { folder, passphrase: PASS, recoveryKey })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      },
+    );
+    expect(await host.call('unlockVault', { folder, recoveryKey })).toMatchObject({ ok: true });
+    expect(
+      await host.call('changePassphrase', {
+        recoveryKey,
+        newPassphrase: 'another long passphrase',
+      }),
+    ).toMatchObject({
+      ok: true,
+    });
+    await host.call('lockVault', {});
+    expect(await host.call('unlockVault', { folder, passphrase: PASS })).toMatchObject({
+      error: { code: 'WRONG_PASSPHRASE' },
+    });
+    expect(
+      await host.call('unlockVault', { folder, passphrase: 'another long passphrase' }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('saves a backup and restores it as the current vault', async () => {
+    const host = newHost();
+    await host.call('createVault', { folder: path.join(tempDir(), 'vault'), passphrase: PASS });
+    await host.call('createPerson', { name: 'Backed up' });
+    const stick = path.join(tempDir(), 'stick');
+    expect(await host.call('saveBackup', { folder: stick })).toMatchObject({
+      ok: true,
+      value: { folder: stick },
+    });
+    const restoredFolder = path.join(tempDir(), 'restored');
+    expect(
+      await host.call('restoreBackup', { source: stick, folder: restoredFolder, passphrase: PASS }),
+    ).toMatchObject({
+      ok: true,
+      value: { state: 'unlocked', folder: restoredFolder },
+    });
+    expect(await host.call('listPersons', {})).toMatchObject({
+      value: { items: [{ name: 'Backed up' }] },
+    });
+  });
+
+  it('keeps the auto-lock setting, five minutes unless changed', async () => {
+    const dataDir = tempDir();
+    const host = newHost(dataDir);
+    expect(await host.call('getSettings', {})).toEqual({ ok: true, value: { autoLockMinutes: 5 } });
+    expect(await host.call('updateSettings', { autoLockMinutes: 0 })).toMatchObject({
+      error: { code: 'INVALID_INPUT' },
+    });
+    await host.call('updateSettings', { autoLockMinutes: 15 });
+    await host.dispose();
+    expect(await newHost(dataDir).call('getSettings', {})).toEqual({
+      ok: true,
+      value: { autoLockMinutes: 15 },
+    });
   });
 });

@@ -1,0 +1,34 @@
+import { promises as fs } from 'node:fs';
+
+/**
+ * File names in a vault folder. Snapshot and journal names carry their generation, so a
+ * compaction never renames a live file: it writes the next generation beside the current one.
+ */
+export const HEADER_FILE = 'vault.vgh';
+
+const pad = (generation: bigint) => generation.toString().padStart(10, '0');
+
+export const snapshotFile = (generation: bigint) => `snapshot-${pad(generation)}.vgs`;
+export const journalFile = (generation: bigint) => `journal-${pad(generation)}.vgj`;
+
+const GENERATION_FILE = /^(snapshot|journal)-(\d{10})\.(vgs|vgj)$/;
+
+export interface Generations {
+  /** Generations with a snapshot file, newest first. */
+  snapshots: bigint[];
+  /** Generations with a journal file, oldest first. */
+  journals: bigint[];
+}
+
+export async function listGenerations(folder: string): Promise<Generations> {
+  const snapshots: bigint[] = [];
+  const journals: bigint[] = [];
+  for (const name of await fs.readdir(folder)) {
+    const match = GENERATION_FILE.exec(name);
+    if (!match) continue;
+    (match[1] === 'snapshot' ? snapshots : journals).push(BigInt(match[2]!));
+  }
+  snapshots.sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+  journals.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { snapshots, journals };
+}
