@@ -145,7 +145,8 @@ export function decodeHeader(file: Buffer): { header: VaultHeader; body: Buffer;
     if (!equalBytes(r.bytes(HEADER_MAGIC.length), HEADER_MAGIC))
       throw headerDamage('Header magic does not match');
     const version = r.u16();
-    if (version > FORMAT_VERSION) throw new ApiError('UNSUPPORTED_VERSION', 'Header format is newer');
+    if (version > FORMAT_VERSION)
+      throw new ApiError('UNSUPPORTED_VERSION', 'Header format is newer');
     if (version !== FORMAT_VERSION) throw headerDamage('Header version is damaged');
     if (file.length < DIGEST_BYTES * 2) throw new TruncatedError('short');
     const withMac = file.subarray(0, file.length - DIGEST_BYTES);

@@ -321,6 +321,10 @@ export class Vault {
 
   /** Replaces the passphrase slot; the data, the recovery key and the other files are untouched. */
   async changePassphrase(current: Secret, passphrase: string, kdf: KdfParams): Promise<void> {
+    // A damaged vault is left exactly as found until the user repairs it.
+    if (this.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
+    // A damaged vault is left exactly as found until the user repairs it.
+    if (this.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
     if (passphrase.length === 0) throw new ApiError('EMPTY_PASSPHRASE', 'Empty passphrase');
     const file = await readVaultFile(this.folder, HEADER_FILE, 'VAULT_CORRUPT');
     const { header, dataKey } = await unlockHeader(file, current);

@@ -4,7 +4,10 @@ import type { ErrorCode } from '../../core/api/errors';
 import type { VaultStatus } from '../../core/api/schemas';
 import { request } from './api';
 import { errorKey } from './errors';
+import type { Notice } from './notice';
 import { Main } from './screens/Main';
+import { RecoveryKey } from './screens/RecoveryKey';
+import { RestoreBackup } from './screens/RestoreBackup';
 import { Unlock } from './screens/Unlock';
 
 // The strength meter's dictionaries are large and only needed once per installation, so they
@@ -18,16 +21,18 @@ type View =
   | { kind: 'failed'; code: ErrorCode }
   | { kind: 'create'; status: VaultStatus }
   | { kind: 'unlock'; status: VaultStatus }
-  | { kind: 'main' };
+  | { kind: 'restore'; status: VaultStatus; back: 'create' | 'unlock' }
+  | { kind: 'recoveryKey'; status: VaultStatus; recoveryKey: string }
+  | { kind: 'main'; status: VaultStatus; notice: Notice | null };
 
-function viewFor(status: VaultStatus): View {
+function viewFor(status: VaultStatus, notice: Notice | null = null): View {
   switch (status.state) {
     case 'none':
       return { kind: 'create', status };
     case 'locked':
       return { kind: 'unlock', status };
     case 'unlocked':
-      return { kind: 'main' };
+      return { kind: 'main', status, notice };
   }
 }
 
@@ -56,7 +61,8 @@ export function App() {
     };
   }, [attempt]);
 
-  const show = (status: VaultStatus) => setView(viewFor(status));
+  const show = (status: VaultStatus, notice: Notice | null = null) =>
+    setView(viewFor(status, notice));
 
   switch (view.kind) {
     case 'loading':
@@ -88,8 +94,13 @@ export function App() {
         <Suspense fallback={<Waiting />}>
           <CreateVault
             status={view.status}
-            onCreated={show}
+            onCreated={({ recoveryKey, ...status }) =>
+              setView({ kind: 'recoveryKey', status, recoveryKey })
+            }
             onUnlockInstead={() => setView({ kind: 'unlock', status: view.status })}
+            onRestoreInstead={() =>
+              setView({ kind: 'restore', status: view.status, back: 'create' })
+            }
           />
         </Suspense>
       );
@@ -99,9 +110,24 @@ export function App() {
           status={view.status}
           onUnlocked={show}
           onCreateInstead={() => setView({ kind: 'create', status: view.status })}
+          onRestoreInstead={() => setView({ kind: 'restore', status: view.status, back: 'unlock' })}
+        />
+      );
+    case 'restore':
+      return (
+        <RestoreBackup
+          onRestored={show}
+          onBack={() => setView({ kind: view.back, status: view.status })}
+        />
+      );
+    case 'recoveryKey':
+      return (
+        <RecoveryKey
+          recoveryKey={view.recoveryKey}
+          onContinue={() => setView({ kind: 'main', status: view.status, notice: null })}
         />
       );
     case 'main':
-      return <Main />;
+      return <Main status={view.status} notice={view.notice} />;
   }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchApp, STRONG_PASSPHRASE } from '../helpers/browserHost';
+import { createVaultThroughUi, launchApp } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -61,15 +61,12 @@ describe('no plaintext on disk', () => {
     const app = await launchApp(dataDir);
     try {
       const { page } = app;
-      await page.getByLabel('Vault folder').fill(folder);
-      await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
-      await page.getByLabel('Repeat passphrase').fill(STRONG_PASSPHRASE);
-      await page.getByRole('button', { name: 'Create vault' }).click();
+      const recoveryKey = await createVaultThroughUi(page, folder);
       for (const name of SAVED) {
         await page.getByRole('button', { name: 'Add person' }).click();
         await page.getByLabel('Name', { exact: true }).fill(name);
         await page.getByLabel('Notes').fill(`${name} notes`);
-        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
         await expect.poll(() => page.getByRole('list').textContent()).toContain(name);
       }
       await page.getByRole('button', { name: 'Add person' }).click();
@@ -88,7 +85,7 @@ describe('no plaintext on disk', () => {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const profiles = readdirSync(tmp).filter((name) => name.startsWith('playwright'));
       expect(profiles.length).toBeGreaterThan(0);
-      expect(leaks([folder, dataDir, tmp], [...SAVED, ...DRAFT])).toEqual([]);
+      expect(leaks([folder, dataDir, tmp], [...SAVED, ...DRAFT, recoveryKey])).toEqual([]);
     } finally {
       await app.close();
     }

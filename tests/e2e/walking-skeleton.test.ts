@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserHost } from '../../browser-host/host';
-import { launchApp, STRONG_PASSPHRASE } from '../helpers/browserHost';
+import { createVaultThroughUi, launchApp, STRONG_PASSPHRASE } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -32,19 +32,14 @@ describe('walking skeleton through the browser host', () => {
     const app = await start(dataDir);
     const { page } = app;
 
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Create your vault' }).count())
-      .toBe(1);
-    await page.getByLabel('Vault folder').fill(folder);
-    await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
-    await page.getByLabel('Repeat passphrase').fill(STRONG_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create vault' }).click();
+    const recoveryKey = await createVaultThroughUi(page, folder);
+    expect(recoveryKey.split(' ')).toHaveLength(12);
 
     await page.getByRole('button', { name: 'Add person' }).click();
     await page.getByLabel('Name', { exact: true }).fill(NAME);
     await page.getByLabel('Birth date').fill('1958-04');
     await page.getByLabel('Citizenship').fill('BY');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved');
     await expect.poll(() => page.getByRole('list').textContent()).toContain(NAME);
 

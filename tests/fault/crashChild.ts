@@ -37,7 +37,9 @@ async function openAny(): Promise<{ vault: Vault; passphrase: string }> {
 }
 
 async function main(): Promise<void> {
-  let { vault, passphrase } = await openAny();
+  const opened = await openAny();
+  const vault = opened.vault;
+  let passphrase = opened.passphrase;
   let counter = Number(startCounter);
   const clock = new HybridClock(author);
   const latest = vault.latestHlc();

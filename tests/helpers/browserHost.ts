@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 
 export const DIST = path.resolve('dist');
@@ -10,3 +11,28 @@ export function launchApp(dataDir: string): Promise<BrowserHost> {
 
 /** A passphrase the strength meter rates as strong. */
 export const STRONG_PASSPHRASE = 'lantern orchard velvet compass 47';
+
+/**
+ * Creates a vault through the first-run screen and acknowledges the recovery key screen.
+ * Returns the recovery key the app showed.
+ */
+export async function createVaultThroughUi(page: Page, folder: string): Promise<string> {
+  await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
+  await page.getByLabel('Vault folder').fill(folder);
+  await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
+  await page.getByLabel('Repeat passphrase').fill(STRONG_PASSPHRASE);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByRole('heading', { name: 'Write down your recovery key' }).waitFor();
+  const words = (await page.getByTestId('recovery-key').textContent()) ?? '';
+  await page.getByLabel('I have written down my recovery key').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Add person' }).waitFor();
+  return words;
+}
+
+export async function addPersonThroughUi(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('list').getByText(name).waitFor();
+}

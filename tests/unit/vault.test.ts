@@ -304,6 +304,11 @@ describe('recovery', () => {
     await expect(vault.commit(personSet(newId(), { name: 'X' }))).rejects.toMatchObject({
       code: 'VAULT_READ_ONLY',
     });
+    await expect(
+      vault.changePassphrase(PASS, 'another passphrase', TEST_KDF),
+    ).rejects.toMatchObject({
+      code: 'VAULT_READ_ONLY',
+    });
     await vault.close();
     expect(folderDigest(folder)).toBe(before);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult, ErrorCode } from '../../../core/api/errors';
 import type { Person, PersonFields } from '../../../core/api/schemas';
@@ -23,6 +23,8 @@ interface Props {
   personId: string | null;
   onSaved: (person: Person) => void;
   onDirtyChange: (dirty: boolean) => void;
+  /** The vault is open read-only: the person can be read, not changed. */
+  readOnly: boolean;
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement;
@@ -33,7 +35,7 @@ function saveChanges(before: Person, fields: PersonFields): Promise<ApiResult<Pe
   return requestUnlocked((api) => api.updatePerson({ id: before.id, changes }));
 }
 
-export function PersonForm({ personId, onSaved, onDirtyChange }: Props) {
+export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props) {
   const { t } = useTranslation();
   const [baseline, setBaseline] = useState<Person | null>(null);
   const [loading, setLoading] = useState(personId !== null);
@@ -43,6 +45,7 @@ export function PersonForm({ personId, onSaved, onDirtyChange }: Props) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const controls = useRef<Partial<Record<DraftField, Control | null>>>({});
+  const readOnlyId = useId();
 
   useEffect(() => {
     if (personId === null) return;
@@ -79,7 +82,7 @@ export function PersonForm({ personId, onSaved, onDirtyChange }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (saving) return;
+    if (saving || readOnly) return;
     setAlertCode(null);
     setSaved(false);
     const check = checkDraft(draft);
@@ -120,6 +123,7 @@ export function PersonForm({ personId, onSaved, onDirtyChange }: Props) {
     onChange: (event: { target: { value: string } }) => edit(field, event.target.value),
     autoComplete: 'off',
     spellCheck: false,
+    readOnly,
   });
 
   if (loading) return <p className="muted">{t('person.loading')}</p>;
@@ -184,10 +188,21 @@ export function PersonForm({ personId, onSaved, onDirtyChange }: Props) {
       </div>
 
       <div className="actions">
-        {/* Not `disabled`: that would drop the keyboard focus while the save is in flight. */}
-        <button type="submit" className="button primary" aria-disabled={saving}>
+        {/* Not `disabled` while saving: that would drop the keyboard focus mid-save. */}
+        <button
+          type="submit"
+          className="button primary"
+          aria-disabled={saving}
+          disabled={readOnly}
+          aria-describedby={readOnly ? readOnlyId : undefined}
+        >
           {saving ? t('person.saving') : t('person.save')}
         </button>
+        {readOnly && (
+          <p id={readOnlyId} className="muted read-only-reason">
+            {t('person.saveReadOnly')}
+          </p>
+        )}
         <p role="status" className="status">
           {saved ? t('person.saved') : ''}
         </p>

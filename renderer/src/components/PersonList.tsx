@@ -12,6 +12,8 @@ interface Props {
   refreshToken: number;
   onSelect: (id: string) => void;
   onAdd: () => void;
+  /** The vault is open read-only: nobody can be added. */
+  readOnly: boolean;
 }
 
 interface Page {
@@ -22,9 +24,10 @@ interface Page {
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel immediate. */
 const SEARCH_DELAY_MS = 200;
 
-export function PersonList({ selectedId, refreshToken, onSelect, onAdd }: Props) {
+export function PersonList({ selectedId, refreshToken, onSelect, onAdd, readOnly }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
+  const readOnlyId = useId();
   const [query, setQuery] = useState('');
   const [page, setPage] = useState<Page | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
@@ -54,10 +57,21 @@ export function PersonList({ selectedId, refreshToken, onSelect, onAdd }: Props)
     <section className="people" aria-labelledby={headingId}>
       <div className="people-head">
         <h2 id={headingId}>{t('people.title')}</h2>
-        <button type="button" className="button secondary" onClick={onAdd}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={onAdd}
+          disabled={readOnly}
+          aria-describedby={readOnly ? readOnlyId : undefined}
+        >
           {t('people.add')}
         </button>
       </div>
+      {readOnly && (
+        <p id={readOnlyId} className="muted read-only-reason">
+          {t('people.addReadOnly')}
+        </p>
+      )}
 
       <Field label={t('people.search')} className="search">
         {(control) => (

@@ -1,28 +1,26 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type { VaultStatus } from '../../../core/api/schemas';
 import { request } from '../api';
 import { errorKey } from '../errors';
 import { Field } from '../components/Field';
-import { PassphraseStrength } from '../passphrase/PassphraseStrength';
-import {
-  MIN_PASSPHRASE_LENGTH,
-  MIN_SCORE,
-  estimateStrength,
-  folderWords,
-  passphraseLength,
-} from '../passphrase/strength';
+import { NeedsList } from '../components/NeedsList';
+import { NewPassphraseFields } from '../passphrase/NewPassphraseFields';
+import { useNewPassphrase } from '../passphrase/useNewPassphrase';
+
+export type CreatedVault = VaultStatus & { recoveryKey: string };
 
 interface Props {
   status: VaultStatus;
-  onCreated: (status: VaultStatus) => void;
+  onCreated: (created: CreatedVault) => void;
   onUnlockInstead: () => void;
+  onRestoreInstead: () => void;
 }
 
 const FOLDER_ERRORS: readonly ErrorCode[] = ['VAULT_EXISTS', 'FOLDER_NOT_WRITABLE'];
 
-export function CreateVault({ status, onCreated, onUnlockInstead }: Props) {
+export function CreateVault({ status, onCreated, onUnlockInstead, onRestoreInstead }: Props) {
   const { t } = useTranslation();
   const [folder, setFolder] = useState(status.defaultFolder);
   const [passphrase, setPassphrase] = useState('');
@@ -31,22 +29,9 @@ export function CreateVault({ status, onCreated, onUnlockInstead }: Props) {
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const needsId = useId();
-  const ratingId = useId();
 
-  const strength = useMemo(
-    () => (passphrase ? estimateStrength(passphrase, folderWords(folder)) : null),
-    [passphrase, folder],
-  );
-  const length = passphraseLength(passphrase);
-  const mismatch = repeat !== '' && repeat !== passphrase;
-
-  const needs: string[] = [];
-  if (folder.trim() === '') needs.push(t('create.needs.folder'));
-  if (length < MIN_PASSPHRASE_LENGTH) {
-    needs.push(t('create.needs.length', { min: MIN_PASSPHRASE_LENGTH, count: length }));
-  }
-  if (strength === null || strength.score < MIN_SCORE) needs.push(t('create.needs.strength'));
-  if (repeat === '' || mismatch) needs.push(t('create.needs.repeat'));
+  const check = useNewPassphrase(passphrase, repeat, folder);
+  const needs = folder.trim() === '' ? [t('create.needs.folder'), ...check.needs] : check.needs;
   const ready = needs.length === 0;
 
   async function submit(event: FormEvent) {
@@ -94,46 +79,18 @@ export function CreateVault({ status, onCreated, onUnlockInstead }: Props) {
           <p>{t('create.warning')}</p>
         </div>
 
-        <Field
-          label={t('create.passphrase')}
-          hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
-          {...(strength ? { describedBy: ratingId } : {})}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoFocus
-              spellCheck={false}
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
-        <PassphraseStrength id={ratingId} strength={strength} />
+        <NewPassphraseFields
+          passphraseLabel={t('create.passphrase')}
+          repeatLabel={t('create.repeat')}
+          passphrase={passphrase}
+          repeat={repeat}
+          onPassphraseChange={setPassphrase}
+          onRepeatChange={setRepeat}
+          check={check}
+          autoFocus
+        />
 
-        <Field label={t('create.repeat')} error={mismatch ? t('create.mismatch') : undefined}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              spellCheck={false}
-              value={repeat}
-              onChange={(event) => setRepeat(event.target.value)}
-            />
-          )}
-        </Field>
-
-        {!ready && (
-          <div id={needsId} className="needs">
-            <p>{t('create.needsTitle')}</p>
-            <ul>
-              {needs.map((need) => (
-                <li key={need}>{need}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <NeedsList id={needsId} title={t('create.needsTitle')} needs={needs} />
 
         <div className="actions">
           <button
@@ -146,6 +103,9 @@ export function CreateVault({ status, onCreated, onUnlockInstead }: Props) {
           </button>
           <button type="button" className="button link" onClick={onUnlockInstead}>
             {t('create.toUnlock')}
+          </button>
+          <button type="button" className="button link" onClick={onRestoreInstead}>
+            {t('create.toRestore')}
           </button>
         </div>
       </form>

@@ -1,67 +1,147 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VaultStatus } from '../../../core/api/schemas';
+import type { ApiResult } from '../../../core/api/errors';
+import type { DamageDetails, VaultStatus } from '../../../core/api/schemas';
 import { request } from '../api';
 import { errorKey } from '../errors';
+import type { Notice } from '../notice';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DamageAlert } from '../components/DamageAlert';
 import { Field } from '../components/Field';
+import { SecretField } from '../secret/SecretField';
+import { isBlankSecret, secretArgs, type SecretMode } from '../secret/secret';
 
 interface Props {
   status: VaultStatus;
-  onUnlocked: (status: VaultStatus) => void;
+  onUnlocked: (status: VaultStatus, notice: Notice | null) => void;
   onCreateInstead: () => void;
+  onRestoreInstead: () => void;
 }
 
-type AlertKey = ReturnType<typeof errorKey> | 'unlock.needFolder';
+type AlertKey = ReturnType<typeof errorKey> | 'unlock.needFolder' | 'unlock.needRecoveryKey';
+type Alert = { kind: 'message'; key: AlertKey } | { kind: 'damage'; details: DamageDetails };
+type Busy = 'unlock' | 'readOnly' | 'repair' | null;
 
-export function Unlock({ status, onUnlocked, onCreateInstead }: Props) {
+export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }: Props) {
   const { t } = useTranslation();
   const [folder, setFolder] = useState(status.folder ?? '');
-  const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [alert, setAlert] = useState<AlertKey | null>(null);
+  const [mode, setMode] = useState<SecretMode>('passphrase');
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState<Busy>(null);
+  const [alert, setAlert] = useState<Alert | null>(null);
+  const [confirmRepair, setConfirmRepair] = useState(false);
   const folderInput = useRef<HTMLInputElement>(null);
-  const passphraseInput = useRef<HTMLInputElement>(null);
+  const secretControl = useRef<HTMLElement | null>(null);
 
-  async function submit(event: FormEvent) {
+  const message = (key: AlertKey): Alert => ({ kind: 'message', key });
+  const opened = (value: VaultStatus, notice: Notice | null = null) =>
+    onUnlocked(value, notice ?? (mode === 'recoveryKey' ? { kind: 'recoveryKeyUsed' } : null));
+
+  function failed(result: Extract<ApiResult<unknown>, { ok: false }>) {
+    setBusy(null);
+    const { code, details } = result.error;
+    if (code === 'VAULT_CORRUPT' && details) {
+      // The secret stays: opening read-only or repairing needs it again.
+      setAlert({ kind: 'damage', details });
+      return;
+    }
+    setAlert(message(errorKey(code)));
+    if (code === 'VAULT_NOT_FOUND') {
+      folderInput.current?.focus();
+      return;
+    }
+    // Twelve words are kept so that one mistyped word can be corrected; a passphrase is retyped.
+    if (code !== 'WRONG_RECOVERY_KEY') setSecret('');
+    secretControl.current?.focus();
+  }
+
+  async function unlock(readOnly: boolean) {
+    setBusy(readOnly ? 'readOnly' : 'unlock');
+    const result = await request((api) =>
+      api.unlockVault({ folder: folder.trim(), ...secretArgs(mode, secret), readOnly }),
+    );
+    if (result.ok) opened(result.value);
+    else failed(result);
+  }
+
+  async function repair() {
+    setConfirmRepair(false);
+    setBusy('repair');
+    const result = await request((api) =>
+      api.repairVault({ folder: folder.trim(), ...secretArgs(mode, secret) }),
+    );
+    if (result.ok)
+      opened(result.value.status, { kind: 'repaired', count: result.value.damage.length });
+    else failed(result);
+  }
+
+  /** Says what is missing and focuses it; true when the folder and a secret are there. */
+  function ready(): boolean {
+    if (folder.trim() === '') {
+      setAlert(message('unlock.needFolder'));
+      folderInput.current?.focus();
+      return false;
+    }
+    if (isBlankSecret(mode, secret)) {
+      setAlert(
+        message(mode === 'passphrase' ? errorKey('EMPTY_PASSPHRASE') : 'unlock.needRecoveryKey'),
+      );
+      secretControl.current?.focus();
+      return false;
+    }
+    return true;
+  }
+
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     // Cleared first so that the same message, shown again, is announced again.
     setAlert(null);
-    if (folder.trim() === '') {
-      setAlert('unlock.needFolder');
-      folderInput.current?.focus();
-      return;
-    }
-    if (passphrase === '') {
-      setAlert(errorKey('EMPTY_PASSPHRASE'));
-      passphraseInput.current?.focus();
-      return;
-    }
-    setBusy(true);
-    const result = await request((api) => api.unlockVault({ folder: folder.trim(), passphrase }));
-    if (result.ok) {
-      onUnlocked(result.value);
-      return;
-    }
-    setBusy(false);
-    setAlert(errorKey(result.error.code));
-    if (result.error.code === 'VAULT_NOT_FOUND') {
-      folderInput.current?.focus();
-    } else {
-      setPassphrase('');
-      passphraseInput.current?.focus();
-    }
+    if (ready()) void unlock(false);
   }
 
   return (
     <main className="screen">
-      <form className="card" onSubmit={submit} noValidate autoComplete="off" aria-busy={busy}>
+      <form
+        className="card"
+        onSubmit={submit}
+        noValidate
+        autoComplete="off"
+        aria-busy={busy !== null}
+      >
         <h1>{t('unlock.title')}</h1>
 
-        {alert && (
+        {alert?.kind === 'message' && (
           <p role="alert" className="alert">
-            {t(alert)}
+            {t(alert.key)}
           </p>
+        )}
+        {alert?.kind === 'damage' && (
+          <DamageAlert details={alert.details} of="vault">
+            <div className="actions damage-actions">
+              <button
+                type="button"
+                className="button secondary"
+                disabled={busy !== null}
+                autoFocus
+                onClick={() => {
+                  if (ready()) void unlock(true);
+                }}
+              >
+                {busy === 'readOnly' ? t('unlock.openingReadOnly') : t('unlock.openReadOnly')}
+              </button>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={busy !== null}
+                onClick={() => {
+                  if (ready()) setConfirmRepair(true);
+                }}
+              >
+                {busy === 'repair' ? t('unlock.repairing') : t('unlock.repair')}
+              </button>
+            </div>
+          </DamageAlert>
         )}
 
         <Field label={t('unlock.folder')}>
@@ -73,34 +153,47 @@ export function Unlock({ status, onUnlocked, onCreateInstead }: Props) {
               spellCheck={false}
               autoFocus={folder === ''}
               value={folder}
-              onChange={(event) => setFolder(event.target.value)}
+              onChange={(event) => {
+                setFolder(event.target.value);
+                // The damage found belongs to the folder that was checked.
+                if (alert?.kind === 'damage') setAlert(null);
+              }}
             />
           )}
         </Field>
 
-        <Field label={t('unlock.passphrase')}>
-          {(control) => (
-            <input
-              {...control}
-              ref={passphraseInput}
-              type="password"
-              spellCheck={false}
-              autoFocus={folder !== ''}
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
+        <SecretField
+          mode={mode}
+          onModeChange={setMode}
+          value={secret}
+          onChange={setSecret}
+          passphraseLabel={t('unlock.passphrase')}
+          controlRef={secretControl}
+          autoFocus={folder !== ''}
+        />
 
         <div className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('unlock.submitting') : t('unlock.submit')}
+          <button type="submit" className="button primary" disabled={busy !== null}>
+            {busy === 'unlock' ? t('unlock.submitting') : t('unlock.submit')}
           </button>
           <button type="button" className="button link" onClick={onCreateInstead}>
             {t('unlock.toCreate')}
           </button>
+          <button type="button" className="button link" onClick={onRestoreInstead}>
+            {t('unlock.toRestore')}
+          </button>
         </div>
       </form>
+
+      <ConfirmDialog
+        open={confirmRepair}
+        title={t('repair.title')}
+        body={t('repair.body')}
+        confirmLabel={t('repair.confirm')}
+        cancelLabel={t('repair.cancel')}
+        onConfirm={() => void repair()}
+        onCancel={() => setConfirmRepair(false)}
+      />
     </main>
   );
 }

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { Notice } from '../notice';
+
+interface Props {
+  notice: Notice;
+  onDismiss: () => void;
+}
+
+/** A confirmation about how the vault was just opened, shown until dismissed. */
+export function NoticeMessage({ notice, onDismiss }: Props) {
+  const { t } = useTranslation();
+  const text =
+    notice.kind === 'repaired'
+      ? t('main.notice.repaired', { count: notice.count })
+      : notice.kind === 'restored'
+        ? t('main.notice.restored', { folder: notice.folder })
+        : t('main.notice.recoveryKeyUsed');
+  return (
+    <div className="notice">
+      <p role="status">{text}</p>
+      <button type="button" className="button secondary" onClick={onDismiss}>
+        {t('main.dismiss')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+/** A message the main screen shows once, about how the vault was just opened. */
+export type Notice =
+  | { kind: 'repaired'; count: number }
+  | { kind: 'recoveryKeyUsed' }
+  | { kind: 'restored'; folder: string };

@@ -1,0 +1,156 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserHost } from '../../browser-host/host';
+import { journalFile } from '../../core/vault/layout';
+import {
+  addPersonThroughUi,
+  createVaultThroughUi,
+  launchApp,
+  STRONG_PASSPHRASE,
+} from '../helpers/browserHost';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
+const running: BrowserHost[] = [];
+
+async function start(dataDir = tempDir()): Promise<BrowserHost> {
+  const app = await launchApp(dataDir);
+  running.push(app);
+  return app;
+}
+
+afterEach(async () => {
+  for (const app of running.splice(0)) await app.close();
+});
+
+async function lock(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('heading', { name: 'Unlock vault' }).waitFor();
+}
+
+async function unlockWithPassphrase(page: Page, passphrase = STRONG_PASSPHRASE): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+}
+
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+}
+
+describe('vault engine through the browser host', () => {
+  it('unlocks with the recovery key after a forgotten passphrase and sets a new one', async () => {
+    const { page } = await start();
+    const recoveryKey = await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
+    await addPersonThroughUi(page, 'Recovered Person');
+    await lock(page);
+
+    await page.getByRole('button', { name: 'Use the recovery key instead' }).click();
+    await page
+      .getByLabel('Recovery key')
+      .fill('abandon ability able about above absent absorb abstract absurd abuse access accident');
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/twelve words/i);
+    await page.getByLabel('Recovery key').fill(recoveryKey);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('list').getByText('Recovered Person').waitFor();
+
+    await openSettings(page);
+    await page.getByRole('button', { name: 'Use the recovery key instead' }).click();
+    await page.getByLabel('Recovery key').fill(recoveryKey);
+    const fresh = 'harbour meadow thistle lantern 58';
+    await page.getByLabel('New passphrase', { exact: true }).fill(fresh);
+    await page.getByLabel('Repeat new passphrase').fill(fresh);
+    await page.getByRole('button', { name: 'Change passphrase' }).click();
+    await page.getByRole('status').filter({ hasText: 'Passphrase changed.' }).waitFor();
+    await page.getByRole('button', { name: 'Close settings' }).click();
+    await lock(page);
+
+    await unlockWithPassphrase(page);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('does not open this vault');
+    await unlockWithPassphrase(page, fresh);
+    await page.getByRole('list').getByText('Recovered Person').waitFor();
+  });
+
+  it('locks by itself after the idle time set in settings', async () => {
+    const { page } = await start();
+    await page.clock.install();
+    await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
+    await addPersonThroughUi(page, 'Idle Person');
+    await openSettings(page);
+    await page.getByLabel('Lock after (minutes)').fill('1');
+    await page.getByRole('button', { name: 'Save lock time' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByRole('button', { name: 'Close settings' }).click();
+
+    await page.clock.fastForward('00:50');
+    expect(await page.getByRole('button', { name: 'Lock' }).count()).toBe(1);
+    await page.clock.fastForward('00:15');
+    await page.getByRole('heading', { name: 'Unlock vault' }).waitFor();
+    expect(await page.content()).not.toContain('Idle Person');
+  });
+
+  it('saves a verified backup and restores it into a new folder', async () => {
+    const { page } = await start();
+    await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
+    await addPersonThroughUi(page, 'Backed Up Person');
+    const stick = path.join(tempDir(), 'usb-stick', 'vigil-backup');
+    await openSettings(page);
+    await page.getByLabel('Backup folder').fill(stick);
+    await page.getByRole('button', { name: 'Save backup' }).click();
+    await page.getByRole('status').filter({ hasText: 'verified' }).waitFor();
+    await page.getByRole('button', { name: 'Close settings' }).click();
+    await lock(page);
+
+    const restoredFolder = path.join(tempDir(), 'restored');
+    await page.getByRole('button', { name: 'Restore from a backup' }).click();
+    await page.getByLabel('Backup folder').fill(stick);
+    await page.getByLabel('New vault folder').fill(restoredFolder);
+    await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
+    await page.getByRole('button', { name: 'Restore backup' }).click();
+    await page.getByRole('list').getByText('Backed Up Person').waitFor();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('restored');
+  });
+
+  it('says where a vault is damaged, opens it read-only, then repairs it', async () => {
+    const folder = path.join(tempDir(), 'vault');
+    const { page } = await start();
+    await createVaultThroughUi(page, folder);
+    for (const name of ['First Person', 'Second Person', 'Third Person'])
+      await addPersonThroughUi(page, name);
+    await lock(page);
+
+    // Damage the second of the three person records in the journal.
+    const journal = path.join(folder, journalFile(1n));
+    const bytes = readFileSync(journal);
+    const second = 34 + bytes.readUInt32BE(34) + 8;
+    bytes[second + 40] = bytes[second + 40]! ^ 0xff;
+    writeFileSync(journal, bytes);
+
+    await unlockWithPassphrase(page);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain(`record 2 of the file ${journalFile(1n)}`);
+    await page.getByRole('button', { name: 'Open read-only' }).click();
+    await page.getByRole('heading', { name: 'Read-only: this vault is damaged' }).waitFor();
+    await page.getByRole('list').getByText('First Person').waitFor();
+    expect(await page.getByRole('button', { name: 'Add person' }).isDisabled()).toBe(true);
+    await lock(page);
+
+    await unlockWithPassphrase(page);
+    await page.getByRole('button', { name: 'Repair vault…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Repair this vault?' })
+      .getByRole('button', { name: 'Repair', exact: true })
+      .click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('repaired');
+    await addPersonThroughUi(page, 'After Repair');
+    expect(
+      await page.getByRole('heading', { name: 'Read-only: this vault is damaged' }).count(),
+    ).toBe(0);
+  });
+});
