@@ -1,47 +1,94 @@
+import { createHash } from 'node:crypto';
 import type { Database, SqlValue } from 'sql.js';
 import { ApiError } from '../api/errors';
+import { first, run } from '../db/statements';
 import type { Cell, ChangeSet } from './changeSet';
-import { columnFor } from './entities';
+import { codecOf, columnFor, isRecordKind } from './entities';
 import { hlcTime } from './hlc';
 
 /**
  * The single write path: applies a change set to the database. A cell is applied only when its
  * timestamp is newer than the one already recorded for that field (last writer wins), which
- * makes replay idempotent. The caller owns the transaction.
+ * makes replay idempotent. Every applied cell appends to the hash-chained audit log, with the
+ * value before and after. The caller owns the transaction.
  */
 export function applyChanges(db: Database, set: ChangeSet): void {
   const time = hlcTime(set.hlc);
-  for (const cell of set.cells) applyCell(db, cell, set.hlc, time);
+  let previousHash = String(
+    first(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')?.hash ?? '',
+  );
+  for (const cell of set.cells) {
+    const entry = applyCell(db, cell, set.hlc, time);
+    if (!entry) continue;
+    const hash = auditHash(previousHash, set.hlc, set.author, cell, entry.before, entry.after);
+    run(
+      db,
+      'INSERT INTO audit_log (hlc, author, entity, entity_id, field, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [set.hlc, set.author, cell.entity, cell.id, cell.field, entry.before, entry.after, hash],
+    );
+    previousHash = hash;
+  }
 }
 
-function applyCell(db: Database, cell: Cell, hlc: string, time: string): void {
+function applyCell(
+  db: Database,
+  cell: Cell,
+  hlc: string,
+  time: string,
+): { before: string | null; after: string } | null {
   const target = columnFor(cell.entity, cell.field);
-  if (!target) throw new ApiError('INVALID_INPUT', `Unknown field ${cell.entity}.${cell.field}`);
-  const known = db.exec('SELECT hlc FROM field_clock WHERE entity = ? AND id = ? AND field = ?', [
+  if (!target || !isRecordKind(cell.entity)) {
+    throw new ApiError('INVALID_INPUT', `Unknown field ${cell.entity}.${cell.field}`);
+  }
+  const known = first(db, 'SELECT hlc FROM field_clock WHERE entity = ? AND id = ? AND field = ?', [
     cell.entity,
     cell.id,
     cell.field,
-  ])[0]?.values[0]?.[0];
-  if (typeof known === 'string' && known >= hlc) return;
-  db.run(`INSERT OR IGNORE INTO ${target.table} (id, created_at, updated_at) VALUES (?, ?, ?)`, [
+  ])?.hlc;
+  if (typeof known === 'string' && known >= hlc) return null;
+  const before = first(db, `SELECT ${target.column} AS value FROM ${target.table} WHERE id = ?`, [
     cell.id,
-    time,
-    time,
   ]);
-  db.run(
+  if (!before) {
+    run(db, `INSERT INTO ${target.table} (id, created_at, updated_at) VALUES (?, ?, ?)`, [
+      cell.id,
+      time,
+      time,
+    ]);
+  }
+  const value = toSql(cell.value, codecOf(cell.entity, cell.field));
+  run(
+    db,
     `UPDATE ${target.table} SET ${target.column} = ?, updated_at = max(updated_at, ?) WHERE id = ?`,
-    [toSql(cell.value), time, cell.id],
+    [value, time, cell.id],
   );
-  db.run('INSERT OR REPLACE INTO field_clock (entity, id, field, hlc) VALUES (?, ?, ?, ?)', [
+  run(db, 'INSERT OR REPLACE INTO field_clock (entity, id, field, hlc) VALUES (?, ?, ?, ?)', [
     cell.entity,
     cell.id,
     cell.field,
     hlc,
   ]);
+  return { before: before ? JSON.stringify(before.value) : null, after: JSON.stringify(value) };
 }
 
-function toSql(value: Cell['value']): SqlValue {
-  if (Array.isArray(value)) return JSON.stringify(value);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
+function toSql(value: Cell['value'], codec: ReturnType<typeof codecOf>): SqlValue {
+  if (codec === 'json') return JSON.stringify(value ?? []);
+  if (codec === 'bool' || typeof value === 'boolean') return value ? 1 : 0;
+  return value as SqlValue;
+}
+
+/** Each entry's hash covers the one before it, so an entry changed or removed breaks the chain. */
+export function auditHash(
+  previous: string,
+  hlc: string,
+  author: string,
+  cell: Pick<Cell, 'entity' | 'id' | 'field'>,
+  before: string | null,
+  after: string | null,
+): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([previous, hlc, author, cell.entity, cell.id, cell.field, before, after]),
+    )
+    .digest('hex');
 }

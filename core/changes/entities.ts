@@ -1,28 +1,58 @@
-/**
- * The allowlist of what a change record may touch: entity -> table, field -> column. Change
- * records name entities and fields; SQL identifiers come only from this table, never from input.
- */
-export const ENTITIES = {
-  person: {
-    table: 'persons',
-    fields: {
-      name: 'name',
-      nameLatin: 'name_latin',
-      birthDate: 'birth_date',
-      citizenship: 'citizenship',
-      notes: 'notes',
-      createdAt: 'created_at',
-      deleted: 'deleted',
-    },
-  },
-} as const;
+import { z } from 'zod';
+import { RECORD_KINDS, type RecordKind } from '../api/records';
 
-export type EntityName = keyof typeof ENTITIES;
-export type FieldName<E extends EntityName> = keyof (typeof ENTITIES)[E]['fields'];
+/**
+ * The allowlist of what a change record may touch: record kind -> table, field -> column.
+ * Fields come from the record schemas (plus `createdAt` and `deleted`, which every record has);
+ * SQL identifiers come only from here, never from input.
+ */
+export const TABLES: { [K in RecordKind]: string } = {
+  person: 'persons',
+  statusEvent: 'status_events',
+  proceeding: 'proceedings',
+  custodyEvent: 'custody_events',
+  riskAssignment: 'risk_assignments',
+  source: 'sources',
+  citation: 'citations',
+  thesaurusTerm: 'thesaurus_terms',
+  install: 'installs',
+};
+
+const META_FIELDS = ['createdAt', 'deleted'] as const;
+
+export function snakeCase(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export function isRecordKind(entity: string): entity is RecordKind {
+  return Object.prototype.hasOwnProperty.call(TABLES, entity);
+}
+
+export function fieldsOf(kind: RecordKind): string[] {
+  return Object.keys(RECORD_KINDS[kind].shape);
+}
 
 export function columnFor(entity: string, field: string): { table: string; column: string } | null {
-  if (!Object.prototype.hasOwnProperty.call(ENTITIES, entity)) return null;
-  const spec = ENTITIES[entity as EntityName];
-  if (!Object.prototype.hasOwnProperty.call(spec.fields, field)) return null;
-  return { table: spec.table, column: spec.fields[field as keyof typeof spec.fields] };
+  if (!isRecordKind(entity)) return null;
+  const known =
+    (META_FIELDS as readonly string[]).includes(field) || fieldsOf(entity).includes(field);
+  return known ? { table: TABLES[entity], column: snakeCase(field) } : null;
+}
+
+/** How a field's value is stored in its column: arrays as JSON text, booleans as 0/1. */
+export type Codec = 'json' | 'bool' | 'plain';
+
+export function codecOf(kind: RecordKind, field: string): Codec {
+  if (field === 'deleted') return 'bool';
+  let schema = (RECORD_KINDS[kind].shape as Record<string, z.ZodType>)[field];
+  while (
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodDefault
+  ) {
+    schema = schema.unwrap() as z.ZodType;
+  }
+  if (schema instanceof z.ZodArray) return 'json';
+  if (schema instanceof z.ZodBoolean) return 'bool';
+  return 'plain';
 }

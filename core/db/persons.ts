@@ -1,21 +1,8 @@
 import type { Database, SqlValue } from 'sql.js';
+import { all, type Row } from './statements';
 import type { Person, PersonSummary } from '../api/schemas';
 
 const COLUMNS = 'id, name, name_latin, birth_date, citizenship, notes, created_at, updated_at';
-
-type Row = Record<string, SqlValue>;
-
-function rows(db: Database, sql: string, params: SqlValue[]): Row[] {
-  const statement = db.prepare(sql);
-  try {
-    statement.bind(params);
-    const out: Row[] = [];
-    while (statement.step()) out.push(statement.getAsObject());
-    return out;
-  } finally {
-    statement.free();
-  }
-}
 
 function toPerson(row: Row): Person {
   return {
@@ -31,7 +18,7 @@ function toPerson(row: Row): Person {
 }
 
 export function findPerson(db: Database, id: string): Person | null {
-  const row = rows(db, `SELECT ${COLUMNS} FROM persons WHERE id = ? AND deleted = 0`, [id])[0];
+  const row = all(db, `SELECT ${COLUMNS} FROM persons WHERE id = ? AND deleted = 0`, [id])[0];
   return row ? toPerson(row) : null;
 }
 
@@ -51,9 +38,9 @@ export function searchPersons(
     : 'deleted = 0';
   const params = needle ? [needle] : [];
   const total = Number(
-    rows(db, `SELECT count(*) AS n FROM persons WHERE ${where}`, params)[0]?.n ?? 0,
+    all(db, `SELECT count(*) AS n FROM persons WHERE ${where}`, params)[0]?.n ?? 0,
   );
-  const items = rows(
+  const items = all(
     db,
     `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
     [...params, limit, offset],

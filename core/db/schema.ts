@@ -1,9 +1,16 @@
-import { ApiError } from '../api/errors';
 import type { Database } from 'sql.js';
+import { ApiError } from '../api/errors';
+
+const RECORD_COLUMNS = `
+  id TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0`;
 
 /**
  * Migrations, applied in order and recorded in `PRAGMA user_version`. They only add: a newer
- * vault must stay readable by the records an older version wrote.
+ * vault must stay readable by the records an older version wrote. Every column has a default,
+ * because a record is created by its first change set, one field at a time.
  */
 const MIGRATIONS: string[] = [
   `CREATE TABLE persons (
@@ -24,6 +31,91 @@ const MIGRATIONS: string[] = [
      hlc TEXT NOT NULL,
      PRIMARY KEY (entity, id, field)
    ) WITHOUT ROWID;`,
+  `ALTER TABLE persons ADD COLUMN name_variants TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE persons ADD COLUMN sex TEXT;
+   ALTER TABLE persons ADD COLUMN region TEXT;
+   ALTER TABLE persons ADD COLUMN occupation TEXT NOT NULL DEFAULT '';
+   ALTER TABLE persons ADD COLUMN consent TEXT NOT NULL DEFAULT 'withhold_name';
+   CREATE TABLE status_events (${RECORD_COLUMNS},
+     person_id TEXT NOT NULL DEFAULT '',
+     status TEXT NOT NULL DEFAULT 'recognised',
+     date TEXT,
+     recognised_by TEXT NOT NULL DEFAULT '',
+     notes TEXT NOT NULL DEFAULT '');
+   CREATE INDEX status_events_person ON status_events (person_id);
+   CREATE TABLE proceedings (${RECORD_COLUMNS},
+     person_id TEXT NOT NULL DEFAULT '',
+     kind TEXT NOT NULL DEFAULT 'criminal',
+     articles TEXT NOT NULL DEFAULT '[]',
+     court TEXT NOT NULL DEFAULT '',
+     judge TEXT NOT NULL DEFAULT '',
+     case_number TEXT NOT NULL DEFAULT '',
+     opened_date TEXT,
+     verdict_date TEXT,
+     sentence_type TEXT,
+     sentence_months INTEGER,
+     sentence_days INTEGER,
+     regime TEXT NOT NULL DEFAULT '',
+     appeal_date TEXT,
+     appeal_outcome TEXT NOT NULL DEFAULT '',
+     notes TEXT NOT NULL DEFAULT '');
+   CREATE INDEX proceedings_person ON proceedings (person_id);
+   CREATE TABLE custody_events (${RECORD_COLUMNS},
+     person_id TEXT NOT NULL DEFAULT '',
+     type TEXT NOT NULL DEFAULT 'detention',
+     date TEXT,
+     facility TEXT,
+     release_type TEXT,
+     detention_type TEXT,
+     proceeding_id TEXT,
+     notes TEXT NOT NULL DEFAULT '');
+   CREATE INDEX custody_events_person ON custody_events (person_id, date);
+   CREATE TABLE risk_assignments (${RECORD_COLUMNS},
+     person_id TEXT NOT NULL DEFAULT '',
+     category TEXT NOT NULL DEFAULT '',
+     start_date TEXT,
+     end_date TEXT,
+     notes TEXT NOT NULL DEFAULT '');
+   CREATE INDEX risk_assignments_person ON risk_assignments (person_id);
+   CREATE TABLE sources (${RECORD_COLUMNS},
+     title TEXT NOT NULL DEFAULT '',
+     kind TEXT NOT NULL DEFAULT 'document',
+     reliability TEXT NOT NULL DEFAULT 'unknown',
+     confidentiality TEXT NOT NULL DEFAULT 'confidential',
+     reference TEXT NOT NULL DEFAULT '',
+     date TEXT,
+     notes TEXT NOT NULL DEFAULT '');
+   CREATE TABLE citations (${RECORD_COLUMNS},
+     source_id TEXT NOT NULL DEFAULT '',
+     entity TEXT NOT NULL DEFAULT '',
+     entity_id TEXT NOT NULL DEFAULT '',
+     field TEXT,
+     notes TEXT NOT NULL DEFAULT '');
+   CREATE INDEX citations_target ON citations (entity, entity_id);
+   CREATE INDEX citations_source ON citations (source_id);
+   CREATE TABLE thesaurus_terms (${RECORD_COLUMNS},
+     thesaurus TEXT NOT NULL DEFAULT '',
+     code TEXT NOT NULL DEFAULT '',
+     label_en TEXT NOT NULL DEFAULT '',
+     label_be TEXT NOT NULL DEFAULT '',
+     label_ru TEXT NOT NULL DEFAULT '',
+     address TEXT NOT NULL DEFAULT '',
+     deprecated INTEGER NOT NULL DEFAULT 0,
+     sort INTEGER NOT NULL DEFAULT 0);
+   CREATE INDEX thesaurus_terms_code ON thesaurus_terms (thesaurus, code);
+   CREATE TABLE installs (${RECORD_COLUMNS},
+     name TEXT NOT NULL DEFAULT '');
+   CREATE TABLE audit_log (
+     seq INTEGER PRIMARY KEY,
+     hlc TEXT NOT NULL,
+     author TEXT NOT NULL,
+     entity TEXT NOT NULL,
+     entity_id TEXT NOT NULL,
+     field TEXT NOT NULL,
+     before TEXT,
+     after TEXT,
+     hash TEXT NOT NULL);
+   CREATE INDEX audit_log_record ON audit_log (entity, entity_id);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

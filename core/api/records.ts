@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { CountryCode, Id, PartialDate } from './schemas';
+
+/**
+ * The case data model: one zod schema per kind of record, shared by the API (validation of
+ * every call), the forms of the renderer (inline messages) and the import (row checks).
+ * Thesaurus values are stable codes; labels live in the thesaurus, so figures never depend on
+ * wording or language.
+ */
+
+export const ThesaurusCode = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'codes use lower-case letters, digits, _ . -');
+
+const Text = (max: number) => z.string().max(max);
+const OptionalDate = PartialDate.nullable();
+const OptionalCode = ThesaurusCode.nullable();
+
+export const Sex = z.enum(['female', 'male', 'other']);
+export const Consent = z.enum(['publish', 'withhold_name', 'never_publish']);
+
+export const PersonFields = z.object({
+  name: z.string().trim().min(1, 'name is required').max(300),
+  nameLatin: z.string().trim().max(300),
+  /** Other spellings: Belarusian and Russian forms, transliterations, maiden names. */
+  nameVariants: z.array(z.string().trim().min(1).max(300)).max(20),
+  sex: Sex.nullable(),
+  birthDate: OptionalDate,
+  citizenship: z.array(CountryCode).max(10),
+  region: OptionalCode,
+  occupation: Text(300),
+  notes: Text(100_000),
+  consent: Consent,
+});
+export type PersonFields = z.infer<typeof PersonFields>;
+
+export const StatusKind = z.enum(['recognised', 'status_removed']);
+
+/** "Recognised as a political prisoner on <date> by <whom>", and its withdrawal. */
+export const StatusEventFields = z.object({
+  personId: Id,
+  status: StatusKind,
+  date: OptionalDate,
+  recognisedBy: Text(300),
+  notes: Text(10_000),
+});
+
+export const ProceedingKind = z.enum(['criminal', 'administrative']);
+
+export const ProceedingFields = z.object({
+  personId: Id,
+  kind: ProceedingKind,
+  /** Codes from the `article` thesaurus. */
+  articles: z.array(ThesaurusCode).max(30),
+  court: Text(300),
+  judge: Text(300),
+  caseNumber: Text(100),
+  openedDate: OptionalDate,
+  verdictDate: OptionalDate,
+  sentenceType: OptionalCode,
+  /** Length of the sentence in months (days for administrative arrest), when it has one. */
+  sentenceMonths: z
+    .number()
+    .int()
+    .min(0)
+    .max(12 * 100)
+    .nullable(),
+  sentenceDays: z.number().int().min(0).max(365).nullable(),
+  regime: Text(100),
+  appealDate: OptionalDate,
+  appealOutcome: Text(300),
+  notes: Text(10_000),
+});
+
+export const CustodyEventType = z.enum([
+  'detention',
+  'arrest',
+  'sentence',
+  'transfer',
+  'release',
+  'rearrest',
+  'death_in_custody',
+]);
+export type CustodyEventType = z.infer<typeof CustodyEventType>;
+
+export const CustodyEventFields = z.object({
+  personId: Id,
+  type: CustodyEventType,
+  date: OptionalDate,
+  /** A `facility` code: where the person was taken, moved or held. */
+  facility: OptionalCode,
+  /** A `release_type` code, for releases only. */
+  releaseType: OptionalCode,
+  /** A `detention_type` code, for detentions and arrests. */
+  detentionType: OptionalCode,
+  proceedingId: Id.nullable(),
+  notes: Text(10_000),
+});
+
+export const RiskAssignmentFields = z.object({
+  personId: Id,
+  /** A `risk_category` code. */
+  category: ThesaurusCode,
+  startDate: OptionalDate,
+  endDate: OptionalDate,
+  notes: Text(10_000),
+});
+
+export const SourceKind = z.enum([
+  'document',
+  'interview',
+  'media',
+  'relative',
+  'court_record',
+  'other',
+]);
+export const Reliability = z.enum(['high', 'medium', 'low', 'unknown']);
+export const Confidentiality = z.enum(['public', 'restricted', 'confidential']);
+
+export const SourceFields = z.object({
+  title: z.string().trim().min(1).max(500),
+  kind: SourceKind,
+  reliability: Reliability,
+  confidentiality: Confidentiality,
+  /** Where the source can be found: a document number, an archive reference, an address. */
+  reference: Text(2000),
+  date: OptionalDate,
+  notes: Text(10_000),
+});
+
+export const CitableEntity = z.enum([
+  'person',
+  'statusEvent',
+  'proceeding',
+  'custodyEvent',
+  'riskAssignment',
+]);
+
+/** A source attached to a fact (any record, optionally one of its fields). */
+export const CitationFields = z.object({
+  sourceId: Id,
+  entity: CitableEntity,
+  entityId: Id,
+  field: z.string().max(64).nullable(),
+  notes: Text(2000),
+});
+
+export const THESAURI = [
+  'release_type',
+  'detention_type',
+  'risk_category',
+  'facility',
+  'article',
+  'region',
+  'sentence_type',
+] as const;
+export const ThesaurusName = z.enum(THESAURI);
+export type ThesaurusName = z.infer<typeof ThesaurusName>;
+
+export const ThesaurusTermFields = z.object({
+  thesaurus: ThesaurusName,
+  code: ThesaurusCode,
+  labelEn: Text(300),
+  labelBe: Text(300),
+  labelRu: Text(300),
+  /** For facilities: the postal address supporters write letters to. */
+  address: Text(1000),
+  /** A retired term stays so old records keep their meaning, but is not offered for new ones. */
+  deprecated: z.boolean(),
+  sort: z.number().int(),
+});
+
+/** The name colleagues see beside this installation's edits in the history. */
+export const InstallFields = z.object({ name: z.string().trim().min(1).max(100) });
+
+/** Every kind of record, its fields, and what a new one needs. */
+export const RECORD_KINDS = {
+  person: PersonFields,
+  statusEvent: StatusEventFields,
+  proceeding: ProceedingFields,
+  custodyEvent: CustodyEventFields,
+  riskAssignment: RiskAssignmentFields,
+  source: SourceFields,
+  citation: CitationFields,
+  thesaurusTerm: ThesaurusTermFields,
+  install: InstallFields,
+} as const;
+export type RecordKind = keyof typeof RECORD_KINDS;
+export const RecordKindName = z.enum(Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]]);
+
+/** Defaults for fields a new record may leave out; required fields have none. */
+export const RECORD_DEFAULTS: { [K in RecordKind]: Partial<z.infer<(typeof RECORD_KINDS)[K]>> } = {
+  person: {
+    nameLatin: '',
+    nameVariants: [],
+    sex: null,
+    birthDate: null,
+    citizenship: [],
+    region: null,
+    occupation: '',
+    notes: '',
+    consent: 'withhold_name',
+  },
+  statusEvent: { status: 'recognised', date: null, recognisedBy: '', notes: '' },
+  proceeding: {
+    kind: 'criminal',
+    articles: [],
+    court: '',
+    judge: '',
+    caseNumber: '',
+    openedDate: null,
+    verdictDate: null,
+    sentenceType: null,
+    sentenceMonths: null,
+    sentenceDays: null,
+    regime: '',
+    appealDate: null,
+    appealOutcome: '',
+    notes: '',
+  },
+  custodyEvent: {
+    date: null,
+    facility: null,
+    releaseType: null,
+    detentionType: null,
+    proceedingId: null,
+    notes: '',
+  },
+  riskAssignment: { startDate: null, endDate: null, notes: '' },
+  source: {
+    kind: 'document',
+    reliability: 'unknown',
+    confidentiality: 'confidential',
+    reference: '',
+    date: null,
+    notes: '',
+  },
+  citation: { field: null, notes: '' },
+  thesaurusTerm: { labelBe: '', labelRu: '', address: '', deprecated: false, sort: 0 },
+  install: {},
+};

@@ -1,0 +1,59 @@
+import type { Database, SqlValue, Statement } from 'sql.js';
+
+const caches = new WeakMap<Database, Map<string, Statement>>();
+
+/**
+ * A prepared statement per SQL text and connection. Preparing costs more than running the
+ * small statements of a commit, so the write path and the hot reads reuse them.
+ */
+export function statement(db: Database, sql: string): Statement {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
+/** sql.js frees every statement when it exports; the cache must forget them too. */
+export function forgetStatements(db: Database): void {
+  caches.delete(db);
+}
+
+export type Row = Record<string, SqlValue>;
+
+export function all(db: Database, sql: string, params: SqlValue[] = []): Row[] {
+  const s = statement(db, sql);
+  try {
+    s.bind(params);
+    const out: Row[] = [];
+    while (s.step()) out.push(s.getAsObject());
+    return out;
+  } finally {
+    s.reset();
+  }
+}
+
+export function first(db: Database, sql: string, params: SqlValue[] = []): Row | undefined {
+  const s = statement(db, sql);
+  try {
+    s.bind(params);
+    return s.step() ? s.getAsObject() : undefined;
+  } finally {
+    s.reset();
+  }
+}
+
+export function run(db: Database, sql: string, params: SqlValue[] = []): void {
+  const s = statement(db, sql);
+  try {
+    s.run(params);
+  } finally {
+    s.reset();
+  }
+}
