@@ -1,4 +1,4 @@
-import type { PersonFields } from '../core/api/schemas';
+import type { PersonFields } from '../core/api/records';
 import type { Cell, ChangeSet } from '../core/changes/changeSet';
 import { HybridClock, hlcTime } from '../core/changes/hlc';
 import type { KdfParams } from '../core/vault/crypto';
@@ -172,9 +172,14 @@ function inventPerson(rng: Rng): PersonFields {
   return {
     name: latinOnly ? name.latin : name.cyrillic,
     nameLatin: latinOnly ? '' : name.latin,
+    nameVariants: [],
+    sex: null,
     birthDate: inventBirthDate(rng),
     citizenship: rng.pick(CITIZENSHIPS),
+    region: null,
+    occupation: '',
     notes: inventNotes(rng),
+    consent: 'withhold_name',
   };
 }
 

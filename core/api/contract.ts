@@ -6,12 +6,22 @@ import {
   Passphrase,
   SecretArgs,
   Settings,
+  VaultStatus,
+} from './schemas';
+import {
+  AuditState,
+  HistoryEntry,
   Person,
   PersonCreate,
   PersonFields,
+  PersonFile,
   PersonSummary,
-  VaultStatus,
-} from './schemas';
+  RECORD_KINDS,
+  RecordKindName,
+  StoredRecord,
+  ThesaurusName,
+  ThesaurusTerm,
+} from './records';
 
 interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   args: A;
@@ -23,6 +33,14 @@ function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): M
 }
 
 const NoArgs = z.object({}).strict();
+
+/** `{ kind, fields }` where fields are checked against that kind's schema (all optional here). */
+const RecordFieldsArgs = z.discriminatedUnion(
+  'kind',
+  Object.entries(RECORD_KINDS).map(([kind, schema]) =>
+    z.object({ kind: z.literal(kind), fields: schema.partial().strict() }).strict(),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
 
 function hasOneSecret(a: z.infer<typeof SecretArgs>): boolean {
   return (a.passphrase === undefined) !== (a.recoveryKey === undefined);
@@ -77,6 +95,21 @@ export const contract = {
     z.object({ items: z.array(PersonSummary), total: z.number().int() }),
   ),
   getPerson: method(z.object({ id: Id }).strict(), Person),
+  getPersonFile: method(z.object({ id: Id }).strict(), PersonFile),
+  createRecord: method(RecordFieldsArgs, StoredRecord),
+  updateRecord: method(
+    z.object({ kind: RecordKindName, id: Id, fields: z.record(z.string(), z.unknown()) }).strict(),
+    StoredRecord,
+  ),
+  deleteRecord: method(z.object({ kind: RecordKindName, id: Id }).strict(), z.object({ id: Id })),
+  getRecord: method(z.object({ kind: RecordKindName, id: Id }).strict(), StoredRecord),
+  listThesaurus: method(
+    z.object({ thesaurus: ThesaurusName, includeDeprecated: z.boolean().default(false) }).strict(),
+    z.array(ThesaurusTerm),
+  ),
+  getHistory: method(z.object({ kind: RecordKindName, id: Id }).strict(), z.array(HistoryEntry)),
+  undoLastChange: method(NoArgs, z.object({ undone: z.boolean() })),
+  auditStatus: method(NoArgs, AuditState),
   updatePerson: method(
     z.object({ id: Id, changes: PersonFields.partial().strict() }).strict(),
     Person,

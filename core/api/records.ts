@@ -34,6 +34,26 @@ export const PersonFields = z.object({
 });
 export type PersonFields = z.infer<typeof PersonFields>;
 
+/** What a new person needs: a name; every other field may come later. */
+export const PersonCreate = PersonFields.partial().required({ name: true });
+export type PersonCreate = z.input<typeof PersonCreate>;
+
+const Stored = { id: Id, createdAt: z.string(), updatedAt: z.string() };
+
+export const Person = PersonFields.extend(Stored);
+export type Person = z.infer<typeof Person>;
+
+export const PersonSummary = Person.pick({
+  id: true,
+  name: true,
+  nameLatin: true,
+  birthDate: true,
+  citizenship: true,
+  region: true,
+  updatedAt: true,
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
 export const StatusKind = z.enum(['recognised', 'status_removed']);
 
 /** "Recognised as a political prisoner on <date> by <whom>", and its withdrawal. */
@@ -239,3 +259,37 @@ export const RECORD_DEFAULTS: { [K in RecordKind]: Partial<z.infer<(typeof RECOR
   thesaurusTerm: { labelBe: '', labelRu: '', address: '', deprecated: false, sort: 0 },
   install: {},
 };
+
+/** A stored record of any kind, as the API returns it. */
+export const StoredRecord = z.object(Stored).catchall(z.unknown());
+export type StoredRecord = z.infer<typeof StoredRecord>;
+
+export const ThesaurusTerm = ThesaurusTermFields.extend(Stored);
+export type ThesaurusTerm = z.infer<typeof ThesaurusTerm>;
+
+/** Everything recorded about one person, for the person page and its timeline. */
+export const PersonFile = z.object({
+  person: Person,
+  statusEvents: z.array(StoredRecord),
+  proceedings: z.array(StoredRecord),
+  custodyEvents: z.array(StoredRecord),
+  riskAssignments: z.array(StoredRecord),
+  citations: z.array(StoredRecord.extend({ source: StoredRecord.nullable() })),
+});
+export type PersonFile = z.infer<typeof PersonFile>;
+
+export const HistoryEntry = z.object({
+  time: z.string(),
+  author: z.string(),
+  authorName: z.string().nullable(),
+  field: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const AuditState = z.object({
+  state: z.enum(['checking', 'intact', 'broken']),
+  entries: z.number().int(),
+  firstBadEntry: z.number().int().nullable(),
+});
+export type AuditState = z.infer<typeof AuditState>;

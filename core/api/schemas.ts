@@ -19,37 +19,7 @@ function isValidPartialDate(value: string): boolean {
 
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'use two-letter country codes');
 
-export const PersonFields = z.object({
-  name: z.string().trim().min(1, 'name is required').max(300),
-  nameLatin: z.string().trim().max(300),
-  birthDate: PartialDate.nullable(),
-  citizenship: z.array(CountryCode).max(10),
-  notes: z.string().max(100_000),
-});
-export type PersonFields = z.infer<typeof PersonFields>;
-
-/** What a new person needs: a name; every other field may come later. */
-export const PersonCreate = PersonFields.partial().required({ name: true });
-export type PersonCreate = z.input<typeof PersonCreate>;
-
 export const Id = z.string().regex(/^[0-9a-f]{32}$/, 'not an id');
-
-export const Person = PersonFields.extend({
-  id: Id,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type Person = z.infer<typeof Person>;
-
-export const PersonSummary = Person.pick({
-  id: true,
-  name: true,
-  nameLatin: true,
-  birthDate: true,
-  citizenship: true,
-  updatedAt: true,
-});
-export type PersonSummary = z.infer<typeof PersonSummary>;
 
 export const VaultState = z.enum(['none', 'locked', 'unlocked']);
 

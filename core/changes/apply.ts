@@ -9,33 +9,31 @@ import { hlcTime } from './hlc';
 /**
  * The single write path: applies a change set to the database. A cell is applied only when its
  * timestamp is newer than the one already recorded for that field (last writer wins), which
- * makes replay idempotent. Every applied cell appends to the hash-chained audit log, with the
- * value before and after. The caller owns the transaction.
+ * makes replay idempotent. Every applied cell appends its new value to the hash-chained audit
+ * log; a field's value before an edit is the value of its previous entry.
  */
 export function applyChanges(db: Database, set: ChangeSet): void {
   const time = hlcTime(set.hlc);
-  let previousHash = String(
-    first(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')?.hash ?? '',
-  );
+  let previousHash: string | null = null;
   for (const cell of set.cells) {
-    const entry = applyCell(db, cell, set.hlc, time);
-    if (!entry) continue;
-    const hash = auditHash(previousHash, set.hlc, set.author, cell, entry.before, entry.after);
+    const stored = applyCell(db, cell, set.hlc, time);
+    if (stored === undefined) continue;
+    previousHash ??= String(
+      first(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')?.hash ?? '',
+    );
+    const value = JSON.stringify(stored);
+    const hash = auditHash(previousHash, set.hlc, set.author, cell, value);
     run(
       db,
-      'INSERT INTO audit_log (hlc, author, entity, entity_id, field, before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [set.hlc, set.author, cell.entity, cell.id, cell.field, entry.before, entry.after, hash],
+      'INSERT INTO audit_log (hlc, author, entity, entity_id, field, value, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [set.hlc, set.author, cell.entity, cell.id, cell.field, value, hash],
     );
     previousHash = hash;
   }
 }
 
-function applyCell(
-  db: Database,
-  cell: Cell,
-  hlc: string,
-  time: string,
-): { before: string | null; after: string } | null {
+/** Applies one cell; returns the stored value, or undefined when a newer edit already won. */
+function applyCell(db: Database, cell: Cell, hlc: string, time: string): SqlValue | undefined {
   const target = columnFor(cell.entity, cell.field);
   if (!target || !isRecordKind(cell.entity)) {
     throw new ApiError('INVALID_INPUT', `Unknown field ${cell.entity}.${cell.field}`);
@@ -45,17 +43,12 @@ function applyCell(
     cell.id,
     cell.field,
   ])?.hlc;
-  if (typeof known === 'string' && known >= hlc) return null;
-  const before = first(db, `SELECT ${target.column} AS value FROM ${target.table} WHERE id = ?`, [
+  if (typeof known === 'string' && known >= hlc) return undefined;
+  run(db, `INSERT OR IGNORE INTO ${target.table} (id, created_at, updated_at) VALUES (?, ?, ?)`, [
     cell.id,
+    time,
+    time,
   ]);
-  if (!before) {
-    run(db, `INSERT INTO ${target.table} (id, created_at, updated_at) VALUES (?, ?, ?)`, [
-      cell.id,
-      time,
-      time,
-    ]);
-  }
   const value = toSql(cell.value, codecOf(cell.entity, cell.field));
   run(
     db,
@@ -68,7 +61,7 @@ function applyCell(
     cell.field,
     hlc,
   ]);
-  return { before: before ? JSON.stringify(before.value) : null, after: JSON.stringify(value) };
+  return value;
 }
 
 function toSql(value: Cell['value'], codec: ReturnType<typeof codecOf>): SqlValue {
@@ -83,12 +76,9 @@ export function auditHash(
   hlc: string,
   author: string,
   cell: Pick<Cell, 'entity' | 'id' | 'field'>,
-  before: string | null,
-  after: string | null,
+  value: string | null,
 ): string {
   return createHash('sha256')
-    .update(
-      JSON.stringify([previous, hlc, author, cell.entity, cell.id, cell.field, before, after]),
-    )
+    .update(JSON.stringify([previous, hlc, author, cell.entity, cell.id, cell.field, value]))
     .digest('hex');
 }

@@ -1,25 +1,12 @@
 import type { Database, SqlValue } from 'sql.js';
-import { all, type Row } from './statements';
-import type { Person, PersonSummary } from '../api/schemas';
+import { readRecord } from './records';
+import { all } from './statements';
+import type { Person, PersonSummary } from '../api/records';
 
-const COLUMNS = 'id, name, name_latin, birth_date, citizenship, notes, created_at, updated_at';
-
-function toPerson(row: Row): Person {
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    nameLatin: String(row.name_latin),
-    birthDate: row.birth_date === null ? null : String(row.birth_date),
-    citizenship: JSON.parse(String(row.citizenship)) as string[],
-    notes: String(row.notes),
-    createdAt: String(row.created_at),
-    updatedAt: String(row.updated_at),
-  };
-}
+const COLUMNS = 'id, name, name_latin, birth_date, citizenship, region, updated_at';
 
 export function findPerson(db: Database, id: string): Person | null {
-  const row = all(db, `SELECT ${COLUMNS} FROM persons WHERE id = ? AND deleted = 0`, [id])[0];
-  return row ? toPerson(row) : null;
+  return readRecord(db, 'person', id) as Person | null;
 }
 
 /**
@@ -44,10 +31,15 @@ export function searchPersons(
     db,
     `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
     [...params, limit, offset],
-  ).map((row) => {
-    const { id, name, nameLatin, birthDate, citizenship, updatedAt } = toPerson(row);
-    return { id, name, nameLatin, birthDate, citizenship, updatedAt };
-  });
+  ).map((row) => ({
+    id: String(row.id),
+    name: String(row.name),
+    nameLatin: String(row.name_latin),
+    birthDate: row.birth_date === null ? null : String(row.birth_date),
+    citizenship: JSON.parse(String(row.citizenship)) as string[],
+    region: row.region === null ? null : String(row.region),
+    updatedAt: String(row.updated_at),
+  }));
   return { items, total };
 }
 

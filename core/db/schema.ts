@@ -112,8 +112,7 @@ const MIGRATIONS: string[] = [
      entity TEXT NOT NULL,
      entity_id TEXT NOT NULL,
      field TEXT NOT NULL,
-     before TEXT,
-     after TEXT,
+     value TEXT,
      hash TEXT NOT NULL);
    CREATE INDEX audit_log_record ON audit_log (entity, entity_id);`,
 ];

@@ -1,5 +1,9 @@
 import type { MethodName, MethodResult, ParsedArgs } from '../api/contract';
-import { createPerson, getPerson, listPersons, updatePerson } from './persons';
+import type { RecordKind } from '../api/records';
+import { readRecords } from '../db/records';
+import { recordHistory, undoChangeSet } from './history';
+import { createPerson, getPerson, getPersonFile, listPersons, updatePerson } from './persons';
+import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
 
 export type Handlers = {
@@ -23,5 +27,29 @@ export function createHandlers(session: CoreSession): Handlers {
     listPersons: (a) => listPersons(session, a),
     getPerson: (a) => getPerson(session, a),
     updatePerson: (a) => updatePerson(session, a),
+    getPersonFile: (a) => getPersonFile(session, a),
+    createRecord: (a) =>
+      createRecord(session, a.kind as RecordKind, a.fields as Record<string, unknown>),
+    updateRecord: (a) => updateRecord(session, a.kind, a.id, a.fields),
+    deleteRecord: async (a) => {
+      await deleteRecord(session, a.kind, a.id);
+      return { id: a.id };
+    },
+    getRecord: (a) => getRecord(session, a.kind, a.id),
+    listThesaurus: async (a) =>
+      readRecords(
+        (await session.readVault()).db,
+        'thesaurusTerm',
+        a.includeDeprecated ? 'thesaurus = ?' : 'thesaurus = ? AND deprecated = 0',
+        [a.thesaurus],
+        'sort, code',
+      ) as MethodResult<'listThesaurus'>,
+    getHistory: async (a) => recordHistory((await session.readVault()).db, a.kind, a.id),
+    undoLastChange: async () => {
+      const set = session.takeUndoable();
+      if (set) await undoChangeSet(session, set);
+      return { undone: set !== null };
+    },
+    auditStatus: () => session.auditState(),
   };
 }

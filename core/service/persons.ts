@@ -1,52 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import type { MethodResult, ParsedArgs } from '../api/contract';
 import { ApiError } from '../api/errors';
-import type { PersonFields } from '../api/schemas';
-import type { Cell } from '../changes/changeSet';
+import type { Person, PersonFile, RecordKind } from '../api/records';
 import { findPerson, searchPersons } from '../db/persons';
+import { readRecord, readRecords } from '../db/records';
+import { createRecord, updateRecord } from './records';
 import type { CoreSession } from './session';
-
-function personCells(id: string, fields: Partial<PersonFields>): Cell[] {
-  return Object.entries(fields)
-    .filter(([, value]) => value !== undefined)
-    .map(([field, value]) => ({ entity: 'person', id, field, value: value as Cell['value'] }));
-}
 
 export async function createPerson(
   session: CoreSession,
   args: ParsedArgs<'createPerson'>,
-): Promise<MethodResult<'createPerson'>> {
-  const id = randomBytes(16).toString('hex');
-  const fields: PersonFields = {
-    nameLatin: '',
-    birthDate: null,
-    citizenship: [],
-    notes: '',
-    ...args,
-  };
-  await session.commit([
-    ...personCells(id, fields),
-    // createdAt is a value in the record, so replay and sync never compute it.
-    { entity: 'person', id, field: 'createdAt', value: new Date().toISOString() },
-  ]);
-  return getPerson(session, { id });
+): Promise<Person> {
+  return (await createRecord(session, 'person', args)) as Person;
 }
 
 export async function updatePerson(
   session: CoreSession,
   { id, changes }: ParsedArgs<'updatePerson'>,
-): Promise<MethodResult<'updatePerson'>> {
-  const vault = await session.readVault();
-  if (!findPerson(vault.db, id)) throw new ApiError('NOT_FOUND', 'No such person');
-  const cells = personCells(id, changes);
-  if (cells.length > 0) await session.commit(cells);
-  return getPerson(session, { id });
+): Promise<Person> {
+  return (await updateRecord(session, 'person', id, changes)) as Person;
 }
 
 export async function getPerson(
   session: CoreSession,
   { id }: ParsedArgs<'getPerson'>,
-): Promise<MethodResult<'getPerson'>> {
+): Promise<Person> {
   const person = findPerson((await session.readVault()).db, id);
   if (!person) throw new ApiError('NOT_FOUND', 'No such person');
   return person;
@@ -57,4 +34,45 @@ export async function listPersons(
   { query, limit, offset }: ParsedArgs<'listPersons'>,
 ): Promise<MethodResult<'listPersons'>> {
   return searchPersons((await session.readVault()).db, query, limit, offset);
+}
+
+const BY_PERSON: RecordKind[] = ['statusEvent', 'proceeding', 'custodyEvent', 'riskAssignment'];
+
+/** A person with every record about them and the sources cited for any of those records. */
+export async function getPersonFile(
+  session: CoreSession,
+  { id }: ParsedArgs<'getPersonFile'>,
+): Promise<PersonFile> {
+  const db = (await session.readVault()).db;
+  const person = findPerson(db, id);
+  if (!person) throw new ApiError('NOT_FOUND', 'No such person');
+  const [statusEvents, proceedings, custodyEvents, riskAssignments] = BY_PERSON.map((kind) =>
+    readRecords(
+      db,
+      kind,
+      'person_id = ?',
+      [id],
+      kind === 'custodyEvent' ? "coalesce(date, '9999'), created_at" : 'created_at',
+    ),
+  ) as [
+    PersonFile['statusEvents'],
+    PersonFile['proceedings'],
+    PersonFile['custodyEvents'],
+    PersonFile['riskAssignments'],
+  ];
+  const targets = [
+    ['person', id],
+    ...BY_PERSON.flatMap((kind, i) =>
+      [statusEvents, proceedings, custodyEvents, riskAssignments][i]!.map((r) => [kind, r.id]),
+    ),
+  ];
+  const citations = targets.flatMap(([kind, targetId]) =>
+    readRecords(db, 'citation', 'entity = ? AND entity_id = ?', [kind!, targetId!]).map(
+      (citation) => ({
+        ...citation,
+        source: readRecord(db, 'source', String(citation.sourceId)),
+      }),
+    ),
+  );
+  return { person, statusEvents, proceedings, custodyEvents, riskAssignments, citations };
 }

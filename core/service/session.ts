@@ -7,7 +7,12 @@ import { calibrateKdf } from '../vault/calibrate';
 import type { KdfParams } from '../vault/crypto';
 import type { Secret } from '../vault/secret';
 import { Vault, type VaultOptions } from '../vault/vault';
+import type { AuditState } from '../api/records';
+import { needsSeed, seedChangeSet } from '../model/seed';
+import { verifyAuditChain } from './history';
 import { loadSettings, saveSettings, type Settings } from './settings';
+
+const UNDO_DEPTH = 50;
 
 export interface SessionOptions {
   dataDir: string;
@@ -30,6 +35,9 @@ export function secretOf(args: { passphrase?: string; recoveryKey?: string }): S
 export class CoreSession {
   private vault: Vault | null = null;
   private clock: HybridClock | null = null;
+  /** Change sets of this unlock, newest last; locking forgets them with everything else. */
+  private undoable: ChangeSet[] = [];
+  private audit: AuditState = { state: 'checking', entries: 0, firstBadEntry: null };
 
   private constructor(
     private readonly options: SessionOptions,
@@ -107,8 +115,31 @@ export class CoreSession {
     const vault = this.vault;
     this.vault = null;
     this.clock = null;
+    this.undoable = [];
     await vault?.close();
     return this.status();
+  }
+
+  auditState(): AuditState {
+    return this.audit;
+  }
+
+  /** Runs in the background after unlock: a large vault's chain takes a while to recompute. */
+  private checkAudit(vault: Vault): void {
+    this.audit = { state: 'checking', entries: 0, firstBadEntry: null };
+    void verifyAuditChain(vault.db).then(
+      (result) => {
+        if (this.vault !== vault) return;
+        this.audit = {
+          state: result.intact ? 'intact' : 'broken',
+          entries: result.entries,
+          firstBadEntry: result.firstBadEntry,
+        };
+      },
+      () => {
+        if (this.vault === vault) this.audit = { state: 'broken', entries: 0, firstBadEntry: null };
+      },
+    );
   }
 
   userSettings(): UserSettings {
@@ -129,12 +160,18 @@ export class CoreSession {
   }
 
   /** Stamps cells with one clock time and commits them as one change set. */
-  async commit(cells: Cell[]): Promise<ChangeSet> {
+  async commit(cells: Cell[], { undoable = true } = {}): Promise<ChangeSet> {
     const vault = this.requireVault();
     if (!this.clock) throw new ApiError('VAULT_LOCKED', 'The vault is locked');
     const set: ChangeSet = { v: 1, hlc: this.clock.tick(), author: this.settings.installId, cells };
     await vault.commit(set);
+    if (undoable) this.undoable = [...this.undoable.slice(-(UNDO_DEPTH - 1)), set];
     return set;
+  }
+
+  /** The newest change set of this session that can still be undone, taken off the list. */
+  takeUndoable(): ChangeSet | null {
+    return this.undoable.pop() ?? null;
   }
 
   private requireVault(): Vault {
@@ -152,6 +189,8 @@ export class CoreSession {
     if (latest) clock.observe(latest);
     this.vault = vault;
     this.clock = clock;
+    if (!vault.readOnly && needsSeed(vault.db)) await vault.commit(seedChangeSet());
+    this.checkAudit(vault);
     this.settings = { ...this.settings, lastVaultFolder: vault.folder };
     await saveSettings(this.options.dataDir, this.settings);
   }

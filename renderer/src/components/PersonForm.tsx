@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult, ErrorCode } from '../../../core/api/errors';
-import type { Person, PersonFields } from '../../../core/api/schemas';
+import type { Person, PersonFields } from '../../../core/api/records';
 import { requestUnlocked } from '../api';
 import { errorKey } from '../errors';
 import {

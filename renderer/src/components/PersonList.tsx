@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
-import type { PersonSummary } from '../../../core/api/schemas';
+import type { PersonSummary } from '../../../core/api/records';
 import { requestUnlocked } from '../api';
 import { errorKey } from '../errors';
 import { Field } from './Field';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PersonFields, type Person } from '../../../core/api/schemas';
+import { PersonFields, type Person } from '../../../core/api/records';
 import type en from '../../../resources/locales/en/translation.json';
 
 /** The person form as typed: every field is text until it is checked. */

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person, VaultStatus } from '../../../core/api/schemas';
+import type { Person } from '../../../core/api/records';
+import type { VaultStatus } from '../../../core/api/schemas';
 import { lockAndRestart } from '../api';
 import type { Notice } from '../notice';
 import { ConfirmDialog } from '../components/ConfirmDialog';

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'sql.js';
+import { z } from 'zod';
+import { ApiError } from '../api/errors';
+import { RECORD_DEFAULTS, RECORD_KINDS, type RecordKind, type ThesaurusName } from '../api/records';
+import type { Cell } from '../changes/changeSet';
+import { first } from '../db/statements';
+import { readRecord, type StoredRecord } from '../db/records';
+import type { CoreSession } from './session';
+
+/** Fields that hold a thesaurus code, and which thesaurus. */
+const CODE_FIELDS: Partial<Record<RecordKind, Record<string, ThesaurusName>>> = {
+  person: { region: 'region' },
+  proceeding: { articles: 'article', sentenceType: 'sentence_type' },
+  custodyEvent: {
+    facility: 'facility',
+    releaseType: 'release_type',
+    detentionType: 'detention_type',
+  },
+  riskAssignment: { category: 'risk_category' },
+};
+
+/** Fields that point at another record, and its kind. */
+const REFERENCES: Partial<Record<RecordKind, Record<string, RecordKind>>> = {
+  statusEvent: { personId: 'person' },
+  proceeding: { personId: 'person' },
+  custodyEvent: { personId: 'person', proceedingId: 'proceeding' },
+  riskAssignment: { personId: 'person' },
+  citation: { sourceId: 'source' },
+};
+
+export function newRecordId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || 'fields'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Checks a whole record: its schema, its thesaurus codes and the records it points at. */
+export function validateRecord(
+  db: Database,
+  kind: RecordKind,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  const parsed = RECORD_KINDS[kind].safeParse(fields);
+  if (!parsed.success) throw new ApiError('INVALID_INPUT', describe(parsed.error));
+  const record = parsed.data as Record<string, unknown>;
+  for (const [field, thesaurus] of Object.entries(CODE_FIELDS[kind] ?? {})) {
+    const value = record[field];
+    const codes = Array.isArray(value)
+      ? value
+      : value === null || value === undefined
+        ? []
+        : [value];
+    for (const code of codes as string[]) {
+      if (!termExists(db, thesaurus, code)) {
+        throw new ApiError('INVALID_INPUT', `${field}: unknown ${thesaurus} code "${code}"`);
+      }
+    }
+  }
+  for (const [field, target] of Object.entries(REFERENCES[kind] ?? {})) {
+    const id = record[field];
+    if (typeof id === 'string' && !readRecord(db, target, id)) {
+      throw new ApiError('INVALID_INPUT', `${field}: no such ${target}`);
+    }
+  }
+  if (kind === 'citation') {
+    const { entity, entityId } = record as { entity: RecordKind; entityId: string };
+    if (!readRecord(db, entity, entityId))
+      throw new ApiError('INVALID_INPUT', 'entityId: no such record');
+  }
+  return record;
+}
+
+export function termExists(db: Database, thesaurus: ThesaurusName, code: string): boolean {
+  return Boolean(
+    first(
+      db,
+      'SELECT 1 AS found FROM thesaurus_terms WHERE thesaurus = ? AND code = ? AND deleted = 0',
+      [thesaurus, code],
+    ),
+  );
+}
+
+function cellsFor(kind: RecordKind, id: string, fields: Record<string, unknown>): Cell[] {
+  return Object.entries(fields).map(([field, value]) => ({
+    entity: kind,
+    id,
+    field,
+    value: value as Cell['value'],
+  }));
+}
+
+export async function createRecord(
+  session: CoreSession,
+  kind: RecordKind,
+  fields: Record<string, unknown>,
+): Promise<StoredRecord> {
+  const vault = await session.readVault();
+  const record = validateRecord(vault.db, kind, { ...RECORD_DEFAULTS[kind], ...fields });
+  const id = newRecordId();
+  // createdAt is a value in the record, so replay and sync never compute it.
+  await session.commit([
+    ...cellsFor(kind, id, record),
+    { entity: kind, id, field: 'createdAt', value: new Date().toISOString() },
+  ]);
+  return readRecord((await session.readVault()).db, kind, id)!;
+}
+
+/** Commits only the fields that differ, so an edit never overwrites a colleague's other fields. */
+export async function updateRecord(
+  session: CoreSession,
+  kind: RecordKind,
+  id: string,
+  changes: Record<string, unknown>,
+): Promise<StoredRecord> {
+  const vault = await session.readVault();
+  const current = readRecord(vault.db, kind, id);
+  if (!current) throw new ApiError('NOT_FOUND', `No such ${kind}`);
+  const merged = validateRecord(vault.db, kind, { ...current, ...changes });
+  const changed = Object.fromEntries(
+    Object.keys(changes)
+      .filter((field) => JSON.stringify(merged[field]) !== JSON.stringify(current[field]))
+      .map((field) => [field, merged[field]]),
+  );
+  if (Object.keys(changed).length > 0) await session.commit(cellsFor(kind, id, changed));
+  return readRecord((await session.readVault()).db, kind, id)!;
+}
+
+/** A delete is a tombstone: the record disappears from lists and figures, its history stays. */
+export async function deleteRecord(
+  session: CoreSession,
+  kind: RecordKind,
+  id: string,
+): Promise<void> {
+  const vault = await session.readVault();
+  if (!readRecord(vault.db, kind, id)) throw new ApiError('NOT_FOUND', `No such ${kind}`);
+  await session.commit([{ entity: kind, id, field: 'deleted', value: true }]);
+}
+
+export async function getRecord(
+  session: CoreSession,
+  kind: RecordKind,
+  id: string,
+): Promise<StoredRecord> {
+  const record = readRecord((await session.readVault()).db, kind, id);
+  if (!record) throw new ApiError('NOT_FOUND', `No such ${kind}`);
+  return record;
+}
