@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { MethodName, MethodResult } from '../../core/api/contract';
+import { createHandlers } from '../../core/service/handlers';
+import { dispatch } from '../../core/service/dispatch';
+import { CoreSession } from '../../core/service/session';
+import { TEST_KDF } from './vault';
+
+/** The core as the worker runs it, in-process: every call goes through the contract. */
+export interface TestCore {
+  session: CoreSession;
+  call<M extends MethodName>(method: M, args: unknown): Promise<MethodResult<M>>;
+  /** The error code of a call that must fail. */
+  fails(method: MethodName, args: unknown): Promise<string>;
+}
+
+export async function startCore(root: string): Promise<TestCore> {
+  const session = await CoreSession.start({ dataDir: path.join(root, 'data'), kdf: TEST_KDF });
+  const handlers = createHandlers(session);
+  return {
+    session,
+    async call(method, args) {
+      const result = await dispatch(handlers, method, args);
+      if (!result.ok)
+        throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as never;
+    },
+    async fails(method, args) {
+      const result = await dispatch(handlers, method, args);
+      if (result.ok) throw new Error(`${method} succeeded`);
+      return result.error.code;
+    },
+  };
+}
+
+/** A started core with a new, unlocked vault. */
+export async function coreWithVault(root: string): Promise<TestCore> {
+  const core = await startCore(root);
+  await core.call('createVault', {
+    folder: path.join(root, 'vault'),
+    passphrase: 'test passphrase',
+  });
+  return core;
+}

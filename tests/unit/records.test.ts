@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SEED_TERMS } from '../../core/model/thesaurusSeed';
+import { run } from '../../core/db/statements';
+import { useTempDirs } from '../helpers/tempDir';
+import { coreWithVault, type TestCore } from '../helpers/session';
+
+const tempDir = useTempDirs();
+const cores: TestCore[] = [];
+
+async function newCore(): Promise<TestCore> {
+  const core = await coreWithVault(tempDir());
+  cores.push(core);
+  return core;
+}
+
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.session.lock();
+});
+
+describe('case records', () => {
+  it('starts every vault with the thesauri, in order, with labels in three languages', async () => {
+    const core = await newCore();
+    const releaseTypes = await core.call('listThesaurus', { thesaurus: 'release_type' });
+    expect(releaseTypes.map((t) => t.code)).toEqual(SEED_TERMS.release_type.map(([code]) => code));
+    expect(releaseTypes.find((t) => t.code === 'pardon')).toMatchObject({
+      labelEn: 'Pardon',
+      labelBe: 'Памілаванне',
+      labelRu: 'Помилование',
+    });
+  });
+
+  it('records a person with a timeline of custody events and sources', async () => {
+    const core = await newCore();
+    const person = await core.call('createPerson', {
+      name: 'Іна Тэставая',
+      nameVariants: ['Инна Тестовая'],
+      sex: 'female',
+      region: 'grodno',
+    });
+    const detention = await core.call('createRecord', {
+      kind: 'custodyEvent',
+      fields: {
+        personId: person.id,
+        type: 'detention',
+        date: '2021-08',
+        detentionType: 'pre_trial_detention',
+      },
+    });
+    await core.call('createRecord', {
+      kind: 'custodyEvent',
+      fields: { personId: person.id, type: 'release', date: '2022', releaseType: 'pardon' },
+    });
+    await core.call('createRecord', {
+      kind: 'riskAssignment',
+      fields: { personId: person.id, category: 'serious_health', startDate: '2022-01-10' },
+    });
+    const source = await core.call('createRecord', {
+      kind: 'source',
+      fields: { title: 'Court record', kind: 'court_record', reliability: 'high' },
+    });
+    await core.call('createRecord', {
+      kind: 'citation',
+      fields: { sourceId: source.id, entity: 'custodyEvent', entityId: detention.id },
+    });
+
+    const file = await core.call('getPersonFile', { id: person.id });
+    expect(file.person).toMatchObject({
+      name: 'Іна Тэставая',
+      consent: 'withhold_name',
+      nameVariants: ['Инна Тестовая'],
+    });
+    expect(file.custodyEvents.map((e) => [e.type, e.date])).toEqual(
+      [
+        ['release', '2022'],
+        ['detention', '2021-08'],
+      ].sort((a, b) => a[1]!.localeCompare(b[1]!)),
+    );
+    expect(file.riskAssignments).toHaveLength(1);
+    expect(file.citations).toEqual([
+      expect.objectContaining({
+        entityId: detention.id,
+        source: expect.objectContaining({ title: 'Court record' }),
+      }),
+    ]);
+  });
+
+  it('refuses unknown thesaurus codes, dangling references and bad partial dates', async () => {
+    const core = await newCore();
+    const person = await core.call('createPerson', { name: 'A' });
+    const event = (fields: object) =>
+      core.fails('createRecord', {
+        kind: 'custodyEvent',
+        fields: { personId: person.id, type: 'release', ...fields },
+      });
+    expect(await event({ releaseType: 'teleported' })).toBe('INVALID_INPUT');
+    expect(await event({ date: '2022-13' })).toBe('INVALID_INPUT');
+    expect(await event({ personId: 'f'.repeat(32) })).toBe('INVALID_INPUT');
+    expect(
+      await core.fails('createRecord', { kind: 'riskAssignment', fields: { personId: person.id } }),
+    ).toBe('INVALID_INPUT');
+    expect(await core.fails('createRecord', { kind: 'nonsense', fields: {} })).toBe(
+      'INVALID_INPUT',
+    );
+  });
+
+  it('keeps the history of a record with who, when, before and after', async () => {
+    const core = await newCore();
+    const person = await core.call('createPerson', { name: 'Before' });
+    await core.call('updatePerson', { id: person.id, changes: { name: 'After', notes: 'n' } });
+    const history = await core.call('getHistory', { kind: 'person', id: person.id });
+    const names = history.filter((h) => h.field === 'name');
+    expect(names.map((h) => [h.before, h.after])).toEqual([
+      [null, 'Before'],
+      ['Before', 'After'],
+    ]);
+    expect(names[1]!.time).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(history.filter((h) => h.field === 'notes').at(-1)).toMatchObject({
+      before: '',
+      after: 'n',
+    });
+  });
+
+  it('undoes the last change, then the creation before it', async () => {
+    const core = await newCore();
+    const person = await core.call('createPerson', { name: 'Original', citizenship: ['BY'] });
+    await core.call('updatePerson', {
+      id: person.id,
+      changes: { name: 'Typo', citizenship: ['BY', 'UA'] },
+    });
+    expect(await core.call('undoLastChange', {})).toEqual({ undone: true });
+    expect(await core.call('getPerson', { id: person.id })).toMatchObject({
+      name: 'Original',
+      citizenship: ['BY'],
+    });
+    await core.call('undoLastChange', {});
+    expect(await core.fails('getPerson', { id: person.id })).toBe('NOT_FOUND');
+    expect(await core.call('undoLastChange', {})).toEqual({ undone: false });
+  });
+
+  it('deletes as a tombstone: gone from lists, still in history', async () => {
+    const core = await newCore();
+    const person = await core.call('createPerson', { name: 'Gone' });
+    await core.call('deleteRecord', { kind: 'person', id: person.id });
+    expect((await core.call('listPersons', {})).total).toBe(0);
+    expect(
+      (await core.call('getHistory', { kind: 'person', id: person.id })).some(
+        (h) => h.field === 'deleted',
+      ),
+    ).toBe(true);
+  });
+
+  it('reports an audit log that no longer verifies', async () => {
+    const core = await newCore();
+    await core.call('createPerson', { name: 'A' });
+    await expect.poll(async () => (await core.call('auditStatus', {})).state).toBe('intact');
+    const vault = await core.session.readVault();
+    // An edit that bypasses the write path, as a bug or a doctored database would.
+    run(vault.db, "UPDATE audit_log SET value = '\"B\"' WHERE field = 'name'");
+    await vault.compact();
+    await core.call('lockVault', {});
+    await core.call('unlockVault', { folder: vault.folder, passphrase: 'test passphrase' });
+    await expect.poll(async () => (await core.call('auditStatus', {})).state).toBe('broken');
+  });
+});
