@@ -3,6 +3,7 @@ import {
   DamageDetails,
   Folder,
   Id,
+  PartialDate,
   Passphrase,
   SecretArgs,
   Settings,
@@ -19,6 +20,7 @@ import {
   RECORD_KINDS,
   RecordKindName,
   StoredRecord,
+  ThesaurusCode,
   ThesaurusName,
   ThesaurusTerm,
 } from './records';
@@ -90,11 +92,25 @@ export const contract = {
         query: z.string().max(200).default(''),
         limit: z.number().int().min(1).max(1000).default(200),
         offset: z.number().int().min(0).default(0),
+        sort: z.enum(['name', 'birthDate', 'updated']).default('name'),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+        region: ThesaurusCode.optional(),
+        riskCategory: ThesaurusCode.optional(),
       })
       .strict(),
     z.object({ items: z.array(PersonSummary), total: z.number().int() }),
   ),
   getPerson: method(z.object({ id: Id }).strict(), Person),
+  findDuplicates: method(
+    z
+      .object({
+        name: z.string().max(300),
+        birthDate: PartialDate.nullable().default(null),
+        excludeId: Id.nullable().default(null),
+      })
+      .strict(),
+    z.array(PersonSummary),
+  ),
   getPersonFile: method(z.object({ id: Id }).strict(), PersonFile),
   createRecord: method(RecordFieldsArgs, StoredRecord),
   updateRecord: method(

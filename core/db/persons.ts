@@ -1,37 +1,12 @@
 import type { Database, SqlValue } from 'sql.js';
 import { readRecord } from './records';
-import { all } from './statements';
+import { all, type Row } from './statements';
 import type { Person, PersonSummary } from '../api/records';
 
 const COLUMNS = 'id, name, name_latin, birth_date, citizenship, region, updated_at';
 
-export function findPerson(db: Database, id: string): Person | null {
-  return readRecord(db, 'person', id) as Person | null;
-}
-
-/**
- * Case- and accent-insensitive substring search over both name fields. Full-text search with
- * transliteration replaces this when the case model grows.
- */
-export function searchPersons(
-  db: Database,
-  query: string,
-  limit: number,
-  offset: number,
-): { items: PersonSummary[]; total: number } {
-  const needle = foldForSearch(query.trim());
-  const where = needle
-    ? "deleted = 0 AND instr(vigil_fold(name || ' ' || name_latin), ?) > 0"
-    : 'deleted = 0';
-  const params = needle ? [needle] : [];
-  const total = Number(
-    all(db, `SELECT count(*) AS n FROM persons WHERE ${where}`, params)[0]?.n ?? 0,
-  );
-  const items = all(
-    db,
-    `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY name COLLATE NOCASE, id LIMIT ? OFFSET ?`,
-    [...params, limit, offset],
-  ).map((row) => ({
+function toSummary(row: Row): PersonSummary {
+  return {
     id: String(row.id),
     name: String(row.name),
     nameLatin: String(row.name_latin),
@@ -39,8 +14,87 @@ export function searchPersons(
     citizenship: JSON.parse(String(row.citizenship)) as string[],
     region: row.region === null ? null : String(row.region),
     updatedAt: String(row.updated_at),
-  }));
+  };
+}
+
+export function findPerson(db: Database, id: string): Person | null {
+  return readRecord(db, 'person', id) as Person | null;
+}
+
+export interface PersonQuery {
+  query: string;
+  limit: number;
+  offset: number;
+  sort: 'name' | 'birthDate' | 'updated';
+  direction: 'asc' | 'desc';
+  region?: string | undefined;
+  riskCategory?: string | undefined;
+}
+
+/** Sort keys map to fixed SQL: nothing from the caller is ever interpolated. */
+const ORDER: Record<PersonQuery['sort'], string> = {
+  name: 'name COLLATE NOCASE',
+  birthDate: "coalesce(birth_date, '9999')",
+  updated: 'updated_at',
+};
+
+/**
+ * One page of the person list with its total, filtered and sorted. The text filter is a case-
+ * and accent-insensitive substring match over every name field.
+ */
+export function searchPersons(
+  db: Database,
+  q: PersonQuery,
+): { items: PersonSummary[]; total: number } {
+  const clauses = ['deleted = 0'];
+  const params: SqlValue[] = [];
+  const needle = foldForSearch(q.query.trim());
+  if (needle) {
+    clauses.push("instr(vigil_fold(name || ' ' || name_latin || ' ' || name_variants), ?) > 0");
+    params.push(needle);
+  }
+  if (q.region) {
+    clauses.push('region = ?');
+    params.push(q.region);
+  }
+  if (q.riskCategory) {
+    clauses.push(
+      'EXISTS (SELECT 1 FROM risk_assignments r WHERE r.person_id = persons.id AND r.deleted = 0 AND r.category = ?)',
+    );
+    params.push(q.riskCategory);
+  }
+  const where = clauses.join(' AND ');
+  const total = Number(
+    all(db, `SELECT count(*) AS n FROM persons WHERE ${where}`, params)[0]?.n ?? 0,
+  );
+  const direction = q.direction === 'desc' ? 'DESC' : 'ASC';
+  const items = all(
+    db,
+    `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY ${ORDER[q.sort]} ${direction}, id LIMIT ? OFFSET ?`,
+    [...params, q.limit, q.offset],
+  ).map(toSummary);
   return { items, total };
+}
+
+/** Persons with the same folded name (any of their name fields) and, when given, birth year. */
+export function likelyDuplicates(
+  db: Database,
+  name: string,
+  birthDate: string | null,
+  excludeId: string | null,
+): PersonSummary[] {
+  const folded = foldForSearch(name.trim());
+  if (!folded) return [];
+  const candidates = all(
+    db,
+    `SELECT ${COLUMNS} FROM persons WHERE deleted = 0 AND id != ? AND instr(vigil_fold(name || ' ' || name_latin || ' ' || name_variants), ?) > 0 LIMIT 50`,
+    [excludeId ?? '', folded],
+  );
+  const year = birthDate?.slice(0, 4);
+  return candidates
+    .filter((row) => !year || row.birth_date === null || String(row.birth_date).startsWith(year))
+    .slice(0, 10)
+    .map(toSummary);
 }
 
 export function foldForSearch(text: string): string {

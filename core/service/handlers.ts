@@ -2,7 +2,14 @@ import type { MethodName, MethodResult, ParsedArgs } from '../api/contract';
 import type { RecordKind } from '../api/records';
 import { readRecords } from '../db/records';
 import { recordHistory, undoChangeSet } from './history';
-import { createPerson, getPerson, getPersonFile, listPersons, updatePerson } from './persons';
+import {
+  createPerson,
+  findDuplicates,
+  getPerson,
+  getPersonFile,
+  listPersons,
+  updatePerson,
+} from './persons';
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
 
@@ -28,6 +35,7 @@ export function createHandlers(session: CoreSession): Handlers {
     getPerson: (a) => getPerson(session, a),
     updatePerson: (a) => updatePerson(session, a),
     getPersonFile: (a) => getPersonFile(session, a),
+    findDuplicates: (a) => findDuplicates(session, a),
     createRecord: (a) =>
       createRecord(session, a.kind as RecordKind, a.fields as Record<string, unknown>),
     updateRecord: (a) => updateRecord(session, a.kind, a.id, a.fields),

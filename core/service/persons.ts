@@ -1,7 +1,7 @@
 import type { MethodResult, ParsedArgs } from '../api/contract';
 import { ApiError } from '../api/errors';
 import type { Person, PersonFile, RecordKind } from '../api/records';
-import { findPerson, searchPersons } from '../db/persons';
+import { findPerson, likelyDuplicates, searchPersons } from '../db/persons';
 import { readRecord, readRecords } from '../db/records';
 import { createRecord, updateRecord } from './records';
 import type { CoreSession } from './session';
@@ -31,9 +31,16 @@ export async function getPerson(
 
 export async function listPersons(
   session: CoreSession,
-  { query, limit, offset }: ParsedArgs<'listPersons'>,
+  args: ParsedArgs<'listPersons'>,
 ): Promise<MethodResult<'listPersons'>> {
-  return searchPersons((await session.readVault()).db, query, limit, offset);
+  return searchPersons((await session.readVault()).db, args);
+}
+
+export async function findDuplicates(
+  session: CoreSession,
+  { name, birthDate, excludeId }: ParsedArgs<'findDuplicates'>,
+): Promise<MethodResult<'findDuplicates'>> {
+  return likelyDuplicates((await session.readVault()).db, name, birthDate, excludeId);
 }
 
 const BY_PERSON: RecordKind[] = ['statusEvent', 'proceeding', 'custodyEvent', 'riskAssignment'];

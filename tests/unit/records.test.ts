@@ -161,3 +161,41 @@ describe('case records', () => {
     await expect.poll(async () => (await core.call('auditStatus', {})).state).toBe('broken');
   });
 });
+
+describe('person list', () => {
+  it('filters by region and risk category, sorts, and pages', async () => {
+    const core = await newCore();
+    const make = async (name: string, region: string | null, birthDate: string | null) =>
+      core.call('createPerson', { name, region, birthDate });
+    const a = await make('Ala', 'grodno', '1960');
+    await make('Bela', 'brest', '1950-02');
+    await make('Cyra', 'grodno', null);
+    await core.call('createRecord', {
+      kind: 'riskAssignment',
+      fields: { personId: a.id, category: 'disability' },
+    });
+    const names = async (args: object) =>
+      (await core.call('listPersons', args)).items.map((p) => p.name);
+    expect(await names({ region: 'grodno' })).toEqual(['Ala', 'Cyra']);
+    expect(await names({ riskCategory: 'disability' })).toEqual(['Ala']);
+    expect(await names({ sort: 'birthDate' })).toEqual(['Bela', 'Ala', 'Cyra']);
+    expect(await names({ sort: 'name', direction: 'desc', limit: 2 })).toEqual(['Cyra', 'Bela']);
+    expect((await core.call('listPersons', { limit: 1, offset: 2 })).total).toBe(3);
+  });
+
+  it('warns of a likely duplicate by name and birth year', async () => {
+    const core = await newCore();
+    const existing = await core.call('createPerson', {
+      name: 'Ёжик Тэставы',
+      nameLatin: 'Yozhik Testavy',
+      birthDate: '1970-05-01',
+    });
+    const found = async (name: string, birthDate: string | null) =>
+      (await core.call('findDuplicates', { name, birthDate })).map((p) => p.id);
+    expect(await found('yozhik testavy', '1970')).toEqual([existing.id]);
+    expect(await found('Ёжик Тэставы', '1980')).toEqual([]);
+    expect(
+      await core.call('findDuplicates', { name: 'Ёжик Тэставы', excludeId: existing.id }),
+    ).toEqual([]);
+  });
+});
