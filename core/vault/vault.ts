@@ -8,6 +8,7 @@ import { applyChanges } from '../changes/apply';
 import { encodeChangeSet, type ChangeSet } from '../changes/changeSet';
 import { prepareDatabase } from '../db/prepare';
 import { migrate } from '../db/schema';
+import { run } from '../db/statements';
 import { loadSqlJs } from '../db/sqlite';
 import { writeFileAtomic } from './atomicFile';
 import {
@@ -224,17 +225,18 @@ export class Vault {
     const journal = this.journal;
     if (!journal) return;
     const accepted: PendingCommit[] = [];
-    this.db.exec('BEGIN');
+    // Cached statements: parsing even BEGIN and COMMIT anew costs as much as applying a cell.
+    run(this.db, 'BEGIN');
     for (const item of batch) {
       // Each change set stands alone: one that fails to apply does not sink its neighbours.
-      this.db.exec('SAVEPOINT change_set');
+      run(this.db, 'SAVEPOINT change_set');
       try {
         applyChanges(this.db, item.set);
-        this.db.exec('RELEASE change_set');
+        run(this.db, 'RELEASE change_set');
         accepted.push(item);
       } catch (err) {
-        this.db.exec('ROLLBACK TO change_set');
-        this.db.exec('RELEASE change_set');
+        run(this.db, 'ROLLBACK TO change_set');
+        run(this.db, 'RELEASE change_set');
         item.reject(err);
       }
     }
@@ -242,7 +244,7 @@ export class Vault {
       if (accepted.length > 0)
         await journal.append(accepted.map((item) => encodeChangeSet(item.set)));
     } catch (err) {
-      this.db.exec('ROLLBACK');
+      run(this.db, 'ROLLBACK');
       const failure = new ApiError(
         'STORAGE_FAILED',
         `Journal write failed (${classifyFsError(err)})`,
@@ -250,7 +252,7 @@ export class Vault {
       for (const item of accepted) item.reject(failure);
       return;
     }
-    this.db.exec('COMMIT');
+    run(this.db, 'COMMIT');
     for (const item of accepted) item.resolve();
     if (
       journal.recordCount >= this.compaction.maxRecords ||
