@@ -1,84 +1,173 @@
 import { createHash } from 'node:crypto';
 import type { Database, SqlValue } from 'sql.js';
 import { ApiError } from '../api/errors';
+import type { RecordKind } from '../api/records';
 import { first, run } from '../db/statements';
 import type { Cell, ChangeSet } from './changeSet';
-import { codecOf, columnFor, isRecordKind } from './entities';
+import { codecOf, columnFor, isRecordKind, TABLES } from './entities';
 import { hlcTime } from './hlc';
 
+export interface AuditEdit {
+  entity: string;
+  id: string;
+  field: string;
+  before: string | null;
+  after: string;
+}
+
+interface RecordCells {
+  kind: RecordKind;
+  id: string;
+  /** Field -> value; a field set twice in one change set keeps its last value. */
+  values: Map<string, Cell['value']>;
+}
+
 /**
- * The single write path: applies a change set to the database. A cell is applied only when its
- * timestamp is newer than the one already recorded for that field (last writer wins), which
- * makes replay idempotent. Every applied cell appends its new value to the hash-chained audit
- * log; a field's value before an edit is the value of its previous entry.
+ * The single write path: applies a change set to the database. A field takes a value only when
+ * the change set is newer than the field's timestamp (last writer wins), which makes replay
+ * idempotent. What the set changed goes into the hash-chained audit log: the records it created,
+ * and, for fields it overwrote, the values before and after. The caller owns the transaction.
  */
 export function applyChanges(db: Database, set: ChangeSet): void {
   const time = hlcTime(set.hlc);
-  let previousHash: string | null = null;
-  for (const cell of set.cells) {
-    const stored = applyCell(db, cell, set.hlc, time);
-    if (stored === undefined) continue;
-    previousHash ??= String(
-      first(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')?.hash ?? '',
+  const created: Array<[string, string]> = [];
+  const edits: AuditEdit[] = [];
+  let hlcId: number | null = null;
+  const intern = () => (hlcId ??= internHlc(db, set.hlc));
+  for (const record of groupByRecord(set.cells)) {
+    const table = TABLES[record.kind];
+    const fields = [...record.values.keys()];
+    const columns = fields.map((field) => columnFor(record.kind, field)!.column);
+    const row = first(
+      db,
+      `SELECT t.clock AS clock, h.hlc AS base, ${columns.map((c, i) => `t.${c} AS c${i}`).join(', ')}
+       FROM ${table} t LEFT JOIN hlcs h ON h.id = t.clock_base WHERE t.id = ?`,
+      [record.id],
     );
-    const value = JSON.stringify(stored);
-    const hash = auditHash(previousHash, set.hlc, set.author, cell, value);
+    if (!row) {
+      const values = fields.map((field) => toSql(record.kind, field, record.values.get(field)!));
+      run(
+        db,
+        `INSERT INTO ${table} (id, created_at, updated_at, clock_base, ${columns.join(', ')})
+         VALUES (?, ?, ?, ?, ${columns.map(() => '?').join(', ')})`,
+        [record.id, time, time, intern(), ...values],
+      );
+      created.push([record.kind, record.id]);
+      continue;
+    }
+    const clock = JSON.parse(String(row.clock)) as Record<string, string>;
+    const assignments: string[] = [];
+    const params: SqlValue[] = [];
+    fields.forEach((field, i) => {
+      const current = clock[field] ?? (row.base as string | null) ?? '';
+      if (current >= set.hlc) return;
+      const value = toSql(record.kind, field, record.values.get(field)!);
+      assignments.push(`${columns[i]} = ?`);
+      params.push(value);
+      clock[field] = set.hlc;
+      edits.push({
+        entity: record.kind,
+        id: record.id,
+        field,
+        before: JSON.stringify(row[`c${i}`]),
+        after: JSON.stringify(value),
+      });
+    });
+    if (assignments.length === 0) continue;
     run(
       db,
-      'INSERT INTO audit_log (hlc, author, entity, entity_id, field, value, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [set.hlc, set.author, cell.entity, cell.id, cell.field, value, hash],
+      `UPDATE ${table} SET ${assignments.join(', ')}, clock = ?, updated_at = max(updated_at, ?) WHERE id = ?`,
+      [...params, JSON.stringify(clock), time, record.id],
     );
-    previousHash = hash;
   }
+  if (created.length > 0 || edits.length > 0) appendAudit(db, intern(), set, created, edits);
 }
 
-/** Applies one cell; returns the stored value, or undefined when a newer edit already won. */
-function applyCell(db: Database, cell: Cell, hlc: string, time: string): SqlValue | undefined {
-  const target = columnFor(cell.entity, cell.field);
-  if (!target || !isRecordKind(cell.entity)) {
-    throw new ApiError('INVALID_INPUT', `Unknown field ${cell.entity}.${cell.field}`);
+function groupByRecord(cells: Cell[]): RecordCells[] {
+  const records = new Map<string, RecordCells>();
+  for (const cell of cells) {
+    if (!isRecordKind(cell.entity) || !columnFor(cell.entity, cell.field)) {
+      throw new ApiError('INVALID_INPUT', `Unknown field ${cell.entity}.${cell.field}`);
+    }
+    const key = `${cell.entity}/${cell.id}`;
+    let record = records.get(key);
+    if (!record) {
+      record = { kind: cell.entity, id: cell.id, values: new Map() };
+      records.set(key, record);
+    }
+    record.values.set(cell.field, cell.value);
   }
-  const known = first(db, 'SELECT hlc FROM field_clock WHERE entity = ? AND id = ? AND field = ?', [
-    cell.entity,
-    cell.id,
-    cell.field,
-  ])?.hlc;
-  if (typeof known === 'string' && known >= hlc) return undefined;
-  run(db, `INSERT OR IGNORE INTO ${target.table} (id, created_at, updated_at) VALUES (?, ?, ?)`, [
-    cell.id,
-    time,
-    time,
-  ]);
-  const value = toSql(cell.value, codecOf(cell.entity, cell.field));
-  run(
-    db,
-    `UPDATE ${target.table} SET ${target.column} = ?, updated_at = max(updated_at, ?) WHERE id = ?`,
-    [value, time, cell.id],
-  );
-  run(db, 'INSERT OR REPLACE INTO field_clock (entity, id, field, hlc) VALUES (?, ?, ?, ?)', [
-    cell.entity,
-    cell.id,
-    cell.field,
-    hlc,
-  ]);
-  return value;
+  return [...records.values()];
 }
 
-function toSql(value: Cell['value'], codec: ReturnType<typeof codecOf>): SqlValue {
+/** Change-set timestamps are stored once and referred to by number. */
+function internHlc(db: Database, hlc: string): number {
+  run(db, 'INSERT OR IGNORE INTO hlcs (hlc) VALUES (?)', [hlc]);
+  return Number(first(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
+}
+
+function toSql(kind: RecordKind, field: string, value: Cell['value']): SqlValue {
+  const codec = codecOf(kind, field);
   if (codec === 'json') return JSON.stringify(value ?? []);
   if (codec === 'bool' || typeof value === 'boolean') return value ? 1 : 0;
   return value as SqlValue;
 }
 
-/** Each entry's hash covers the one before it, so an entry changed or removed breaks the chain. */
+function appendAudit(
+  db: Database,
+  hlcId: number,
+  set: ChangeSet,
+  created: Array<[string, string]>,
+  edits: AuditEdit[],
+): void {
+  const previous = String(
+    first(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')?.hash ?? '',
+  );
+  // The table keeps created records in id order; the hash must see them in the same order.
+  created.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const hash = auditHash(previous, set.hlc, set.author, created, edits);
+  run(db, 'INSERT INTO audit_log (hlc_id, author, hash) VALUES (?, ?, ?)', [
+    hlcId,
+    set.author,
+    hash,
+  ]);
+  const seq = Number(first(db, 'SELECT last_insert_rowid() AS seq')!.seq);
+  for (const [entity, id] of created) {
+    run(db, 'INSERT INTO audit_created (seq, entity, entity_id) VALUES (?, ?, ?)', [
+      seq,
+      entity,
+      id,
+    ]);
+  }
+  for (const edit of edits) {
+    run(
+      db,
+      'INSERT INTO audit_edits (seq, entity, entity_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+      [seq, edit.entity, edit.id, edit.field, edit.before, edit.after],
+    );
+  }
+}
+
+/**
+ * Each entry's hash covers the one before it and everything the entry records, so an entry
+ * changed or removed other than through this path breaks the chain.
+ */
 export function auditHash(
   previous: string,
   hlc: string,
   author: string,
-  cell: Pick<Cell, 'entity' | 'id' | 'field'>,
-  value: string | null,
+  created: Array<[string, string]>,
+  edits: AuditEdit[],
 ): string {
   return createHash('sha256')
-    .update(JSON.stringify([previous, hlc, author, cell.entity, cell.id, cell.field, value]))
+    .update(
+      JSON.stringify([
+        previous,
+        hlc,
+        author,
+        created,
+        edits.map((e) => [e.entity, e.id, e.field, e.before, e.after]),
+      ]),
+    )
     .digest('hex');
 }

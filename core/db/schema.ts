@@ -1,41 +1,38 @@
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 
+/**
+ * Every record table has these. `clock_base` is the change set that created the record (an id
+ * in `hlcs`); `clock` holds, as JSON, only the fields changed by a later change set. A field's
+ * timestamp is `clock[field] ?? clock_base`: a record entered once and never edited costs one
+ * integer of clock, not one row per field.
+ */
 const RECORD_COLUMNS = `
   id TEXT PRIMARY KEY,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
-  deleted INTEGER NOT NULL DEFAULT 0`;
+  deleted INTEGER NOT NULL DEFAULT 0,
+  clock_base INTEGER NOT NULL DEFAULT 0,
+  clock TEXT NOT NULL DEFAULT '{}'`;
 
 /**
  * Migrations, applied in order and recorded in `PRAGMA user_version`. They only add: a newer
  * vault must stay readable by the records an older version wrote. Every column has a default,
- * because a record is created by its first change set, one field at a time.
+ * because a record is created by its first change set.
  */
 const MIGRATIONS: string[] = [
-  `CREATE TABLE persons (
-     id TEXT PRIMARY KEY,
+  `CREATE TABLE hlcs (id INTEGER PRIMARY KEY, hlc TEXT NOT NULL UNIQUE);
+   CREATE TABLE persons (${RECORD_COLUMNS},
      name TEXT NOT NULL DEFAULT '',
      name_latin TEXT NOT NULL DEFAULT '',
+     name_variants TEXT NOT NULL DEFAULT '[]',
+     sex TEXT,
      birth_date TEXT,
      citizenship TEXT NOT NULL DEFAULT '[]',
+     region TEXT,
+     occupation TEXT NOT NULL DEFAULT '',
      notes TEXT NOT NULL DEFAULT '',
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL,
-     deleted INTEGER NOT NULL DEFAULT 0
-   );
-   CREATE TABLE field_clock (
-     entity TEXT NOT NULL,
-     id TEXT NOT NULL,
-     field TEXT NOT NULL,
-     hlc TEXT NOT NULL,
-     PRIMARY KEY (entity, id, field)
-   ) WITHOUT ROWID;`,
-  `ALTER TABLE persons ADD COLUMN name_variants TEXT NOT NULL DEFAULT '[]';
-   ALTER TABLE persons ADD COLUMN sex TEXT;
-   ALTER TABLE persons ADD COLUMN region TEXT;
-   ALTER TABLE persons ADD COLUMN occupation TEXT NOT NULL DEFAULT '';
-   ALTER TABLE persons ADD COLUMN consent TEXT NOT NULL DEFAULT 'withhold_name';
+     consent TEXT NOT NULL DEFAULT 'withhold_name');
    CREATE TABLE status_events (${RECORD_COLUMNS},
      person_id TEXT NOT NULL DEFAULT '',
      status TEXT NOT NULL DEFAULT 'recognised',
@@ -107,14 +104,23 @@ const MIGRATIONS: string[] = [
      name TEXT NOT NULL DEFAULT '');
    CREATE TABLE audit_log (
      seq INTEGER PRIMARY KEY,
-     hlc TEXT NOT NULL,
+     hlc_id INTEGER NOT NULL,
      author TEXT NOT NULL,
+     hash TEXT NOT NULL);
+   CREATE TABLE audit_created (
+     seq INTEGER NOT NULL,
+     entity_id TEXT NOT NULL,
+     entity TEXT NOT NULL,
+     PRIMARY KEY (seq, entity_id)) WITHOUT ROWID;
+   CREATE TABLE audit_edits (
+     seq INTEGER NOT NULL,
      entity TEXT NOT NULL,
      entity_id TEXT NOT NULL,
      field TEXT NOT NULL,
-     value TEXT,
-     hash TEXT NOT NULL);
-   CREATE INDEX audit_log_record ON audit_log (entity, entity_id);`,
+     before TEXT,
+     after TEXT);
+   CREATE INDEX audit_edits_record ON audit_edits (entity_id, seq);
+   CREATE INDEX audit_edits_seq ON audit_edits (seq);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -50,9 +50,5 @@ export function seedChangeSet(): ChangeSet {
 
 /** True when this version's seed has not been applied to the vault yet. */
 export function needsSeed(db: Database): boolean {
-  const applied = first(
-    db,
-    "SELECT max(hlc) AS hlc FROM field_clock WHERE entity = 'thesaurusTerm' AND hlc LIKE '1970-%'",
-  )?.hlc;
-  return typeof applied !== 'string' || applied < SEED_HLC;
+  return !first(db, 'SELECT 1 AS found FROM hlcs WHERE hlc = ?', [SEED_HLC]);
 }

@@ -1,10 +1,10 @@
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
-import { auditHash } from '../changes/apply';
+import { auditHash, type AuditEdit } from '../changes/apply';
 import type { Cell, ChangeSet } from '../changes/changeSet';
-import { codecOf } from '../changes/entities';
-import { hlcTime } from '../changes/hlc';
+import { codecOf, TABLES } from '../changes/entities';
+import { hlcTime, parseHlc } from '../changes/hlc';
 import { all, first } from '../db/statements';
 import { SEED_AUTHOR } from '../model/seed';
 import type { CoreSession } from './session';
@@ -13,6 +13,7 @@ export interface HistoryEntry {
   time: string;
   author: string;
   authorName: string | null;
+  /** `created` for the change set that made the record; otherwise the field it changed. */
   field: string;
   before: unknown;
   after: unknown;
@@ -41,27 +42,50 @@ function authorName(db: Database, author: string): string | null {
   return row ? String(row.name) : null;
 }
 
-/** Every change to a record, oldest first, each field's previous value beside its new one. */
+function entry(
+  db: Database,
+  hlc: string,
+  author: string,
+  field: string,
+  before: unknown,
+  after: unknown,
+): HistoryEntry {
+  return { time: hlcTime(hlc), author, authorName: authorName(db, author), field, before, after };
+}
+
+/** Who created a record and when, then every later change to its fields with before and after. */
 export function recordHistory(db: Database, kind: RecordKind, id: string): HistoryEntry[] {
-  const last = new Map<string, unknown>();
-  return all(
+  const creation = first(
     db,
-    'SELECT hlc, author, field, value FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq',
-    [kind, id],
-  ).map((row) => {
+    `SELECT h.hlc AS hlc FROM ${TABLES[kind]} t JOIN hlcs h ON h.id = t.clock_base WHERE t.id = ?`,
+    [id],
+  );
+  if (!creation) return [];
+  const createdHlc = String(creation.hlc);
+  const history = [
+    entry(db, createdHlc, parseHlc(createdHlc)?.installId ?? '', 'created', null, null),
+  ];
+  const edits = all(
+    db,
+    `SELECT h.hlc AS hlc, l.author AS author, e.field AS field, e.before AS before, e.after AS after
+     FROM audit_edits e JOIN audit_log l ON l.seq = e.seq JOIN hlcs h ON h.id = l.hlc_id
+     WHERE e.entity_id = ? AND e.entity = ? ORDER BY e.seq`,
+    [id, kind],
+  );
+  for (const row of edits) {
     const field = String(row.field);
-    const after = fieldValue(kind, field, row.value as string | null);
-    const before = last.has(field) ? last.get(field) : null;
-    last.set(field, after);
-    return {
-      time: hlcTime(String(row.hlc)),
-      author: String(row.author),
-      authorName: authorName(db, String(row.author)),
-      field,
-      before,
-      after,
-    };
-  });
+    history.push(
+      entry(
+        db,
+        String(row.hlc),
+        String(row.author),
+        field,
+        fieldValue(kind, field, row.before as string | null),
+        fieldValue(kind, field, row.after as string | null),
+      ),
+    );
+  }
+  return history;
 }
 
 export interface AuditCheck {
@@ -70,7 +94,7 @@ export interface AuditCheck {
   firstBadEntry: number | null;
 }
 
-const CHUNK = 5000;
+const CHUNK = 2000;
 
 /**
  * Recomputes the audit log's hash chain in chunks, yielding between them so that commits and
@@ -84,26 +108,38 @@ export async function verifyAuditChain(db: Database): Promise<AuditCheck> {
   for (;;) {
     const rows = all(
       db,
-      'SELECT seq, hlc, author, entity, entity_id, field, value, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?',
+      'SELECT l.seq AS seq, h.hlc AS hlc, l.author AS author, l.hash AS hash FROM audit_log l JOIN hlcs h ON h.id = l.hlc_id WHERE l.seq > ? ORDER BY l.seq LIMIT ?',
       [after, CHUNK],
     );
     for (const row of rows) {
       entries++;
-      const cell = {
-        entity: String(row.entity),
-        id: String(row.entity_id),
-        field: String(row.field),
-      };
+      const seq = Number(row.seq);
+      const created = all(
+        db,
+        'SELECT entity, entity_id FROM audit_created WHERE seq = ? ORDER BY entity_id',
+        [seq],
+      );
+      const edits = all(
+        db,
+        'SELECT entity, entity_id, field, before, after FROM audit_edits WHERE seq = ? ORDER BY rowid',
+        [seq],
+      );
       const expected = auditHash(
         previous,
         String(row.hlc),
         String(row.author),
-        cell,
-        row.value as string | null,
+        created.map((c) => [String(c.entity), String(c.entity_id)]),
+        edits.map((e): AuditEdit => ({
+          entity: String(e.entity),
+          id: String(e.entity_id),
+          field: String(e.field),
+          before: e.before as string | null,
+          after: String(e.after),
+        })),
       );
-      if (expected !== row.hash) return { intact: false, entries, firstBadEntry: Number(row.seq) };
+      if (expected !== row.hash) return { intact: false, entries, firstBadEntry: seq };
       previous = expected;
-      after = Number(row.seq);
+      after = seq;
     }
     if (rows.length < CHUNK) return { intact: true, entries, firstBadEntry: null };
     await new Promise((resolve) => setImmediate(resolve));
@@ -111,38 +147,40 @@ export async function verifyAuditChain(db: Database): Promise<AuditCheck> {
 }
 
 /**
- * Reverses a change set this session committed: a new change set puts back each field's
- * previous value, and a record the set created is deleted. It is a new edit, journaled and
- * synced like any other, and the history shows both.
+ * Reverses a change set this session committed: records it created are deleted, and fields it
+ * overwrote get their previous values back. It is a new edit, journaled and synced like any
+ * other, and the history shows both.
  */
 export async function undoChangeSet(session: CoreSession, set: ChangeSet): Promise<void> {
   const db = (await session.readVault()).db;
-  const created = new Set(
-    set.cells.filter((c) => c.field === 'createdAt').map((c) => `${c.entity}/${c.id}`),
+  const audit = first(
+    db,
+    'SELECT l.seq AS seq FROM audit_log l JOIN hlcs h ON h.id = l.hlc_id WHERE h.hlc = ?',
+    [set.hlc],
   );
-  const cells: Cell[] = [...created].map((key) => {
-    const [entity, id] = key.split('/') as [string, string];
-    return { entity, id, field: 'deleted', value: true };
-  });
-  for (const cell of set.cells) {
-    if (created.has(`${cell.entity}/${cell.id}`)) continue;
-    const previous = first(
-      db,
-      `SELECT value FROM audit_log WHERE entity = ? AND entity_id = ? AND field = ?
-         AND seq < (SELECT min(seq) FROM audit_log WHERE hlc = ? AND entity = ? AND entity_id = ? AND field = ?)
-       ORDER BY seq DESC LIMIT 1`,
-      [cell.entity, cell.id, cell.field, set.hlc, cell.entity, cell.id, cell.field],
-    );
-    if (!previous) continue;
-    cells.push({
-      ...cell,
+  if (!audit) throw new ApiError('NOT_FOUND', 'Nothing to undo');
+  const cells: Cell[] = [
+    ...all(db, 'SELECT entity, entity_id FROM audit_created WHERE seq = ?', [audit.seq!]).map(
+      (row) => ({
+        entity: String(row.entity),
+        id: String(row.entity_id),
+        field: 'deleted',
+        value: true,
+      }),
+    ),
+    ...all(db, 'SELECT entity, entity_id, field, before FROM audit_edits WHERE seq = ?', [
+      audit.seq!,
+    ]).map((row) => ({
+      entity: String(row.entity),
+      id: String(row.entity_id),
+      field: String(row.field),
       value: fieldValue(
-        cell.entity as RecordKind,
-        cell.field,
-        previous.value as string | null,
+        String(row.entity) as RecordKind,
+        String(row.field),
+        row.before as string | null,
       ) as Cell['value'],
-    });
-  }
+    })),
+  ];
   if (cells.length === 0) throw new ApiError('NOT_FOUND', 'Nothing to undo');
   await session.commit(cells, { undoable: false });
 }

@@ -100,7 +100,7 @@ export class Vault {
 
   /** The newest change timestamp in the vault, so the clock can move past it. */
   latestHlc(): string | null {
-    const latest = this.db.exec('SELECT max(hlc) FROM field_clock')[0]?.values[0]?.[0];
+    const latest = this.db.exec('SELECT max(hlc) FROM hlcs')[0]?.values[0]?.[0];
     return typeof latest === 'string' ? latest : null;
   }
 

@@ -107,12 +107,10 @@ describe('case records', () => {
     const person = await core.call('createPerson', { name: 'Before' });
     await core.call('updatePerson', { id: person.id, changes: { name: 'After', notes: 'n' } });
     const history = await core.call('getHistory', { kind: 'person', id: person.id });
+    expect(history[0]).toMatchObject({ field: 'created' });
     const names = history.filter((h) => h.field === 'name');
-    expect(names.map((h) => [h.before, h.after])).toEqual([
-      [null, 'Before'],
-      ['Before', 'After'],
-    ]);
-    expect(names[1]!.time).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(names.map((h) => [h.before, h.after])).toEqual([['Before', 'After']]);
+    expect(names[0]!.time).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(history.filter((h) => h.field === 'notes').at(-1)).toMatchObject({
       before: '',
       after: 'n',
@@ -150,11 +148,12 @@ describe('case records', () => {
 
   it('reports an audit log that no longer verifies', async () => {
     const core = await newCore();
-    await core.call('createPerson', { name: 'A' });
+    const person = await core.call('createPerson', { name: 'A' });
+    await core.call('updatePerson', { id: person.id, changes: { name: 'A2' } });
     await expect.poll(async () => (await core.call('auditStatus', {})).state).toBe('intact');
     const vault = await core.session.readVault();
     // An edit that bypasses the write path, as a bug or a doctored database would.
-    run(vault.db, "UPDATE audit_log SET value = '\"B\"' WHERE field = 'name'");
+    run(vault.db, "UPDATE audit_edits SET after = '\"B\"' WHERE field = 'name'");
     await vault.compact();
     await core.call('lockVault', {});
     await core.call('unlockVault', { folder: vault.folder, passphrase: 'test passphrase' });
