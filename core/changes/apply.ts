@@ -3,6 +3,7 @@ import type { Database, SqlValue } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
 import { first, run } from '../db/statements';
+import { personsTouched, refreshPersonDocument } from '../search/personIndex';
 import type { Cell, ChangeSet } from './changeSet';
 import { codecOf, columnFor, isRecordKind, TABLES } from './entities';
 import { hlcTime } from './hlc';
@@ -81,6 +82,7 @@ export function applyChanges(db: Database, set: ChangeSet): void {
     );
   }
   if (created.length > 0 || edits.length > 0) appendAudit(db, intern(), set, created, edits);
+  for (const personId of personsTouched(db, set.cells)) refreshPersonDocument(db, personId);
 }
 
 function groupByRecord(cells: Cell[]): RecordCells[] {

@@ -1,6 +1,8 @@
 import type { Database, SqlValue } from 'sql.js';
 import { readRecord } from './records';
 import { all, type Row } from './statements';
+import { matchQuery } from '../search/fts';
+import { searchKey } from '../search/transliterate';
 import type { Person, PersonSummary } from '../api/records';
 
 const COLUMNS = 'id, name, name_latin, birth_date, citizenship, region, updated_at';
@@ -39,8 +41,8 @@ const ORDER: Record<PersonQuery['sort'], string> = {
 };
 
 /**
- * One page of the person list with its total, filtered and sorted. The text filter is a case-
- * and accent-insensitive substring match over every name field.
+ * One page of the person list with its total, filtered and sorted. The text filter is the
+ * full-text index: names in any script and transliteration, notes and cited sources.
  */
 export function searchPersons(
   db: Database,
@@ -48,10 +50,10 @@ export function searchPersons(
 ): { items: PersonSummary[]; total: number } {
   const clauses = ['deleted = 0'];
   const params: SqlValue[] = [];
-  const needle = foldForSearch(q.query.trim());
-  if (needle) {
-    clauses.push("instr(vigil_fold(name || ' ' || name_latin || ' ' || name_variants), ?) > 0");
-    params.push(needle);
+  const match = matchQuery(q.query);
+  if (match) {
+    clauses.push('rowid IN (SELECT docid FROM person_search WHERE person_search MATCH ?)');
+    params.push(match);
   }
   if (q.region) {
     clauses.push('region = ?');
@@ -76,32 +78,32 @@ export function searchPersons(
   return { items, total };
 }
 
-/** Persons with the same folded name (any of their name fields) and, when given, birth year. */
+/**
+ * Persons who may be the same as a name being entered: a name field with the same phonetic key
+ * (so a Latin spelling finds the Cyrillic record) and, when both are known, the same birth year.
+ */
 export function likelyDuplicates(
   db: Database,
   name: string,
   birthDate: string | null,
   excludeId: string | null,
 ): PersonSummary[] {
-  const folded = foldForSearch(name.trim());
-  if (!folded) return [];
-  const candidates = all(
-    db,
-    `SELECT ${COLUMNS} FROM persons WHERE deleted = 0 AND id != ? AND instr(vigil_fold(name || ' ' || name_latin || ' ' || name_variants), ?) > 0 LIMIT 50`,
-    [excludeId ?? '', folded],
-  );
+  const key = searchKey(name);
+  const match = matchQuery(name);
+  if (!key || !match) return [];
   const year = birthDate?.slice(0, 4);
-  return candidates
+  return all(
+    db,
+    `SELECT ${COLUMNS}, name_variants FROM persons WHERE deleted = 0 AND id != ?
+       AND rowid IN (SELECT docid FROM person_search WHERE person_search MATCH ?) LIMIT 200`,
+    [excludeId ?? '', match],
+  )
+    .filter((row) =>
+      [row.name, row.name_latin, ...(JSON.parse(String(row.name_variants)) as string[])].some(
+        (candidate) => searchKey(String(candidate)) === key,
+      ),
+    )
     .filter((row) => !year || row.birth_date === null || String(row.birth_date).startsWith(year))
     .slice(0, 10)
     .map(toSummary);
-}
-
-export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** Registers the SQL functions the queries above use; called once per opened database. */
-export function registerSearchFunctions(db: Database): void {
-  db.create_function('vigil_fold', (text: SqlValue) => foldForSearch(String(text ?? '')));
 }

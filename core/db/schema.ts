@@ -1,5 +1,6 @@
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
+import { SEARCH_TABLE_DDL } from '../search/fts';
 
 /**
  * Every record table has these. `clock_base` is the change set that created the record (an id
@@ -22,6 +23,8 @@ const RECORD_COLUMNS = `
  */
 const MIGRATIONS: string[] = [
   `CREATE TABLE hlcs (id INTEGER PRIMARY KEY, hlc TEXT NOT NULL UNIQUE);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   ${SEARCH_TABLE_DDL};
    CREATE TABLE persons (${RECORD_COLUMNS},
      name TEXT NOT NULL DEFAULT '',
      name_latin TEXT NOT NULL DEFAULT '',

@@ -6,6 +6,7 @@
  * all find `Пратасевіч`. See docs/search.md.
  */
 import type { Database } from 'sql.js';
+import { run } from '../db/statements';
 import { foldText, splitWords } from './normalize';
 import { searchKey, searchKeyPrefix } from './transliterate';
 
@@ -55,12 +56,12 @@ export function indexText(fields: readonly string[]): string {
 /** Replaces the document of `docid` (FTS4 has no upsert). */
 export function writeSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
   removeSearchDocument(db, docid);
-  db.run('INSERT INTO person_search (docid, doc) VALUES (?, ?)', [docid, indexText(fields)]);
+  run(db, 'INSERT INTO person_search (docid, doc) VALUES (?, ?)', [docid, indexText(fields)]);
 }
 
 /** Removes the document of `docid`, for a deleted person. */
 export function removeSearchDocument(db: Database, docid: number): void {
-  db.run('DELETE FROM person_search WHERE docid = ?', [docid]);
+  run(db, 'DELETE FROM person_search WHERE docid = ?', [docid]);
 }
 
 /**

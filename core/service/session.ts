@@ -9,6 +9,7 @@ import type { Secret } from '../vault/secret';
 import { Vault, type VaultOptions } from '../vault/vault';
 import type { AuditState } from '../api/records';
 import { needsSeed, seedChangeSet } from '../model/seed';
+import { ensureSearchIndex } from '../search/personIndex';
 import { verifyAuditChain } from './history';
 import { loadSettings, saveSettings, type Settings } from './settings';
 
@@ -189,6 +190,7 @@ export class CoreSession {
     if (latest) clock.observe(latest);
     this.vault = vault;
     this.clock = clock;
+    ensureSearchIndex(vault.db);
     if (!vault.readOnly && needsSeed(vault.db)) await vault.commit(seedChangeSet());
     this.checkAudit(vault);
     this.settings = { ...this.settings, lastVaultFolder: vault.folder };

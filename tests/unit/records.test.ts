@@ -198,3 +198,54 @@ describe('person list', () => {
     ).toEqual([]);
   });
 });
+
+describe('search across scripts', () => {
+  it('finds a Cyrillic name by its Latin spellings, a Russian form, notes and cited sources', async () => {
+    const core = await newCore();
+    const person = await core.call('createPerson', {
+      name: 'Пратасевіч Тэст',
+      notes: 'арыштаваны ў Менску',
+    });
+    await core.call('createPerson', { name: 'Ёжик Другі' });
+    const source = await core.call('createRecord', {
+      kind: 'source',
+      fields: { title: 'Zvyazda archive 1997' },
+    });
+    await core.call('createRecord', {
+      kind: 'citation',
+      fields: { sourceId: source.id, entity: 'person', entityId: person.id },
+    });
+    const found = async (query: string) =>
+      (await core.call('listPersons', { query })).items.map((p) => p.name);
+    for (const query of [
+      'Pratasevich',
+      'Protasevich',
+      'Пратасевіч',
+      'Протасевич',
+      'prat',
+      'менску',
+      'zvyazda',
+    ]) {
+      expect([query, await found(query)]).toEqual([query, ['Пратасевіч Тэст']]);
+    }
+    expect(await found('ежик')).toEqual(['Ёжик Другі']);
+    // FTS syntax typed by the user is text, never an operator: symbols alone match everyone.
+    expect(await found('"*)( -:')).toHaveLength(2);
+    expect(await found('OR NEAR')).toEqual([]);
+    await core.call('updatePerson', { id: person.id, changes: { name: 'Renamed Person' } });
+    expect(await found('Pratasevich')).toEqual([]);
+    expect(await found('renamed')).toEqual(['Renamed Person']);
+  });
+
+  it('keeps the index after a restart and a compaction', async () => {
+    const root = tempDir();
+    const { coreWithVault: make } = await import('../helpers/session');
+    const core = await make(root);
+    await core.call('createPerson', { name: 'Лосік Тэст' });
+    await (await core.session.readVault()).compact();
+    await core.call('lockVault', {});
+    await core.call('unlockVault', { folder: `${root}/vault`, passphrase: 'test passphrase' });
+    expect((await core.call('listPersons', { query: 'Losik' })).total).toBe(1);
+    await core.session.lock();
+  });
+});

@@ -1,0 +1,111 @@
+import type { Database } from 'sql.js';
+import type { Cell } from '../changes/changeSet';
+import { all, first, run } from '../db/statements';
+import { removeSearchDocument, SEARCH_INDEX_VERSION, writeSearchDocument } from './fts';
+
+/**
+ * Keeps each person's search document in step with what it is built from: the person's names,
+ * occupation and notes, and the titles and notes of sources cited for the person or for any of
+ * their records. It is derived data, rewritten inside the transaction that changed its inputs.
+ */
+function searchFields(db: Database, personId: string): string[] | null {
+  const person = first(
+    db,
+    'SELECT name, name_latin, name_variants, occupation, notes FROM persons WHERE id = ? AND deleted = 0',
+    [personId],
+  );
+  if (!person) return null;
+  const sources = all(
+    db,
+    `SELECT s.title AS title, s.notes AS notes FROM citations c JOIN sources s ON s.id = c.source_id
+     WHERE c.deleted = 0 AND s.deleted = 0 AND (c.entity_id = ? OR c.entity_id IN (
+       SELECT id FROM custody_events WHERE person_id = ? UNION SELECT id FROM proceedings WHERE person_id = ?
+       UNION SELECT id FROM risk_assignments WHERE person_id = ? UNION SELECT id FROM status_events WHERE person_id = ?))`,
+    [personId, personId, personId, personId, personId],
+  );
+  return [
+    String(person.name),
+    String(person.name_latin),
+    ...(JSON.parse(String(person.name_variants)) as string[]),
+    String(person.occupation),
+    String(person.notes),
+    ...sources.flatMap((s) => [String(s.title), String(s.notes)]),
+  ];
+}
+
+export function refreshPersonDocument(db: Database, personId: string): void {
+  const row = first(db, 'SELECT rowid AS docid FROM persons WHERE id = ?', [personId]);
+  if (!row) return;
+  const fields = searchFields(db, personId);
+  if (fields) writeSearchDocument(db, Number(row.docid), fields);
+  else removeSearchDocument(db, Number(row.docid));
+}
+
+const PERSON_FIELDS = new Set([
+  'name',
+  'nameLatin',
+  'nameVariants',
+  'occupation',
+  'notes',
+  'deleted',
+]);
+const RECORD_TABLES: Record<string, string> = {
+  custodyEvent: 'custody_events',
+  proceeding: 'proceedings',
+  riskAssignment: 'risk_assignments',
+  statusEvent: 'status_events',
+};
+
+/** The persons whose search document a change set may have changed. */
+export function personsTouched(db: Database, cells: readonly Cell[]): Set<string> {
+  const persons = new Set<string>();
+  const citations = new Set<string>();
+  const sources = new Set<string>();
+  for (const cell of cells) {
+    if (cell.entity === 'person' && PERSON_FIELDS.has(cell.field)) persons.add(cell.id);
+    else if (cell.entity === 'citation') citations.add(cell.id);
+    else if (
+      cell.entity === 'source' &&
+      (cell.field === 'title' || cell.field === 'notes' || cell.field === 'deleted')
+    ) {
+      sources.add(cell.id);
+    }
+  }
+  const targets = [
+    ...[...citations].map((id) =>
+      first(db, 'SELECT entity, entity_id FROM citations WHERE id = ?', [id]),
+    ),
+    ...[...sources].flatMap((id) =>
+      all(db, 'SELECT entity, entity_id FROM citations WHERE source_id = ?', [id]),
+    ),
+  ];
+  for (const target of targets) {
+    if (!target) continue;
+    const entity = String(target.entity);
+    if (entity === 'person') persons.add(String(target.entity_id));
+    const table = RECORD_TABLES[entity];
+    const owner =
+      table && first(db, `SELECT person_id FROM ${table} WHERE id = ?`, [target.entity_id!]);
+    if (owner) persons.add(String(owner.person_id));
+  }
+  return persons;
+}
+
+/** Rebuilds every document when the index was built by other rules (or never). */
+export function ensureSearchIndex(db: Database): void {
+  const version = first(db, "SELECT value FROM meta WHERE key = 'search_index_version'")?.value;
+  if (version === String(SEARCH_INDEX_VERSION)) return;
+  run(db, 'BEGIN');
+  try {
+    run(db, 'DELETE FROM person_search');
+    for (const row of all(db, 'SELECT id FROM persons WHERE deleted = 0'))
+      refreshPersonDocument(db, String(row.id));
+    run(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index_version', ?)", [
+      String(SEARCH_INDEX_VERSION),
+    ]);
+    run(db, 'COMMIT');
+  } catch (err) {
+    run(db, 'ROLLBACK');
+    throw err;
+  }
+}
