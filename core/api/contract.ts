@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { ExportArgs, ExportResult } from '../export/schemas';
+import {
+  ImportPreview,
+  ImportResult,
+  PreviewImportArgs,
+  RunImportArgs,
+  SavedImportMapping,
+} from '../import/schemas';
 import {
   DamageDetails,
   Folder,
@@ -24,6 +32,23 @@ import {
   ThesaurusName,
   ThesaurusTerm,
 } from './records';
+import {
+  AtRiskArgs,
+  AtRiskResult,
+  BreakdownArgs,
+  BreakdownResult,
+  CasesArgs,
+  CasesResult,
+  CustodySeriesArgs,
+  CustodySeriesResult,
+  EarlyReleaseShareArgs,
+  EarlyReleaseShareResult,
+  Figure,
+  InCustodyArgs,
+  RearrestsArgs,
+  ReleasesArgs,
+  ReleasesResult,
+} from '../stats/schemas';
 
 interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   args: A;
@@ -130,6 +155,21 @@ export const contract = {
     z.object({ id: Id, changes: PersonFields.partial().strict() }).strict(),
     Person,
   ),
+  // Import and export
+  previewImport: method(PreviewImportArgs, ImportPreview),
+  runImport: method(RunImportArgs, ImportResult),
+  saveImportMapping: method(SavedImportMapping, z.array(SavedImportMapping)),
+  listImportMappings: method(NoArgs, z.array(SavedImportMapping)),
+  exportRecords: method(ExportArgs, ExportResult),
+  // Figures
+  figureInCustody: method(InCustodyArgs, Figure),
+  figureReleases: method(ReleasesArgs, ReleasesResult),
+  figureAtRisk: method(AtRiskArgs, AtRiskResult),
+  figureEarlyReleaseShare: method(EarlyReleaseShareArgs, EarlyReleaseShareResult),
+  figureRearrests: method(RearrestsArgs, Figure),
+  figureBreakdown: method(BreakdownArgs, BreakdownResult),
+  figureCustodySeries: method(CustodySeriesArgs, CustodySeriesResult),
+  figureCases: method(CasesArgs, CasesResult),
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,12 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'FORBIDDEN_SENDER',
   'INTERNAL',
+  'IMPORT_UNREADABLE',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_EMPTY',
+  'IMPORT_NO_ROWS',
+  'IMPORT_SHEET_NOT_FOUND',
+  'EXPORT_FILE_EXISTS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

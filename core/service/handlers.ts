@@ -12,6 +12,19 @@ import {
 } from './persons';
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
+import { exportRecords } from '../export/service';
+import { listImportMappings, saveImportMapping } from '../import/mappings';
+import { previewImport, runImport } from '../import/service';
+import {
+  figureAtRisk,
+  figureBreakdown,
+  figureCases,
+  figureCustodySeries,
+  figureEarlyReleaseShare,
+  figureInCustody,
+  figureRearrests,
+  figureReleases,
+} from '../stats/figures';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -59,5 +72,21 @@ export function createHandlers(session: CoreSession): Handlers {
       return { undone: set !== null };
     },
     auditStatus: () => session.auditState(),
+    // Import and export
+    previewImport: (a) => previewImport(session, a),
+    runImport: (a) => runImport(session, a),
+    saveImportMapping: (a) => saveImportMapping(session, a),
+    listImportMappings: () => listImportMappings(session),
+    exportRecords: (a) => exportRecords(session, a),
+    // Figures
+    figureInCustody: async (a) => figureInCustody((await session.readVault()).db, a),
+    figureReleases: async (a) => figureReleases((await session.readVault()).db, a),
+    figureAtRisk: async (a) => figureAtRisk((await session.readVault()).db, a),
+    figureEarlyReleaseShare: async (a) =>
+      figureEarlyReleaseShare((await session.readVault()).db, a),
+    figureRearrests: async (a) => figureRearrests((await session.readVault()).db, a),
+    figureBreakdown: async (a) => figureBreakdown((await session.readVault()).db, a),
+    figureCustodySeries: async (a) => figureCustodySeries((await session.readVault()).db, a),
+    figureCases: async (a) => figureCases((await session.readVault()).db, a),
   };
 }

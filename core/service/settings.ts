@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Settings as UserSettings } from '../api/schemas';
+import { SavedImportMapping } from '../import/schemas';
 import { writeFileAtomic } from '../vault/atomicFile';
 
 const DEFAULT_AUTO_LOCK_MINUTES = 5;
@@ -16,30 +17,59 @@ const Settings = UserSettings.extend({
   autoLockMinutes: UserSettings.shape.autoLockMinutes.default(DEFAULT_AUTO_LOCK_MINUTES),
   installId: z.string().regex(/^[0-9a-f]{16}$/),
   lastVaultFolder: z.string().nullable(),
+  // Saved import mappings hold column names only. One that no longer parses is dropped, never
+  // the whole file (which would cost the install id).
+  importMappings: z
+    .array(z.unknown())
+    .default([])
+    .transform((items) => items.flatMap((item) => SavedImportMapping.safeParse(item).data ?? [])),
 });
 export type Settings = z.infer<typeof Settings>;
 
 const FILE = 'settings.json';
 
-export async function loadSettings(dataDir: string): Promise<Settings> {
+async function readSettings(dataDir: string): Promise<Settings | null> {
   try {
     const parsed = Settings.safeParse(
       JSON.parse(await fs.readFile(path.join(dataDir, FILE), 'utf8')),
     );
-    if (parsed.success) return parsed.data;
+    return parsed.success ? parsed.data : null;
   } catch {
-    // Missing or unreadable settings: start afresh; they hold nothing that cannot be rebuilt.
+    return null;
   }
+}
+
+export async function loadSettings(dataDir: string): Promise<Settings> {
+  const stored = await readSettings(dataDir);
+  if (stored) return stored;
+  // Missing or unreadable settings: start afresh; they hold nothing that cannot be rebuilt.
   const fresh: Settings = {
     installId: randomBytes(8).toString('hex'),
     lastVaultFolder: null,
     autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+    importMappings: [],
   };
   await saveSettings(dataDir, fresh);
   return fresh;
 }
 
-export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
+async function writeSettings(dataDir: string, settings: Settings): Promise<void> {
   await fs.mkdir(dataDir, { recursive: true });
   await writeFileAtomic(path.join(dataDir, FILE), Buffer.from(JSON.stringify(settings), 'utf8'));
+}
+
+export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
+  // Import mappings change only through saveImportMappings; the session's copy may be older.
+  const stored = await readSettings(dataDir);
+  await writeSettings(dataDir, {
+    ...settings,
+    importMappings: stored?.importMappings ?? settings.importMappings,
+  });
+}
+
+export async function saveImportMappings(
+  dataDir: string,
+  importMappings: SavedImportMapping[],
+): Promise<void> {
+  await writeSettings(dataDir, { ...(await loadSettings(dataDir)), importMappings });
 }

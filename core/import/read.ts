@@ -1,0 +1,110 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../api/errors';
+import { restoreFormula } from '../export/formula';
+import { decodeText, detectDelimiter, parseCsv } from './csv';
+import { isOleFile, isZip, readXlsx } from './xlsx';
+
+export const LIMITS = {
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 200_000,
+  maxColumns: 1000,
+  maxCells: 20_000_000,
+  maxUnzippedBytes: 1024 * 1024 * 1024,
+};
+
+export interface TableRow {
+  /** The row as a spreadsheet numbers it: the header is row 1. */
+  row: number;
+  cells: string[];
+}
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  columns: string[];
+  renamedColumns: { column: string; original: string }[];
+  rows: TableRow[];
+}
+
+/**
+ * Reads a CSV file or one sheet of an XLSX workbook from disk as a table of text cells. The
+ * core reads the file itself, by path: the renderer never touches files.
+ */
+export async function readTable(file: string, sheet?: string): Promise<Table> {
+  const bytes = await readBytes(file);
+  if (isOleFile(bytes)) {
+    throw new ApiError('IMPORT_UNREADABLE', 'Old .xls workbooks must be saved as .xlsx first');
+  }
+  if (isZip(bytes)) {
+    const records = await readXlsx(bytes, sheet, LIMITS);
+    return { format: 'xlsx', encoding: null, delimiter: null, ...toTable(records) };
+  }
+  if (path.extname(file).toLowerCase() === '.xlsx') {
+    throw new ApiError('IMPORT_UNREADABLE', 'The file is not a workbook');
+  }
+  const { text, encoding } = decodeText(bytes);
+  if (text.trim() === '') throw new ApiError('IMPORT_EMPTY', 'The file is empty');
+  const delimiter = detectDelimiter(text);
+  const records = parseCsv(text, delimiter, LIMITS.maxRows + 1);
+  return { format: 'csv', encoding, delimiter, ...toTable(records) };
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat?.isFile()) throw new ApiError('IMPORT_UNREADABLE', 'No file at that path');
+  if (stat.size > LIMITS.maxBytes) {
+    throw new ApiError('IMPORT_TOO_LARGE', `The file is over ${LIMITS.maxBytes} bytes`);
+  }
+  if (stat.size === 0) throw new ApiError('IMPORT_EMPTY', 'The file is empty');
+  try {
+    return await fs.readFile(file);
+  } catch {
+    throw new ApiError('IMPORT_UNREADABLE', 'The file cannot be read');
+  }
+}
+
+function isBlank(cells: string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/** The first non-blank record is the header; blank rows below it are skipped, not renumbered. */
+function toTable(records: string[][]): Pick<Table, 'columns' | 'renamedColumns' | 'rows'> {
+  const start = records.findIndex((record) => !isBlank(record));
+  if (start < 0) throw new ApiError('IMPORT_EMPTY', 'The file has no header row');
+  const rows = records
+    .slice(start + 1)
+    .map((cells, i) => ({ row: start + i + 2, cells: cells.map(restoreFormula) }))
+    .filter((row) => !isBlank(row.cells));
+  if (rows.length === 0) throw new ApiError('IMPORT_NO_ROWS', 'The file has only a header row');
+  if (rows.length > LIMITS.maxRows) {
+    throw new ApiError('IMPORT_TOO_LARGE', `More than ${LIMITS.maxRows} rows`);
+  }
+  return { ...uniqueColumns(withoutTrailingBlanks(records[start]!)), rows };
+}
+
+/**
+ * Blank cells at the end of the header row are no columns. Values below them are reported as
+ * extra cells: they usually mean a row whose separators went wrong.
+ */
+function withoutTrailingBlanks(header: string[]): string[] {
+  let width = header.length;
+  while (width > 0 && header[width - 1]!.trim() === '') width--;
+  return header.slice(0, width);
+}
+
+/** Blank headers become "Column N" and repeated ones "Name (2)", so a mapping can name each. */
+function uniqueColumns(header: string[]): Pick<Table, 'columns' | 'renamedColumns'> {
+  const seen = new Set<string>();
+  const renamedColumns: Table['renamedColumns'] = [];
+  const columns = header.map((original, i) => {
+    const base = original.trim() || `Column ${i + 1}`;
+    let column = base;
+    for (let n = 2; seen.has(column); n++) column = `${base} (${n})`;
+    seen.add(column);
+    if (column !== original.trim()) renamedColumns.push({ column, original });
+    return column;
+  });
+  return { columns, renamedColumns };
+}
