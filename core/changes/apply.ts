@@ -82,7 +82,11 @@ export function applyChanges(db: Database, set: ChangeSet): void {
     );
   }
   if (created.length > 0 || edits.length > 0) appendAudit(db, intern(), set, created, edits);
-  for (const personId of personsTouched(db, set.cells)) refreshPersonDocument(db, personId);
+  const createdIds = new Set(created.map(([, id]) => id));
+  const citing = set.cells.some((cell) => cell.entity === 'citation');
+  for (const personId of personsTouched(db, set.cells)) {
+    refreshPersonDocument(db, personId, createdIds.has(personId), citing);
+  }
 }
 
 function groupByRecord(cells: Cell[]): RecordCells[] {

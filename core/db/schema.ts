@@ -91,7 +91,7 @@ const MIGRATIONS: string[] = [
      entity_id TEXT NOT NULL DEFAULT '',
      field TEXT,
      notes TEXT NOT NULL DEFAULT '');
-   CREATE INDEX citations_target ON citations (entity, entity_id);
+   CREATE INDEX citations_target ON citations (entity_id);
    CREATE INDEX citations_source ON citations (source_id);
    CREATE TABLE thesaurus_terms (${RECORD_COLUMNS},
      thesaurus TEXT NOT NULL DEFAULT '',

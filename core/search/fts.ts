@@ -56,6 +56,11 @@ export function indexText(fields: readonly string[]): string {
 /** Replaces the document of `docid` (FTS4 has no upsert). */
 export function writeSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
   removeSearchDocument(db, docid);
+  insertSearchDocument(db, docid, fields);
+}
+
+/** Adds the document of a person who has none yet. */
+export function insertSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
   run(db, 'INSERT INTO person_search (docid, doc) VALUES (?, ?)', [docid, indexText(fields)]);
 }
 

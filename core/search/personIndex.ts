@@ -1,28 +1,37 @@
 import type { Database } from 'sql.js';
 import type { Cell } from '../changes/changeSet';
 import { all, first, run } from '../db/statements';
-import { removeSearchDocument, SEARCH_INDEX_VERSION, writeSearchDocument } from './fts';
+import {
+  insertSearchDocument,
+  removeSearchDocument,
+  SEARCH_INDEX_VERSION,
+  writeSearchDocument,
+} from './fts';
 
 /**
  * Keeps each person's search document in step with what it is built from: the person's names,
  * occupation and notes, and the titles and notes of sources cited for the person or for any of
  * their records. It is derived data, rewritten inside the transaction that changed its inputs.
  */
-function searchFields(db: Database, personId: string): string[] | null {
+function searchFields(db: Database, personId: string, withSources: boolean): string[] | null {
   const person = first(
     db,
     'SELECT name, name_latin, name_variants, occupation, notes FROM persons WHERE id = ? AND deleted = 0',
     [personId],
   );
   if (!person) return null;
-  const sources = all(
-    db,
-    `SELECT s.title AS title, s.notes AS notes FROM citations c JOIN sources s ON s.id = c.source_id
-     WHERE c.deleted = 0 AND s.deleted = 0 AND (c.entity_id = ? OR c.entity_id IN (
-       SELECT id FROM custody_events WHERE person_id = ? UNION SELECT id FROM proceedings WHERE person_id = ?
-       UNION SELECT id FROM risk_assignments WHERE person_id = ? UNION SELECT id FROM status_events WHERE person_id = ?))`,
-    [personId, personId, personId, personId, personId],
-  );
+  // Each branch is an index lookup; an OR across them would scan every citation per person.
+  const sources = !withSources
+    ? []
+    : all(
+        db,
+        `SELECT s.title AS title, s.notes AS notes FROM citations c JOIN sources s ON s.id = c.source_id
+     WHERE c.deleted = 0 AND s.deleted = 0 AND c.entity_id IN (
+       SELECT ? UNION ALL SELECT id FROM custody_events WHERE person_id = ?
+       UNION ALL SELECT id FROM proceedings WHERE person_id = ? UNION ALL SELECT id FROM risk_assignments WHERE person_id = ?
+       UNION ALL SELECT id FROM status_events WHERE person_id = ?)`,
+        [personId, personId, personId, personId, personId],
+      );
   return [
     String(person.name),
     String(person.name_latin),
@@ -33,12 +42,22 @@ function searchFields(db: Database, personId: string): string[] | null {
   ];
 }
 
-export function refreshPersonDocument(db: Database, personId: string): void {
+/**
+ * `isNew`: the person was created by the change set being applied, so has no document yet, and
+ * no cited sources unless `citing` (the same set also wrote citations).
+ */
+export function refreshPersonDocument(
+  db: Database,
+  personId: string,
+  isNew = false,
+  citing = true,
+): void {
   const row = first(db, 'SELECT rowid AS docid FROM persons WHERE id = ?', [personId]);
   if (!row) return;
-  const fields = searchFields(db, personId);
-  if (fields) writeSearchDocument(db, Number(row.docid), fields);
-  else removeSearchDocument(db, Number(row.docid));
+  const fields = searchFields(db, personId, !isNew || citing);
+  if (!fields) removeSearchDocument(db, Number(row.docid));
+  else if (isNew) insertSearchDocument(db, Number(row.docid), fields);
+  else writeSearchDocument(db, Number(row.docid), fields);
 }
 
 const PERSON_FIELDS = new Set([
@@ -99,7 +118,7 @@ export function ensureSearchIndex(db: Database): void {
   try {
     run(db, 'DELETE FROM person_search');
     for (const row of all(db, 'SELECT id FROM persons WHERE deleted = 0'))
-      refreshPersonDocument(db, String(row.id));
+      refreshPersonDocument(db, String(row.id), true);
     run(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('search_index_version', ?)", [
       String(SEARCH_INDEX_VERSION),
     ]);
