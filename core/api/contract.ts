@@ -151,6 +151,11 @@ export const contract = {
   getHistory: method(z.object({ kind: RecordKindName, id: Id }).strict(), z.array(HistoryEntry)),
   undoLastChange: method(NoArgs, z.object({ undone: z.boolean() })),
   auditStatus: method(NoArgs, AuditState),
+  /** Fills the open vault with invented cases, for trying Vigil out; never real people. */
+  loadDemoData: method(
+    z.object({ persons: z.number().int().min(1).max(100_000).default(500) }).strict(),
+    z.object({ persons: z.number().int(), records: z.number().int() }),
+  ),
   updatePerson: method(
     z.object({ id: Id, changes: PersonFields.partial().strict() }).strict(),
     Person,

@@ -1,6 +1,7 @@
 import type { MethodName, MethodResult, ParsedArgs } from '../api/contract';
 import type { RecordKind } from '../api/records';
 import { readRecords } from '../db/records';
+import { loadDemoData } from '../demo/load';
 import { recordHistory, undoChangeSet } from './history';
 import {
   createPerson,
@@ -72,6 +73,7 @@ export function createHandlers(session: CoreSession): Handlers {
       return { undone: set !== null };
     },
     auditStatus: () => session.auditState(),
+    loadDemoData: (a) => loadDemoData(session, a.persons),
     // Import and export
     previewImport: (a) => previewImport(session, a),
     runImport: (a) => runImport(session, a),

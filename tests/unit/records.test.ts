@@ -249,3 +249,20 @@ describe('search across scripts', () => {
     await core.session.lock();
   });
 });
+
+describe('demo data', () => {
+  it('fills a vault with invented cases that list, search and open like entered ones', async () => {
+    const core = await newCore();
+    expect(await core.call('loadDemoData', { persons: 25 })).toMatchObject({ persons: 25 });
+    const list = await core.call('listPersons', { limit: 100 });
+    expect(list.total).toBe(25);
+    const first = list.items[0]!;
+    const file = await core.call('getPersonFile', { id: first.id });
+    expect(
+      file.custodyEvents.length + file.proceedings.length + file.riskAssignments.length,
+    ).toBeGreaterThan(0);
+    expect(
+      (await core.call('listPersons', { query: first.nameLatin.split(' ')[0]! })).total,
+    ).toBeGreaterThan(0);
+  });
+});
