@@ -1,0 +1,167 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHandlers, type Handlers } from '../core/service/handlers';
+import { dispatch } from '../core/service/dispatch';
+import { CoreSession } from '../core/service/session';
+import { progress, type Benchmark, type Emit, type RunContext } from './benchmark';
+import { median, percentile, round, sortedCopy, timeMs } from './stats';
+import { BENCH_KDF, BENCH_PASSPHRASE, Rng, seedVault } from './synthetic';
+
+async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
+  const result = await dispatch(handlers, method, args);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+interface Summary {
+  id: string;
+  name: string;
+  nameLatin: string;
+}
+
+async function openCore(
+  root: string,
+  folder: string,
+): Promise<{ session: CoreSession; handlers: Handlers }> {
+  const session = await CoreSession.start({
+    dataDir: path.join(root, `data-${Math.random()}`),
+    kdf: BENCH_KDF,
+  });
+  const handlers = createHandlers(session);
+  await call(handlers, 'unlockVault', { folder, passphrase: BENCH_PASSPHRASE });
+  return { session, handlers };
+}
+
+/**
+ * What a researcher types: a surname in Latin letters (as in a foreign report), in Cyrillic, a
+ * first name and surname, or the first letters only. Drawn from the vault's own people.
+ */
+function queriesFrom(people: Summary[], count: number): string[] {
+  const rng = new Rng(7, 0);
+  return Array.from({ length: count }, (_, i) => {
+    const person = people[rng.int(people.length)]!;
+    const cyrillic = person.name.split(' ');
+    const latin = (person.nameLatin || person.name).split(' ');
+    switch (i % 4) {
+      case 0:
+        return latin.at(-1)!;
+      case 1:
+        return cyrillic.at(-1)!;
+      case 2:
+        return `${cyrillic[0]} ${latin.at(-1)}`;
+      default:
+        return cyrillic.at(-1)!.slice(0, 4);
+    }
+  });
+}
+
+async function p95Of(samples: number, work: (i: number) => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) times.push(await timeMs(() => work(i)));
+  return round(percentile(sortedCopy(times), 95));
+}
+
+async function benchImport(
+  root: string,
+  handlers: Handlers,
+  size: number,
+  format: 'csv' | 'xlsx',
+  emit: Emit,
+): Promise<void> {
+  const file = path.join(root, `persons.${format}`);
+  await call(handlers, 'exportRecords', {
+    path: file,
+    format,
+    shape: 'persons',
+    confirmPlaintext: true,
+    overwrite: true,
+  });
+  const target = await CoreSession.start({
+    dataDir: path.join(root, `import-${format}`),
+    kdf: BENCH_KDF,
+  });
+  const targetHandlers = createHandlers(target);
+  await call(targetHandlers, 'createVault', {
+    folder: path.join(root, `import-${format}`, 'vault'),
+    passphrase: BENCH_PASSPHRASE,
+  });
+  progress(`cases ${size}: importing ${format}`);
+  const ms = await timeMs(async () => {
+    const preview = await call<{ mapping: Record<string, string> }>(
+      targetHandlers,
+      'previewImport',
+      {
+        path: file,
+        shape: 'persons',
+      },
+    );
+    await call(targetHandlers, 'runImport', {
+      path: file,
+      shape: 'persons',
+      mapping: preview.mapping,
+      mode: 'validOnly',
+    });
+  });
+  const imported = await call<{ total: number }>(targetHandlers, 'listPersons', { limit: 1 });
+  if (imported.total !== size) throw new Error(`imported ${imported.total} of ${size} rows`);
+  emit({ bench: `cases.import.${format}`, size, metric: 'total_ms', value: round(ms) });
+  await target.lock();
+}
+
+/**
+ * Search, open and list at this size, measured in the core (the worker's code, IPC excluded),
+ * then a dry run plus import of the vault's persons exported to CSV and to XLSX, into a new
+ * vault: the time from choosing the file to having every row stored.
+ */
+async function run(size: number, emit: Emit, context: RunContext): Promise<void> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'vigil-bench-cases-'));
+  try {
+    const folder = path.join(root, 'vault');
+    progress(`cases ${size}: seeding`);
+    const { vault } = await seedVault(folder, size);
+    await vault.compact();
+    await vault.close();
+    const { session, handlers } = await openCore(root, folder);
+    const samples = context.quick ? 30 : 300;
+
+    const firstPage: number[] = [];
+    for (let i = 0; i < (context.quick ? 5 : 20); i++) {
+      firstPage.push(await timeMs(() => call(handlers, 'listPersons', { limit: 200 })));
+    }
+    emit({ bench: 'cases.list', size, metric: 'first_page_ms', value: round(median(firstPage)) });
+
+    const people = (
+      await call<{ items: Summary[] }>(handlers, 'listPersons', { limit: 1000, sort: 'updated' })
+    ).items;
+    const queries = queriesFrom(people, samples);
+    emit({
+      bench: 'cases.search',
+      size,
+      metric: 'p95_ms',
+      value: await p95Of(samples, (i) =>
+        call(handlers, 'listPersons', { query: queries[i], limit: 200 }),
+      ),
+    });
+    emit({
+      bench: 'cases.open',
+      size,
+      metric: 'p95_ms',
+      value: await p95Of(samples, (i) =>
+        call(handlers, 'getPersonFile', { id: people[i % people.length]!.id }),
+      ),
+    });
+
+    await benchImport(root, handlers, size, 'csv', emit);
+    await benchImport(root, handlers, size, 'xlsx', emit);
+    await session.lock();
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
+export const casesBenchmark: Benchmark = {
+  name: 'cases',
+  defaultSizes: [1000, 10_000, 100_000],
+  run,
+};
