@@ -2,7 +2,7 @@ import type { MethodResult, ParsedArgs } from '../api/contract';
 import { ApiError } from '../api/errors';
 import type { Person, PersonFile, RecordKind } from '../api/records';
 import { findPerson, likelyDuplicates, searchPersons } from '../db/persons';
-import { readRecord, readRecords } from '../db/records';
+import { readRecords } from '../db/records';
 import { createRecord, updateRecord } from './records';
 import type { CoreSession } from './session';
 
@@ -68,18 +68,21 @@ export async function getPersonFile(
     PersonFile['riskAssignments'],
   ];
   const targets = [
-    ['person', id],
-    ...BY_PERSON.flatMap((kind, i) =>
-      [statusEvents, proceedings, custodyEvents, riskAssignments][i]!.map((r) => [kind, r.id]),
-    ),
+    id,
+    ...[statusEvents, proceedings, custodyEvents, riskAssignments].flat().map((r) => r.id),
   ];
-  const citations = targets.flatMap(([kind, targetId]) =>
-    readRecords(db, 'citation', 'entity = ? AND entity_id = ?', [kind!, targetId!]).map(
-      (citation) => ({
-        ...citation,
-        source: readRecord(db, 'source', String(citation.sourceId)),
-      }),
-    ),
+  // One lookup for the citations of every record, and one for their sources.
+  const citations = readRecords(db, 'citation', 'entity_id IN (SELECT value FROM json_each(?))', [
+    JSON.stringify(targets),
+  ]);
+  const sources = new Map(
+    readRecords(db, 'source', 'id IN (SELECT value FROM json_each(?))', [
+      JSON.stringify([...new Set(citations.map((c) => String(c.sourceId)))]),
+    ]).map((source) => [source.id, source]),
   );
-  return { person, statusEvents, proceedings, custodyEvents, riskAssignments, citations };
+  const cited = citations.map((citation) => ({
+    ...citation,
+    source: sources.get(String(citation.sourceId)) ?? null,
+  }));
+  return { person, statusEvents, proceedings, custodyEvents, riskAssignments, citations: cited };
 }
