@@ -1,33 +1,39 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult, ErrorCode } from '../../../core/api/errors';
-import type { Person, PersonFields } from '../../../core/api/records';
+import { Consent, Sex, type Person, type PersonFields } from '../../../core/api/records';
 import { requestUnlocked } from '../api';
+import { Field } from '../components/Field';
 import { errorKey } from '../errors';
+import { refusedField, type FieldMessages } from '../forms/messages';
+import { ThesaurusSelect } from '../thesauri/ThesaurusSelect';
 import {
   DRAFT_FIELDS,
   EMPTY_DRAFT,
   changedFields,
   checkDraft,
   draftFromPerson,
+  rebaseDraft,
   sameDraft,
   type DraftField,
-  type FieldMessage,
-  type FieldMessages,
   type PersonDraft,
-} from '../person/draft';
-import { Field } from './Field';
+} from './draft';
+import { DuplicateWarning } from './DuplicateWarning';
+import { useDuplicates } from './useDuplicates';
 
 interface Props {
-  /** The person to edit, or null for a new one. Read once: the parent remounts the form. */
-  personId: string | null;
+  /** The stored person, or null for a new one. A newer version is merged into the draft. */
+  person: Person | null;
   onSaved: (person: Person) => void;
   onDirtyChange: (dirty: boolean) => void;
+  /** Opens another person, e.g. a likely duplicate. */
+  onOpenPerson: (id: string) => void;
+  onHistory: () => void;
   /** The vault is open read-only: the person can be read, not changed. */
   readOnly: boolean;
 }
 
-type Control = HTMLInputElement | HTMLTextAreaElement;
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 function saveChanges(before: Person, fields: PersonFields): Promise<ApiResult<Person>> {
   const changes = changedFields(before, fields);
@@ -35,49 +41,58 @@ function saveChanges(before: Person, fields: PersonFields): Promise<ApiResult<Pe
   return requestUnlocked((api) => api.updatePerson({ id: before.id, changes }));
 }
 
-export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props) {
+export function PersonForm(props: Props) {
+  const { person, onSaved, onDirtyChange, onOpenPerson, onHistory, readOnly } = props;
   const { t } = useTranslation();
-  const [baseline, setBaseline] = useState<Person | null>(null);
-  const [loading, setLoading] = useState(personId !== null);
-  const [draft, setDraft] = useState<PersonDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<FieldMessages>({});
+  const [baseline, setBaseline] = useState<Person | null>(person);
+  const [incoming, setIncoming] = useState<Person | null>(person);
+  const [draft, setDraft] = useState<PersonDraft>(() =>
+    person ? draftFromPerson(person) : EMPTY_DRAFT,
+  );
+  const [errors, setErrors] = useState<FieldMessages<DraftField>>({});
   const [alertCode, setAlertCode] = useState<ErrorCode | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const controls = useRef<Partial<Record<DraftField, Control | null>>>({});
   const readOnlyId = useId();
+  const headingId = useId();
 
-  useEffect(() => {
-    if (personId === null) return;
-    let current = true;
-    void requestUnlocked((api) => api.getPerson({ id: personId })).then((result) => {
-      if (!current) return;
-      setLoading(false);
-      if (result.ok) {
-        setBaseline(result.value);
-        setDraft(draftFromPerson(result.value));
-      } else {
-        setAlertCode(result.error.code);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [personId]);
+  // A newer stored version (after an undo, or a save elsewhere on the page) replaces the fields
+  // the user has not touched.
+  if (person !== incoming) {
+    setIncoming(person);
+    if (person && baseline && person.id === baseline.id && person.updatedAt > baseline.updatedAt) {
+      setBaseline(person);
+      setDraft((current) =>
+        rebaseDraft(current, draftFromPerson(baseline), draftFromPerson(person)),
+      );
+    }
+  }
 
-  const dirty = useMemo(
-    () => !sameDraft(draft, baseline ? draftFromPerson(baseline) : EMPTY_DRAFT),
-    [draft, baseline],
-  );
+  const stored = useMemo(() => (baseline ? draftFromPerson(baseline) : EMPTY_DRAFT), [baseline]);
+  const dirty = !sameDraft(draft, stored);
 
   useEffect(() => {
     onDirtyChange(dirty);
   }, [dirty, onDirtyChange]);
 
+  const duplicates = useDuplicates({
+    name: draft.name,
+    birthDate: draft.birthDate,
+    excludeId: baseline?.id ?? null,
+    enabled: draft.name !== stored.name || draft.birthDate !== stored.birthDate,
+  });
+
   function edit(field: DraftField, value: string) {
     setDraft((current) => ({ ...current, [field]: value }));
     setErrors((current) => ({ ...current, [field]: undefined }));
     setSaved(false);
+  }
+
+  function showErrors(found: FieldMessages<DraftField>) {
+    setErrors(found);
+    const first = DRAFT_FIELDS.find((field) => found[field]);
+    if (first) controls.current[first]?.focus();
   }
 
   async function submit(event: FormEvent) {
@@ -87,9 +102,7 @@ export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props
     setSaved(false);
     const check = checkDraft(draft);
     if (!check.ok) {
-      setErrors(check.errors);
-      const first = DRAFT_FIELDS.find((field) => check.errors[field]);
-      if (first) controls.current[first]?.focus();
+      showErrors(check.errors);
       return;
     }
     setErrors({});
@@ -100,7 +113,9 @@ export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props
       : saveChanges(baseline, check.fields));
     setSaving(false);
     if (!result.ok) {
-      setAlertCode(result.error.code);
+      const refused = refusedField(result.error, DRAFT_FIELDS);
+      if (refused) showErrors({ [refused.field]: refused.message });
+      else setAlertCode(result.error.code);
       return;
     }
     setBaseline(result.value);
@@ -111,7 +126,7 @@ export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props
   }
 
   const message = (field: DraftField): string | undefined => {
-    const found: FieldMessage | undefined = errors[field];
+    const found = errors[field];
     return found ? t(found.key, found.values) : undefined;
   };
 
@@ -121,19 +136,14 @@ export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props
     },
     value: draft[field],
     onChange: (event: { target: { value: string } }) => edit(field, event.target.value),
+  });
+
+  const text = (field: DraftField) => ({
+    ...bind(field),
     autoComplete: 'off',
     spellCheck: false,
     readOnly,
   });
-
-  if (loading) return <p className="muted">{t('person.loading')}</p>;
-  if (personId !== null && baseline === null) {
-    return (
-      <p role="alert" className="alert">
-        {alertCode ? t(errorKey(alertCode)) : null}
-      </p>
-    );
-  }
 
   return (
     <form
@@ -142,8 +152,16 @@ export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props
       noValidate
       autoComplete="off"
       aria-busy={saving}
+      aria-labelledby={headingId}
     >
-      <h2>{baseline ? baseline.name : t('person.newTitle')}</h2>
+      <div className="section-head">
+        <h2 id={headingId}>{baseline ? baseline.name : t('person.newTitle')}</h2>
+        {baseline && (
+          <button type="button" className="button secondary small" onClick={onHistory}>
+            {t('history.open')}
+          </button>
+        )}
+      </div>
 
       {alertCode && (
         <p role="alert" className="alert">
@@ -154,11 +172,31 @@ export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props
       <div className="form-grid">
         <Field label={t('person.name')} error={message('name')}>
           {(control) => (
-            <input {...control} {...bind('name')} type="text" autoFocus={baseline === null} />
+            <input {...control} {...text('name')} type="text" autoFocus={baseline === null} />
           )}
         </Field>
         <Field label={t('person.nameLatin')} error={message('nameLatin')}>
-          {(control) => <input {...control} {...bind('nameLatin')} type="text" />}
+          {(control) => <input {...control} {...text('nameLatin')} type="text" />}
+        </Field>
+        <Field
+          label={t('person.otherSpellings')}
+          hint={t('person.otherSpellingsHint')}
+          error={message('nameVariants')}
+          className="wide"
+        >
+          {(control) => <textarea {...control} {...text('nameVariants')} rows={2} />}
+        </Field>
+        <Field label={t('person.sex')} error={message('sex')}>
+          {(control) => (
+            <select {...control} {...bind('sex')} disabled={readOnly}>
+              <option value="">{t('person.notRecorded')}</option>
+              {Sex.options.map((sex) => (
+                <option key={sex} value={sex}>
+                  {t(`person.sexes.${sex}`)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field
           label={t('person.birthDate')}
@@ -168,22 +206,54 @@ export function PersonForm({ personId, onSaved, onDirtyChange, readOnly }: Props
           {(control) => (
             <input
               {...control}
-              {...bind('birthDate')}
+              {...text('birthDate')}
               type="text"
               inputMode="numeric"
-              placeholder={t('person.birthDatePlaceholder')}
+              placeholder={t('dates.placeholder')}
             />
           )}
         </Field>
+        {/* Under the name and birth date it is about, in view while they are typed. */}
+        <DuplicateWarning people={duplicates} onOpen={onOpenPerson} />
         <Field
           label={t('person.citizenship')}
           hint={t('person.citizenshipHint')}
           error={message('citizenship')}
         >
-          {(control) => <input {...control} {...bind('citizenship')} type="text" />}
+          {(control) => <input {...control} {...text('citizenship')} type="text" />}
+        </Field>
+        <Field label={t('person.region')} error={message('region')}>
+          {(control) => (
+            <ThesaurusSelect
+              control={control}
+              thesaurus="region"
+              value={draft.region}
+              onChange={(code) => edit('region', code)}
+              emptyLabel={t('person.notRecorded')}
+              disabled={readOnly}
+            />
+          )}
+        </Field>
+        <Field label={t('person.occupation')} error={message('occupation')}>
+          {(control) => <input {...control} {...text('occupation')} type="text" />}
+        </Field>
+        <Field
+          label={t('person.consent')}
+          hint={t('person.consentHint')}
+          error={message('consent')}
+        >
+          {(control) => (
+            <select {...control} {...bind('consent')} disabled={readOnly}>
+              {Consent.options.map((consent) => (
+                <option key={consent} value={consent}>
+                  {t(`person.consents.${consent}`)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label={t('person.notes')} error={message('notes')} className="wide">
-          {(control) => <textarea {...control} {...bind('notes')} rows={8} />}
+          {(control) => <textarea {...control} {...text('notes')} rows={6} />}
         </Field>
       </div>
 

@@ -1,13 +1,25 @@
-import type { z } from 'zod';
 import { PersonFields, type Person } from '../../../core/api/records';
-import type en from '../../../resources/locales/en/translation.json';
+import {
+  fieldMessages,
+  issueMessage,
+  type FieldMessage,
+  type FieldMessages,
+} from '../forms/messages';
 
 /** The person form as typed: every field is text until it is checked. */
 export interface PersonDraft {
   name: string;
   nameLatin: string;
+  /** One spelling a line. */
+  nameVariants: string;
+  /** '' when not recorded. */
+  sex: string;
   birthDate: string;
   citizenship: string;
+  /** A region code, '' when not recorded. */
+  region: string;
+  occupation: string;
+  consent: string;
   notes: string;
 }
 
@@ -17,40 +29,62 @@ export type DraftField = keyof PersonDraft;
 export const DRAFT_FIELDS: readonly DraftField[] = [
   'name',
   'nameLatin',
+  'nameVariants',
+  'sex',
   'birthDate',
   'citizenship',
+  'region',
+  'occupation',
+  'consent',
   'notes',
 ];
 
+/** A new person's name is withheld until someone decides otherwise, as in the core. */
 export const EMPTY_DRAFT: PersonDraft = {
   name: '',
   nameLatin: '',
+  nameVariants: '',
+  sex: '',
   birthDate: '',
   citizenship: '',
+  region: '',
+  occupation: '',
+  consent: 'withhold_name',
   notes: '',
 };
 
-export interface FieldMessage {
-  key: `validation.${keyof typeof en.validation}`;
-  values?: Record<string, string | number>;
-}
-
-export type FieldMessages = Partial<Record<DraftField, FieldMessage>>;
-
-export type DraftCheck = { ok: true; fields: PersonFields } | { ok: false; errors: FieldMessages };
+export type DraftCheck =
+  { ok: true; fields: PersonFields } | { ok: false; errors: FieldMessages<DraftField> };
 
 export function draftFromPerson(person: Person): PersonDraft {
   return {
     name: person.name,
     nameLatin: person.nameLatin,
+    nameVariants: person.nameVariants.join('\n'),
+    sex: person.sex ?? '',
     birthDate: person.birthDate ?? '',
     citizenship: person.citizenship.join(', '),
+    region: person.region ?? '',
+    occupation: person.occupation,
+    consent: person.consent,
     notes: person.notes,
   };
 }
 
 export function sameDraft(a: PersonDraft, b: PersonDraft): boolean {
   return DRAFT_FIELDS.every((field) => a[field] === b[field]);
+}
+
+/**
+ * The draft after the stored person changed under it (an undo, a colleague's edit): fields the
+ * user has typed into keep what they typed, the others show the stored value.
+ */
+export function rebaseDraft(draft: PersonDraft, before: PersonDraft, after: PersonDraft) {
+  const rebased = { ...after };
+  for (const field of DRAFT_FIELDS) {
+    if (draft[field] !== before[field]) rebased[field] = draft[field];
+  }
+  return rebased;
 }
 
 function splitCountries(text: string): string[] {
@@ -60,6 +94,13 @@ function splitCountries(text: string): string[] {
     .map((code) => code.toUpperCase());
 }
 
+function splitLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
 /** Checks the draft with the same schema the core applies, and says what is wrong in words. */
 export function checkDraft(draft: PersonDraft): DraftCheck {
   const countries = splitCountries(draft.citizenship);
@@ -67,40 +108,35 @@ export function checkDraft(draft: PersonDraft): DraftCheck {
   const parsed = PersonFields.safeParse({
     name: draft.name,
     nameLatin: draft.nameLatin,
+    nameVariants: splitLines(draft.nameVariants),
+    sex: draft.sex === '' ? null : draft.sex,
     birthDate: birthDate === '' ? null : birthDate,
     citizenship: countries,
+    region: draft.region === '' ? null : draft.region,
+    occupation: draft.occupation,
+    consent: draft.consent,
     notes: draft.notes,
   });
   if (parsed.success) return { ok: true, fields: parsed.data };
-  const errors: FieldMessages = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0];
-    if (typeof field !== 'string' || !DRAFT_FIELDS.includes(field as DraftField)) continue;
-    errors[field as DraftField] ??= messageFor(issue, countries);
-  }
-  return { ok: false, errors };
-}
-
-function messageFor(issue: z.core.$ZodIssue, countries: readonly string[]): FieldMessage {
-  const field = issue.path[0];
-  if (issue.code === 'too_big') {
-    const max = Number(issue.maximum);
-    return field === 'citizenship' && issue.origin === 'array'
-      ? { key: 'validation.tooManyCountries', values: { max } }
-      : { key: 'validation.tooLong', values: { max } };
-  }
-  if (field === 'name' && issue.code === 'too_small') return { key: 'validation.nameRequired' };
-  if (field === 'birthDate') {
-    return {
-      key: issue.code === 'invalid_format' ? 'validation.dateFormat' : 'validation.dateImpossible',
-    };
-  }
-  if (field === 'citizenship') {
-    const index = issue.path[1];
-    const value = typeof index === 'number' ? (countries[index] ?? '') : '';
-    return { key: 'validation.countryCode', values: { value } };
-  }
-  return { key: 'validation.invalid' };
+  return {
+    ok: false,
+    errors: fieldMessages(parsed.error.issues, DRAFT_FIELDS, (issue): FieldMessage => {
+      const field = issue.path[0];
+      if (field === 'name' && issue.code === 'too_small') return { key: 'validation.nameRequired' };
+      if (field === 'citizenship' && issue.code === 'too_big') {
+        return { key: 'validation.tooManyCountries', values: { max: Number(issue.maximum) } };
+      }
+      if (field === 'citizenship') {
+        const index = issue.path[1];
+        const value = typeof index === 'number' ? (countries[index] ?? '') : '';
+        return { key: 'validation.countryCode', values: { value } };
+      }
+      if (field === 'nameVariants' && issue.code === 'too_big' && issue.origin === 'array') {
+        return { key: 'validation.tooManyLines', values: { max: Number(issue.maximum) } };
+      }
+      return issueMessage(issue, { dates: ['birthDate'], choices: ['sex', 'consent'] });
+    }),
+  };
 }
 
 /**
@@ -108,13 +144,11 @@ function messageFor(issue: z.core.$ZodIssue, countries: readonly string[]): Fiel
  * history and sync, so resending an unchanged field would overwrite a colleague's newer edit.
  */
 export function changedFields(before: Person, after: PersonFields): Partial<PersonFields> {
-  const changes: Partial<PersonFields> = {};
-  if (after.name !== before.name) changes.name = after.name;
-  if (after.nameLatin !== before.nameLatin) changes.nameLatin = after.nameLatin;
-  if (after.birthDate !== before.birthDate) changes.birthDate = after.birthDate;
-  if (after.citizenship.join(',') !== before.citizenship.join(',')) {
-    changes.citizenship = after.citizenship;
+  const changes: Record<string, unknown> = {};
+  for (const field of Object.keys(after) as (keyof PersonFields)[]) {
+    if (JSON.stringify(after[field]) !== JSON.stringify(before[field])) {
+      changes[field] = after[field];
+    }
   }
-  if (after.notes !== before.notes) changes.notes = after.notes;
-  return changes;
+  return changes as Partial<PersonFields>;
 }

@@ -3,15 +3,21 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../core/api/records';
 import type { VaultStatus } from '../../../core/api/schemas';
 import { lockAndRestart } from '../api';
-import type { Notice } from '../notice';
+import { AuditBanner } from '../audit/AuditBanner';
+import { useAuditState } from '../audit/useAuditState';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NoticeMessage } from '../components/NoticeMessage';
-import { PersonForm } from '../components/PersonForm';
-import { PersonList } from '../components/PersonList';
 import { ReadOnlyBanner } from '../components/ReadOnlyBanner';
+import { PersonList } from '../list/PersonList';
+import type { Notice } from '../notice';
+import { PersonPage } from '../person/PersonPage';
 import { DEFAULT_AUTO_LOCK_MINUTES } from '../settings/autoLock';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useAutoLockMinutes } from '../settings/useAutoLockMinutes';
+import type { Source } from '../sources/sources';
+import { ThesauriProvider, useThesauri } from '../thesauri/ThesauriContext';
+import { ThesaurusEditor } from '../thesauri/ThesaurusEditor';
+import { UndoButton } from '../undo/UndoButton';
 import { useIdleLock } from '../useIdleLock';
 import { IS_MAC, useLockShortcut } from '../useLockShortcut';
 
@@ -21,25 +27,39 @@ interface Props {
   notice: Notice | null;
 }
 
-/** What the right-hand side shows. A new `key` mounts a fresh form with an empty draft. */
-interface OpenForm {
+/** What the right-hand side shows. A new `key` mounts a fresh page with an empty draft. */
+interface OpenPage {
   key: number;
-  /** What the form was opened with: null for a new person. */
+  /** What the page was opened with: null for a new person. */
   personId: string | null;
   /** What the list highlights; a new person gets an id once saved. */
   selectedId: string | null;
 }
 
-export function Main({ status, notice }: Props) {
+export function Main(props: Props) {
+  return (
+    <ThesauriProvider>
+      <Workspace {...props} />
+    </ThesauriProvider>
+  );
+}
+
+function Workspace({ status, notice }: Props) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<OpenForm | null>(null);
+  const thesauri = useThesauri();
+  const [page, setPage] = useState<OpenPage | null>(null);
   const [dirty, setDirty] = useState(false);
   const [pending, setPending] = useState<{ personId: string | null } | null>(null);
   const [listToken, setListToken] = useState(0);
+  const [pageToken, setPageToken] = useState(0);
   const [locking, setLocking] = useState(false);
   const [shownNotice, setShownNotice] = useState(notice);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [thesauriOpen, setThesauriOpen] = useState(false);
+  // Sources recorded in this session, offered when citing again; gone on lock, like all else.
+  const [sessionSources, setSessionSources] = useState<Source[]>([]);
   const [autoLockMinutes, setAutoLockMinutes] = useAutoLockMinutes();
+  const audit = useAuditState();
   const readOnly = status.readOnly;
 
   const lock = useCallback(() => {
@@ -49,23 +69,31 @@ export function Main({ status, notice }: Props) {
   useLockShortcut(lock);
   useIdleLock(autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES, lock);
 
+  const refreshList = useCallback(() => setListToken((token) => token + 1), []);
+  const { reload: reloadThesauri } = thesauri;
+  const undone = useCallback(() => {
+    refreshList();
+    setPageToken((token) => token + 1);
+    reloadThesauri();
+  }, [refreshList, reloadThesauri]);
+
   function open(personId: string | null) {
-    setForm((previous) => ({ key: (previous?.key ?? 0) + 1, personId, selectedId: personId }));
+    setPage((previous) => ({ key: (previous?.key ?? 0) + 1, personId, selectedId: personId }));
     setDirty(false);
     setPending(null);
   }
 
   function navigate(personId: string | null) {
-    if (personId !== null && personId === form?.selectedId) return;
+    if (personId !== null && personId === page?.selectedId) return;
     if (dirty) setPending({ personId });
     else open(personId);
   }
 
-  function saved(formKey: number, person: Person) {
-    setForm((current) =>
-      current?.key === formKey ? { ...current, selectedId: person.id } : current,
+  function saved(pageKey: number, person: Person) {
+    setPage((current) =>
+      current?.key === pageKey ? { ...current, selectedId: person.id } : current,
     );
-    setListToken((token) => token + 1);
+    refreshList();
   }
 
   // Hide case data at once; the reload that follows clears it from memory.
@@ -76,6 +104,10 @@ export function Main({ status, notice }: Props) {
       <header className="app-header">
         <h1 className="app-name">{t('app.name')}</h1>
         <div className="header-actions">
+          <UndoButton readOnly={readOnly} onUndone={undone} />
+          <button type="button" className="button secondary" onClick={() => setThesauriOpen(true)}>
+            {t('main.thesauri')}
+          </button>
           <button type="button" className="button secondary" onClick={() => setSettingsOpen(true)}>
             {t('main.settings')}
           </button>
@@ -94,23 +126,29 @@ export function Main({ status, notice }: Props) {
       </header>
 
       {readOnly && <ReadOnlyBanner />}
+      {audit?.state === 'broken' && <AuditBanner audit={audit} />}
       {shownNotice && <NoticeMessage notice={shownNotice} onDismiss={() => setShownNotice(null)} />}
 
       <main className="workspace">
         <PersonList
-          selectedId={form?.selectedId ?? null}
+          selectedId={page?.selectedId ?? null}
           refreshToken={listToken}
           onSelect={navigate}
           onAdd={() => navigate(null)}
           readOnly={readOnly}
         />
         <section className="detail">
-          {form ? (
-            <PersonForm
-              key={form.key}
-              personId={form.personId}
-              onSaved={(person) => saved(form.key, person)}
+          {page ? (
+            <PersonPage
+              key={page.key}
+              personId={page.personId}
+              refreshToken={pageToken}
+              sessionSources={sessionSources}
+              onSourceCreated={(source) => setSessionSources((current) => [...current, source])}
+              onSaved={(person) => saved(page.key, person)}
+              onChanged={refreshList}
               onDirtyChange={setDirty}
+              onOpenPerson={navigate}
               readOnly={readOnly}
             />
           ) : (
@@ -139,6 +177,9 @@ export function Main({ status, notice }: Props) {
           readOnly={readOnly}
           onClose={() => setSettingsOpen(false)}
         />
+      )}
+      {thesauriOpen && (
+        <ThesaurusEditor readOnly={readOnly} onClose={() => setThesauriOpen(false)} />
       )}
     </div>
   );

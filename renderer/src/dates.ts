@@ -1,0 +1,59 @@
+import type { TFunction } from 'i18next';
+
+const MONTH_KEYS = [
+  'dates.months.jan',
+  'dates.months.feb',
+  'dates.months.mar',
+  'dates.months.apr',
+  'dates.months.may',
+  'dates.months.jun',
+  'dates.months.jul',
+  'dates.months.aug',
+  'dates.months.sep',
+  'dates.months.oct',
+  'dates.months.nov',
+  'dates.months.dec',
+] as const;
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * "2021", "Aug 2021" or "15 Aug 2021", built from the parts of the stored text. A Date object
+ * would read "2021-08" as midnight UTC and show the previous day or month west of Greenwich,
+ * and would invent a day or month that nobody recorded.
+ */
+export function formatPartialDate(t: TFunction, value: string): string {
+  const match = PARTIAL_DATE.exec(value);
+  if (!match) return value;
+  const [, year, month, day] = match;
+  const monthKey = month === undefined ? undefined : MONTH_KEYS[Number(month) - 1];
+  if (monthKey === undefined) return t('dates.year', { year });
+  const monthName = t(monthKey);
+  if (day === undefined) return t('dates.month', { month: monthName, year });
+  return t('dates.day', { day: String(Number(day)), month: monthName, year });
+}
+
+/** A date that may be missing, as shown in the timeline. */
+export function formatOptionalDate(t: TFunction, value: string | null): string {
+  return value ? formatPartialDate(t, value) : t('dates.unknown');
+}
+
+/**
+ * Orders partial dates as their text sorts ("2021" before "2021-08" before "2021-08-15"), with
+ * unknown dates last, since a fact without a date is usually recorded after the dated ones.
+ */
+export function comparePartialDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * True when `end` is certainly before `start`. Only the parts both dates have are compared:
+ * "2021" may end within "2021-08", so it is not "before" it.
+ */
+export function endsBeforeStart(start: string, end: string): boolean {
+  const length = Math.min(start.length, end.length);
+  return end.slice(0, length) < start.slice(0, length);
+}

@@ -1,0 +1,93 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ErrorCode } from '../../../core/api/errors';
+import type { PersonSummary } from '../../../core/api/records';
+import { requestUnlocked } from '../api';
+
+/** One request's worth of rows: enough to fill several screens, small enough to be instant. */
+export const PAGE_SIZE = 200;
+
+export interface ListQuery {
+  query: string;
+  sort: 'name' | 'birthDate' | 'updated';
+  direction: 'asc' | 'desc';
+  region: string;
+  riskCategory: string;
+}
+
+interface Cache {
+  /** The query the pages answer. */
+  key: string;
+  pages: ReadonlyMap<number, PersonSummary[]>;
+  total: number | null;
+  errorCode: ErrorCode | null;
+}
+
+interface Requested {
+  key: string;
+  refreshToken: number;
+  pages: Set<number>;
+}
+
+const EMPTY: Cache = { key: '', pages: new Map(), total: null, errorCode: null };
+
+/**
+ * The person list, fetched a page at a time for the rows in view (`ensure`). Pages stay cached
+ * until the query changes or `refreshToken` does; after a refresh the old rows stay on screen
+ * until the new ones arrive, so a save never makes the list flicker. `total` sizes the scroll
+ * area.
+ */
+export function usePersonPages(query: ListQuery, refreshToken: number) {
+  const { query: text, sort, direction, region, riskCategory } = query;
+  const key = JSON.stringify([text, sort, direction, region, riskCategory]);
+  const [cache, setCache] = useState<Cache>(EMPTY);
+  const requested = useRef<Requested>({ key: '', refreshToken: -1, pages: new Set() });
+
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      if (requested.current.key !== key || requested.current.refreshToken !== refreshToken) {
+        requested.current = { key, refreshToken, pages: new Set() };
+      }
+      const round = requested.current;
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+        if (round.pages.has(page)) continue;
+        round.pages.add(page);
+        void requestUnlocked((api) =>
+          api.listPersons({
+            query: text,
+            sort,
+            direction,
+            region: region || undefined,
+            riskCategory: riskCategory || undefined,
+            offset: page * PAGE_SIZE,
+            limit: PAGE_SIZE,
+          }),
+        ).then((result) => {
+          // A newer query or refresh has begun: this answer is out of date.
+          if (requested.current !== round) return;
+          if (!result.ok) {
+            round.pages.delete(page);
+            setCache((current) => ({ ...current, errorCode: result.error.code }));
+            return;
+          }
+          setCache((current) => {
+            const pages = new Map(current.key === key ? current.pages : []);
+            pages.set(page, result.value.items);
+            return { key, pages, total: result.value.total, errorCode: null };
+          });
+        });
+      }
+    },
+    [key, refreshToken, text, sort, direction, region, riskCategory],
+  );
+
+  return {
+    ensure,
+    /** Null until the first page of the current query has arrived. */
+    total: cache.key === key ? cache.total : null,
+    /** The last total known, kept while a new query loads so that the list does not jump. */
+    shownTotal: cache.total ?? 0,
+    item: (index: number): PersonSummary | undefined =>
+      cache.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
+    errorCode: cache.errorCode,
+  };
+}

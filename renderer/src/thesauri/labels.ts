@@ -1,0 +1,10 @@
+import type { ThesaurusTerm } from '../../../core/api/records';
+
+/**
+ * A term's label in the UI language, else English, else any label it has, else its code:
+ * terms added in one language must still show up in the others.
+ */
+export function termLabel(term: ThesaurusTerm, language: string): string {
+  const own = language === 'be' ? term.labelBe : language === 'ru' ? term.labelRu : term.labelEn;
+  return [own, term.labelEn, term.labelBe, term.labelRu].find((label) => label.trim()) ?? term.code;
+}
