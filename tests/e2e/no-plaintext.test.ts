@@ -67,7 +67,9 @@ describe('no plaintext on disk', () => {
         await page.getByLabel('Name', { exact: true }).fill(name);
         await page.getByLabel('Notes').fill(`${name} notes`);
         await page.getByRole('button', { name: 'Save', exact: true }).click();
-        await expect.poll(() => page.getByRole('list').textContent()).toContain(name);
+        await expect
+          .poll(() => page.getByRole('list', { name: 'People' }).textContent())
+          .toContain(name);
       }
       await page.getByRole('button', { name: 'Add person' }).click();
       await page.getByLabel('Name', { exact: true }).fill(DRAFT.join(' '));

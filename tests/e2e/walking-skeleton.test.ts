@@ -41,7 +41,9 @@ describe('walking skeleton through the browser host', () => {
     await page.getByLabel('Citizenship').fill('BY');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved');
-    await expect.poll(() => page.getByRole('list').textContent()).toContain(NAME);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'People' }).textContent())
+      .toContain(NAME);
 
     await page.getByRole('button', { name: 'Lock' }).click();
     await page.getByRole('heading', { name: 'Unlock vault' }).waitFor();
@@ -54,7 +56,9 @@ describe('walking skeleton through the browser host', () => {
     expect(await page.content()).not.toContain(NAME);
 
     await unlock(page, STRONG_PASSPHRASE);
-    await expect.poll(() => page.getByRole('list').textContent()).toContain(NAME);
+    await expect
+      .poll(() => page.getByRole('list', { name: 'People' }).textContent())
+      .toContain(NAME);
 
     // The keyboard shortcut locks too.
     await page.keyboard.press('Control+L');
@@ -68,7 +72,9 @@ describe('walking skeleton through the browser host', () => {
     const restarted = await start(dataDir);
     await restarted.page.getByRole('heading', { name: 'Unlock vault' }).waitFor();
     await unlock(restarted.page, STRONG_PASSPHRASE);
-    await expect.poll(() => restarted.page.getByRole('list').textContent()).toContain(NAME);
+    await expect
+      .poll(() => restarted.page.getByRole('list', { name: 'People' }).textContent())
+      .toContain(NAME);
     expect(restarted.blockedRequests).toEqual([]);
   });
 

@@ -34,5 +34,5 @@ export async function addPersonThroughUi(page: Page, name: string): Promise<void
   await page.getByRole('button', { name: 'Add person' }).click();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByRole('list').getByText(name).waitFor();
+  await page.getByRole('list', { name: 'People' }).getByText(name).waitFor();
 }
