@@ -31,6 +31,8 @@ export const VaultStatus = z.object({
   folder: z.string().nullable(),
   /** Where a new vault goes unless the user picks another folder. */
   defaultFolder: z.string(),
+  /** This installation's id: the author of its edits, so history can say "this computer". */
+  installId: z.string(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

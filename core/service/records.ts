@@ -67,6 +67,18 @@ export function validateRecord(
       throw new ApiError('INVALID_INPUT', `${field}: no such ${target}`);
     }
   }
+  if (kind === 'thesaurusTerm') {
+    const { thesaurus, code } = record as { thesaurus: ThesaurusName; code: string };
+    const other = first(
+      db,
+      'SELECT id FROM thesaurus_terms WHERE thesaurus = ? AND code = ? AND deleted = 0',
+      [thesaurus, code],
+    );
+    // Figures count by code, so two terms with one code would merge silently.
+    if (other && other.id !== (fields as { id?: string }).id) {
+      throw new ApiError('INVALID_INPUT', `code: ${thesaurus} already has a term "${code}"`);
+    }
+  }
   if (kind === 'citation') {
     const { entity, entityId } = record as { entity: RecordKind; entityId: string };
     if (!readRecord(db, entity, entityId))

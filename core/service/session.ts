@@ -55,6 +55,7 @@ export class CoreSession {
       readOnly: this.vault?.readOnly ?? false,
       folder: this.vault?.folder ?? this.settings.lastVaultFolder,
       defaultFolder: path.join(this.options.dataDir, 'vault'),
+      installId: this.settings.installId,
     };
   }
 

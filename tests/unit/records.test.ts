@@ -102,6 +102,20 @@ describe('case records', () => {
     );
   });
 
+  it('refuses a second term with the same code in a thesaurus', async () => {
+    const core = await newCore();
+    const term = { thesaurus: 'facility', code: 'colony-99', labelEn: 'Colony 99 (invented)' };
+    const first = await core.call('createRecord', { kind: 'thesaurusTerm', fields: term });
+    expect(await core.fails('createRecord', { kind: 'thesaurusTerm', fields: term })).toBe(
+      'INVALID_INPUT',
+    );
+    await core.call('updateRecord', {
+      kind: 'thesaurusTerm',
+      id: first.id,
+      fields: { labelEn: 'Renamed' },
+    });
+  });
+
   it('keeps the history of a record with who, when, before and after', async () => {
     const core = await newCore();
     const person = await core.call('createPerson', { name: 'Before' });
