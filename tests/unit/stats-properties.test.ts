@@ -534,11 +534,20 @@ describe('custody state with partial dates', () => {
           type: list.map((e) => e.type),
           count: list.length,
         };
-        const steps = custodySteps(intervals);
+        // In the given order, and in the (day, type) order the model stores them in.
+        const sorted = [...list].sort((a, b) => a.lo - b.lo || a.type - b.type);
+        const stepsAsGiven = custodySteps(intervals);
+        const stepsSorted = custodySteps({
+          lo: sorted.map((e) => e.lo),
+          hi: sorted.map((e) => e.lo + e.width),
+          type: sorted.map((e) => e.type),
+          count: sorted.length,
+        });
         for (let D = -1; D <= 13; D++) {
           const expected = bruteForce(list, D);
           expect(custodyStateAt(intervals, D)).toBe(expected);
-          expect(stateFromSteps(steps, D)).toBe(expected);
+          expect(stateFromSteps(stepsAsGiven, D)).toBe(expected);
+          expect(stateFromSteps(stepsSorted, D)).toBe(expected);
         }
       }),
       { numRuns: 2000 },

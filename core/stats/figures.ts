@@ -1,0 +1,767 @@
+import type { Database } from 'sql.js';
+import { all } from '../db/statements';
+import * as custody from './custody';
+import * as dates from './dates';
+import type { Day } from './dates';
+import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60, type DefinitionKey } from './definitions';
+import { NO_CODE, NO_DAY, statsModel, type StatsModel } from './model';
+import type {
+  AtRiskResult,
+  BreakdownArgs,
+  BreakdownResult,
+  CasesArgs,
+  CasesResult,
+  CaseSummary,
+  CustodySeriesArgs,
+  CustodySeriesResult,
+  EarlyReleaseShareArgs,
+  EarlyReleaseShareResult,
+  Figure,
+  FigureFilters,
+  InCustodyArgs,
+  RearrestsArgs,
+  ReleasesArgs,
+  ReleasesResult,
+} from './schemas';
+
+/**
+ * The figures: pure functions of the database and their parameters. Each reads the cached
+ * model of the case records (see model.ts) and returns its numbers with the cases behind them.
+ * Every definition is written out in docs/methodology.md; the comments here only point at it.
+ */
+
+type State = number;
+
+// Module-level copies of what the loops use: read once here, not through an import binding on
+// every use (per-file transpilers, as in tests and benchmarks, turn those into getter calls).
+const { ARREST, DETENTION, IN, OUT, REARREST, RELEASE, UNCERTAIN } = custody;
+const { civilFromDay, dayFromCivil, daysInMonth, intervalOf, isoFromDay, MAX_DAY, MIN_DAY } = dates;
+
+/** Builds a count of persons. Persons must be added in id order (the model's order). */
+class PersonCount {
+  private readonly certain: string[] = [];
+  private readonly possible: string[] = [];
+  private readonly unplacedIds: string[] = [];
+
+  add(id: string, state: State): void {
+    if (state === IN) this.certain.push(id);
+    else if (state === UNCERTAIN) this.possible.push(id);
+  }
+
+  unplaced(id: string): void {
+    this.unplacedIds.push(id);
+  }
+
+  figure(definition: DefinitionKey): Figure {
+    return {
+      definition,
+      unit: 'persons',
+      value: this.certain.length,
+      upperBound: this.certain.length + this.possible.length,
+      lowerBound: true,
+      personIds: this.certain,
+      uncertainIds: this.possible,
+      unplaced: { count: this.unplacedIds.length, personIds: this.unplacedIds },
+    };
+  }
+}
+
+/**
+ * Builds a count of events, with the distinct persons they belong to. Events must be added
+ * person by person in id order: a person's `personIds` entry is settled when the next begins.
+ */
+class EventCount {
+  private readonly eventIds: string[] = [];
+  private readonly uncertainEventIds: string[] = [];
+  private readonly personIds: string[] = [];
+  private readonly uncertainIds: string[] = [];
+  private readonly unplacedIds: string[] = [];
+  private unplacedCount = 0;
+  private person: string | null = null;
+  private certainHere = false;
+  private possibleHere = false;
+  private unplacedHere = false;
+
+  private enter(personId: string): void {
+    if (personId === this.person) return;
+    this.settle();
+    this.person = personId;
+  }
+
+  private settle(): void {
+    if (this.person === null) return;
+    if (this.certainHere) this.personIds.push(this.person);
+    else if (this.possibleHere) this.uncertainIds.push(this.person);
+    if (this.unplacedHere) this.unplacedIds.push(this.person);
+    this.person = null;
+    this.certainHere = this.possibleHere = this.unplacedHere = false;
+  }
+
+  add(personId: string, eventId: string, certain: boolean): void {
+    this.enter(personId);
+    if (certain) {
+      this.eventIds.push(eventId);
+      this.certainHere = true;
+    } else {
+      this.uncertainEventIds.push(eventId);
+      this.possibleHere = true;
+    }
+  }
+
+  unplaced(personId: string): void {
+    this.enter(personId);
+    this.unplacedCount++;
+    this.unplacedHere = true;
+  }
+
+  figure(definition: DefinitionKey): Figure {
+    this.settle();
+    return {
+      definition,
+      unit: 'events',
+      value: this.eventIds.length,
+      upperBound: this.eventIds.length + this.uncertainEventIds.length,
+      lowerBound: true,
+      personIds: this.personIds,
+      uncertainIds: this.uncertainIds,
+      eventIds: this.eventIds,
+      uncertainEventIds: this.uncertainEventIds,
+      unplaced: { count: this.unplacedCount, personIds: this.unplacedIds },
+    };
+  }
+}
+
+/** Whether person i passes the filters; codes the register does not use match nobody. */
+function personFilter(m: StatsModel, filters: FigureFilters | undefined): (i: number) => boolean {
+  const code = (value: string | undefined) =>
+    value === undefined ? undefined : (m.codeIndex.get(value) ?? -2);
+  const region = code(filters?.region);
+  const citizenship = code(filters?.citizenship);
+  const sex = code(filters?.sex);
+  if (region === undefined && citizenship === undefined && sex === undefined) return () => true;
+  return (i) => {
+    if (region !== undefined && m.region[i] !== region) return false;
+    if (sex !== undefined && m.sex[i] !== sex) return false;
+    if (citizenship === undefined) return true;
+    for (let k = m.citStart[i]!; k < m.citStart[i + 1]!; k++) {
+      if (m.cit[k] === citizenship) return true;
+    }
+    return false;
+  };
+}
+
+interface Window {
+  lo: Day;
+  hi: Day;
+}
+
+function windowOf(from: string | undefined, to: string | undefined): Window {
+  return {
+    lo: from === undefined ? MIN_DAY : intervalOf(from)!.lo,
+    hi: to === undefined ? MAX_DAY : intervalOf(to)!.hi,
+  };
+}
+
+/** IN when [lo, hi] lies inside the window, UNCERTAIN when it overlaps it, OUT otherwise. */
+function placeIn(w: Window, lo: Day, hi: Day): State {
+  if (lo >= w.lo && hi <= w.hi) return IN;
+  if (hi >= w.lo && lo <= w.hi) return UNCERTAIN;
+  return OUT;
+}
+
+function dayOf(date: string): Day {
+  return intervalOf(date)!.lo;
+}
+
+/** The custody state of person i on D, from their steps (OUT before the first). */
+function custodyState(m: StatsModel, i: number, D: Day): State {
+  let low = m.stStart[i]!;
+  let high = m.stStart[i + 1]! - 1;
+  const days = m.stDay;
+  if (high < low || days[low]! > D) return OUT;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (days[mid]! <= D) low = mid;
+    else high = mid - 1;
+  }
+  return m.stState[low]!;
+}
+
+/** Custody events exist but none has a usable date: the person cannot be placed. */
+function cannotPlaceCustody(m: StatsModel, i: number): boolean {
+  return m.evStart[i] === m.evStart[i + 1] && m.undated[i] !== 0;
+}
+
+function hasBirthDate(m: StatsModel, i: number): boolean {
+  return m.turns[i * 6] !== NO_DAY;
+}
+
+function codeOf(m: StatsModel, code: number): string | null {
+  return code === NO_CODE ? null : m.codes[code]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In custody
+
+export function figureInCustody(db: Database, args: InCustodyArgs): Figure {
+  const m = statsModel(db);
+  const D = dayOf(args.asOf);
+  const match = personFilter(m, args.filters);
+  const count = new PersonCount();
+  for (let i = 0; i < m.n; i++) {
+    if (!match(i)) continue;
+    if (cannotPlaceCustody(m, i)) count.unplaced(m.ids[i]!);
+    else count.add(m.ids[i]!, custodyState(m, i, D));
+  }
+  return count.figure('in_custody');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Releases by period and type
+
+function compareNullableCodes(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** Counts by code number, created on first use. */
+class CountsBy<C> {
+  readonly map = new Map<number, C>();
+
+  constructor(private readonly create: () => C) {}
+
+  get(code: number): C {
+    let count = this.map.get(code);
+    if (count === undefined) {
+      count = this.create();
+      this.map.set(code, count);
+    }
+    return count;
+  }
+}
+
+export function figureReleases(db: Database, args: ReleasesArgs): ReleasesResult {
+  const m = statsModel(db);
+  const w = windowOf(args.from, args.to);
+  const periods = args.groupBy === 'month' ? m.relMonth : m.relYear;
+  const match = personFilter(m, args.filters);
+  const newEvents = () => new EventCount();
+  const cells = new CountsBy(() => new CountsBy(newEvents));
+  const byType = new CountsBy(newEvents);
+  const total = new EventCount();
+  const early = new EventCount();
+  for (let i = 0; i < m.n; i++) {
+    const start = m.relStart[i]!;
+    const end = m.relStart[i + 1]!;
+    if (start === end || !match(i)) continue;
+    const id = m.ids[i]!;
+    for (let k = start; k < end; k++) {
+      const type = m.relType[k]!;
+      const isEarly = m.relEarly[k] === 1;
+      if (m.relLo[k] === NO_DAY) {
+        total.unplaced(id);
+        byType.get(type).unplaced(id);
+        if (isEarly) early.unplaced(id);
+        continue;
+      }
+      const place = placeIn(w, m.relLo[k]!, m.relHi[k]!);
+      if (place === OUT) continue;
+      const certain = place === IN;
+      const eventId = m.relId[k]!;
+      cells.get(periods[k]!).get(type).add(id, eventId, certain);
+      byType.get(type).add(id, eventId, certain);
+      total.add(id, eventId, certain);
+      if (isEarly) early.add(id, eventId, certain);
+    }
+  }
+  const rows: ReleasesResult['cells'] = [];
+  for (const [period, types] of cells.map) {
+    for (const [type, count] of types.map) {
+      rows.push({
+        period: m.codes[period]!,
+        releaseType: codeOf(m, type),
+        figure: count.figure('releases'),
+      });
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+      compareNullableCodes(a.releaseType, b.releaseType),
+  );
+  return {
+    groupBy: args.groupBy,
+    from: args.from ?? null,
+    to: args.to ?? null,
+    cells: rows,
+    byType: [...byType.map.entries()]
+      .map(([type, count]) => ({ releaseType: codeOf(m, type), figure: count.figure('releases') }))
+      .sort((a, b) => compareNullableCodes(a.releaseType, b.releaseType)),
+    total: total.figure('releases'),
+    early: early.figure('early_releases'),
+    earlyTypes: [...EARLY_RELEASE_TYPES],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// At special risk
+
+/**
+ * The risk categories of one person on D, each with its state: the lesser of the custody
+ * state and the category's own. Filled by `riskStates` and read before its next call, so
+ * that a loop over 100k persons allocates nothing per person.
+ */
+const riskCategories: number[] = [];
+const riskCategoryStates: State[] = [];
+let riskCount = 0;
+
+function noteRisk(category: number, state: State): void {
+  for (let k = 0; k < riskCount; k++) {
+    if (riskCategories[k] === category) {
+      if (riskCategoryStates[k]! < state) riskCategoryStates[k] = state;
+      return;
+    }
+  }
+  riskCategories[riskCount] = category;
+  riskCategoryStates[riskCount] = state;
+  riskCount++;
+}
+
+/**
+ * The state of "in at least one risk category on D" of person i, whose custody state is
+ * `custody` (IN or UNCERTAIN); the categories are left in `riskCategories`. An assignment is
+ * certainly active when it certainly started by D and certainly ends on D or later. The birth
+ * date, when known, decides `over_60`; a stored `over_60` assignment counts only without one.
+ */
+function riskStates(m: StatsModel, i: number, D: Day, custody: State, over60Code: number): State {
+  riskCount = 0;
+  let best: State = OUT;
+  const born = hasBirthDate(m, i);
+  for (let k = m.rkStart[i]!; k < m.rkStart[i + 1]!; k++) {
+    const category = m.rkCategory[k]!;
+    if (born && category === over60Code) continue;
+    const active =
+      m.rkStartHi[k]! <= D && m.rkEndLo[k]! >= D
+        ? IN
+        : m.rkStartLo[k]! <= D && m.rkEndHi[k]! >= D
+          ? UNCERTAIN
+          : OUT;
+    const state = active < custody ? active : custody;
+    if (state === OUT) continue;
+    noteRisk(category, state);
+    if (state > best) best = state;
+  }
+  if (born) {
+    // 60 or older on D: certainly if even the youngest the person can be has turned 60.
+    const age = D >= m.turns[i * 6 + 5]! ? IN : D >= m.turns[i * 6 + 2]! ? UNCERTAIN : OUT;
+    const state = age < custody ? age : custody;
+    if (state !== OUT) {
+      noteRisk(over60Code, state);
+      if (state > best) best = state;
+    }
+  }
+  return best;
+}
+
+function hasStoredRisk(m: StatsModel, i: number, category: number): boolean {
+  for (let k = m.rkStart[i]!; k < m.rkStart[i + 1]!; k++) {
+    if (m.rkCategory[k] === category) return true;
+  }
+  return false;
+}
+
+/** The code number of a code every model registers (`over_60`, the age bands). */
+function registered(m: StatsModel, code: string): number {
+  return m.codeIndex.get(code)!;
+}
+
+export function figureAtRisk(db: Database, args: InCustodyArgs): AtRiskResult {
+  const m = statsModel(db);
+  const D = dayOf(args.asOf);
+  const match = personFilter(m, args.filters);
+  const over60 = registered(m, OVER_60);
+  const categories = new CountsBy(() => new PersonCount());
+  const over60Count = categories.get(over60);
+  const total = new PersonCount();
+  for (let i = 0; i < m.n; i++) {
+    if (!match(i)) continue;
+    const id = m.ids[i]!;
+    if (cannotPlaceCustody(m, i)) {
+      if (m.rkStart[i] !== m.rkStart[i + 1] || hasBirthDate(m, i)) total.unplaced(id);
+      continue;
+    }
+    const held = custodyState(m, i, D);
+    if (held === OUT) continue;
+    if (!hasBirthDate(m, i) && !hasStoredRisk(m, i, over60)) over60Count.unplaced(id);
+    const state = riskStates(m, i, D, held, over60);
+    if (state === OUT) continue;
+    total.add(id, state);
+    for (let k = 0; k < riskCount; k++) {
+      categories.get(riskCategories[k]!).add(id, riskCategoryStates[k]!);
+    }
+  }
+  return {
+    asOf: args.asOf,
+    overlapping: true,
+    categories: [...categories.map.entries()]
+      .map(([code, count]) => ({
+        category: m.codes[code]!,
+        derived: code === over60,
+        figure: count.figure(code === over60 ? 'at_risk_over_60' : 'at_risk_category'),
+      }))
+      .sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)),
+    total: total.figure('at_risk'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Share of early releases
+
+export function figureEarlyReleaseShare(
+  db: Database,
+  args: EarlyReleaseShareArgs,
+): EarlyReleaseShareResult {
+  const m = statsModel(db);
+  const w: Window = {
+    lo: intervalOf(args.since)!.lo,
+    hi: args.asOf === undefined ? MAX_DAY : dayOf(args.asOf),
+  };
+  const match = personFilter(m, args.filters);
+  const released = new PersonCount();
+  const convicted = new PersonCount();
+  for (let i = 0; i < m.n; i++) {
+    if (!match(i)) continue;
+    const id = m.ids[i]!;
+    let early: State = OUT;
+    let earlyUnplaced = false;
+    for (let k = m.relStart[i]!; k < m.relStart[i + 1]!; k++) {
+      if (m.relEarly[k] !== 1) continue;
+      if (m.relLo[k] === NO_DAY) earlyUnplaced = true;
+      else early = Math.max(early, placeIn(w, m.relLo[k]!, m.relHi[k]!));
+    }
+    if (early !== OUT) released.add(id, early);
+    else if (earlyUnplaced) released.unplaced(id);
+
+    let conviction: State = OUT;
+    let convictionUnplaced = false;
+    for (let k = m.prStart[i]!; k < m.prStart[i + 1]!; k++) {
+      if (m.prCriminal[k] === 1 && m.prVerdictLo[k] !== NO_DAY) {
+        conviction = Math.max(conviction, placeIn(w, m.prVerdictLo[k]!, m.prVerdictHi[k]!));
+      }
+    }
+    for (let k = m.senStart[i]!; k < m.senStart[i + 1]!; k++) {
+      if (m.senLo[k] === NO_DAY) convictionUnplaced = true;
+      else conviction = Math.max(conviction, placeIn(w, m.senLo[k]!, m.senHi[k]!));
+    }
+    if (conviction !== OUT) convicted.add(id, conviction);
+    else if (convictionUnplaced) convicted.unplaced(id);
+  }
+  const numerator = released.figure('early_release_share');
+  const denominator = convicted.figure('convicted_since');
+  const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
+  return {
+    since: args.since,
+    asOf: args.asOf ?? null,
+    numerator,
+    denominator,
+    ratio: ratio(numerator.value, denominator.value),
+    ratioLow: ratio(numerator.value, denominator.upperBound),
+    ratioHigh: ratio(numerator.upperBound, denominator.value),
+    earlyTypes: [...EARLY_RELEASE_TYPES],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Re-arrests after release
+
+const ARREST_LIKE_BITS = (1 << DETENTION) | (1 << ARREST) | (1 << REARREST);
+
+function isArrestLike(type: number): boolean {
+  return ((1 << type) & ARREST_LIKE_BITS) !== 0;
+}
+
+export function figureRearrests(db: Database, args: RearrestsArgs): Figure {
+  const m = statsModel(db);
+  const w = windowOf(args.from, args.to);
+  const match = personFilter(m, args.filters);
+  const count = new PersonCount();
+  for (let i = 0; i < m.n; i++) {
+    const relStart = m.relStart[i]!;
+    const relEnd = m.relStart[i + 1]!;
+    if (relStart === relEnd || !match(i)) continue;
+    let state: State = OUT;
+    let arrests = 0;
+    for (let e = m.evStart[i]!; e < m.evStart[i + 1]! && state !== IN; e++) {
+      const type = m.evType[e]!;
+      if (!isArrestLike(type)) continue;
+      arrests++;
+      const lo = m.evLo[e]!;
+      const hi = m.evHi[e]!;
+      const inWindow = placeIn(w, lo, hi);
+      if (inWindow === OUT) continue;
+      // Same-day events follow the type order: a re-arrest comes after a release, a detention
+      // or an arrest before it.
+      const sameDayAfter = type > RELEASE;
+      for (let k = relStart; k < relEnd; k++) {
+        const rLo = m.relLo[k]!;
+        const rHi = m.relHi[k]!;
+        if (rLo === NO_DAY) continue;
+        const after =
+          lo > rHi || (lo === rHi && sameDayAfter)
+            ? IN
+            : hi > rLo || (hi === rLo && sameDayAfter)
+              ? UNCERTAIN
+              : OUT;
+        const pair = after < inWindow ? after : inWindow;
+        if (pair > state) state = pair;
+      }
+    }
+    if (state !== OUT) count.add(m.ids[i]!, state);
+    else if (
+      // Undated releases sort last.
+      (arrests > 0 && m.relLo[relEnd - 1] === NO_DAY) ||
+      (m.undated[i]! & ARREST_LIKE_BITS) !== 0
+    ) {
+      count.unplaced(m.ids[i]!);
+    }
+  }
+  return count.figure('rearrests');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Breakdowns
+
+/** The facility of the last event (in the fixed order) starting on or before D that has one. */
+function facilityAsOf(m: StatsModel, i: number, D: Day): number {
+  for (let e = m.evStart[i + 1]! - 1; e >= m.evStart[i]!; e--) {
+    if (m.evLo[e]! <= D && m.evFacility[e] !== NO_CODE) return m.evFacility[e]!;
+  }
+  return NO_CODE;
+}
+
+/** The articles already counted for the current person. */
+const seenArticles: number[] = [];
+
+/**
+ * Adds a base person (state `state`) to the cells of their values: one value for region, sex
+ * and facility; several (or none: not recorded) for citizenship and article; for the age band,
+ * the band when the birth date settles it, else each band the person may be in, as uncertain.
+ */
+function addToCells(
+  cells: CountsBy<PersonCount>,
+  m: StatsModel,
+  i: number,
+  dimension: BreakdownArgs['dimension'],
+  D: Day,
+  state: State,
+  bands: readonly number[],
+): void {
+  const id = m.ids[i]!;
+  switch (dimension) {
+    case 'region':
+      cells.get(m.region[i]!).add(id, state);
+      return;
+    case 'sex':
+      cells.get(m.sex[i]!).add(id, state);
+      return;
+    case 'facility':
+      cells.get(facilityAsOf(m, i, D)).add(id, state);
+      return;
+    case 'citizenship': {
+      const start = m.citStart[i]!;
+      const end = m.citStart[i + 1]!;
+      if (start === end) cells.get(NO_CODE).add(id, state);
+      for (let k = start; k < end; k++) cells.get(m.cit[k]!).add(id, state);
+      return;
+    }
+    case 'article': {
+      seenArticles.length = 0;
+      for (let k = m.prStart[i]!; k < m.prStart[i + 1]!; k++) {
+        if (m.prLo[k]! > D) continue;
+        for (let a = m.artStart[k]!; a < m.artStart[k + 1]!; a++) {
+          const article = m.art[a]!;
+          if (seenArticles.includes(article)) continue;
+          seenArticles.push(article);
+          cells.get(article).add(id, state);
+        }
+      }
+      if (seenArticles.length === 0) cells.get(NO_CODE).add(id, state);
+      return;
+    }
+    case 'ageBand': {
+      if (!hasBirthDate(m, i)) {
+        cells.get(NO_CODE).add(id, state);
+        return;
+      }
+      // Thresholds passed by the oldest and by the youngest the person can be.
+      const t = i * 6;
+      const turns = m.turns;
+      const oldest =
+        (D >= turns[t]! ? 1 : 0) + (D >= turns[t + 1]! ? 1 : 0) + (D >= turns[t + 2]! ? 1 : 0);
+      const youngest =
+        (D >= turns[t + 3]! ? 1 : 0) + (D >= turns[t + 4]! ? 1 : 0) + (D >= turns[t + 5]! ? 1 : 0);
+      for (let band = youngest; band <= oldest; band++) {
+        cells.get(bands[band]!).add(id, oldest === youngest ? state : UNCERTAIN);
+      }
+      return;
+    }
+  }
+}
+
+export function figureBreakdown(db: Database, args: BreakdownArgs): BreakdownResult {
+  const m = statsModel(db);
+  const D = dayOf(args.asOf);
+  const match = personFilter(m, args.filters);
+  const atRisk = args.base === 'atRisk';
+  const over60 = registered(m, OVER_60);
+  const bands = AGE_BANDS.map((band) => registered(m, band));
+  const base = new PersonCount();
+  const cells = new CountsBy(() => new PersonCount());
+  for (let i = 0; i < m.n; i++) {
+    if (!match(i)) continue;
+    if (cannotPlaceCustody(m, i)) {
+      if (!atRisk || m.rkStart[i] !== m.rkStart[i + 1] || hasBirthDate(m, i)) {
+        base.unplaced(m.ids[i]!);
+      }
+      continue;
+    }
+    let state = custodyState(m, i, D);
+    if (state !== OUT && atRisk) state = riskStates(m, i, D, state, over60);
+    if (state === OUT) continue;
+    base.add(m.ids[i]!, state);
+    addToCells(cells, m, i, args.dimension, D, state, bands);
+  }
+  const rows = [...cells.map.entries()].map(([code, count]) => ({
+    key: codeOf(m, code),
+    band: bands.indexOf(code),
+    figure: count.figure('breakdown'),
+  }));
+  rows.sort((a, b) =>
+    args.dimension === 'ageBand'
+      ? (a.band < 0 ? AGE_BANDS.length : a.band) - (b.band < 0 ? AGE_BANDS.length : b.band)
+      : b.figure.value - a.figure.value ||
+        b.figure.upperBound - a.figure.upperBound ||
+        compareNullableCodes(a.key, b.key),
+  );
+  return {
+    asOf: args.asOf,
+    dimension: args.dimension,
+    base: base.figure(atRisk ? 'at_risk' : 'in_custody'),
+    multiValued: args.dimension === 'citizenship' || args.dimension === 'article',
+    cells: rows.map(({ key, figure }) => ({ key, figure })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time series
+
+/** The last day of each month or year from the one holding `lo`, the last clipped to `hi`. */
+export function periodEnds(lo: Day, hi: Day, step: 'month' | 'year'): Day[] {
+  const days: Day[] = [];
+  let [year, month] = civilFromDay(lo);
+  for (;;) {
+    const end =
+      step === 'month'
+        ? dayFromCivil(year, month, daysInMonth(year, month))
+        : dayFromCivil(year, 12, 31);
+    days.push(Math.min(end, hi));
+    if (end >= hi) return days;
+    if (step === 'year' || month === 12) {
+      year++;
+      month = 1;
+    } else {
+      month++;
+    }
+  }
+}
+
+/** The index of the first of the ascending `days` on or after `day` (days.length if none). */
+function firstPointFrom(days: readonly Day[], day: Day): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (days[mid]! < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function figureCustodySeries(db: Database, args: CustodySeriesArgs): CustodySeriesResult {
+  const m = statsModel(db);
+  const days = periodEnds(intervalOf(args.from)!.lo, intervalOf(args.to)!.hi, args.step);
+  // Each step of a person's custody covers a run of points: add 1 at its first point and
+  // take it off after its last (difference arrays), then sum up.
+  const certain = new Int32Array(days.length + 1);
+  const possible = new Int32Array(days.length + 1);
+  const match = personFilter(m, args.filters);
+  const unplaced: string[] = [];
+  const stDay = m.stDay;
+  const stState = m.stState;
+  const lastDay = days[days.length - 1]!;
+  for (let i = 0; i < m.n; i++) {
+    const first = m.stStart[i]!;
+    const end = m.stStart[i + 1]!;
+    if (first === end) {
+      if (cannotPlaceCustody(m, i) && match(i)) unplaced.push(m.ids[i]!);
+      continue;
+    }
+    if (stDay[first]! > lastDay || !match(i)) continue;
+    for (let k = first; k < end; k++) {
+      const state = stState[k];
+      if (state === OUT) continue;
+      const from = firstPointFrom(days, stDay[k]!);
+      const to = k + 1 < end ? firstPointFrom(days, stDay[k + 1]!) : days.length;
+      if (from >= to) continue;
+      const counts = state === IN ? certain : possible;
+      counts[from]!++;
+      counts[to]!--;
+    }
+  }
+  for (let t = 1; t < days.length; t++) {
+    certain[t]! += certain[t - 1]!;
+    possible[t]! += possible[t - 1]!;
+  }
+  return {
+    step: args.step,
+    definition: 'custody_series',
+    lowerBound: true,
+    points: days.map((day, t) => ({
+      date: isoFromDay(day),
+      value: certain[t]!,
+      upperBound: certain[t]! + possible[t]!,
+    })),
+    unplaced: { count: unplaced.length, personIds: unplaced },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drill-down
+
+const CASES_CHUNK = 250;
+const CASES_SQL = `SELECT id, name, name_latin, birth_date, region, consent FROM persons
+  WHERE deleted = 0 AND id IN (${Array.from({ length: CASES_CHUNK }, () => '?').join(', ')})`;
+
+/** Summaries of the given persons, in the order given; deleted or unknown ids are left out. */
+export function figureCases(db: Database, args: CasesArgs): CasesResult {
+  const found = new Map<string, CaseSummary>();
+  const ids = [...new Set(args.personIds)];
+  for (let i = 0; i < ids.length; i += CASES_CHUNK) {
+    const chunk: string[] = ids.slice(i, i + CASES_CHUNK);
+    // A fixed number of placeholders keeps one cached statement for every call.
+    while (chunk.length < CASES_CHUNK) chunk.push('');
+    for (const row of all(db, CASES_SQL, chunk)) {
+      found.set(String(row.id), {
+        id: String(row.id),
+        name: String(row.name),
+        nameLatin: String(row.name_latin),
+        birthDate: row.birth_date === null ? null : String(row.birth_date),
+        region: row.region === null ? null : String(row.region),
+        consent: String(row.consent) as CaseSummary['consent'],
+      });
+    }
+  }
+  return { items: ids.flatMap((id) => found.get(id) ?? []) };
+}
