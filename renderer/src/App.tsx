@@ -5,6 +5,7 @@ import type { VaultStatus } from '../../core/api/schemas';
 import { request } from './api';
 import { errorKey } from './errors';
 import type { Notice } from './notice';
+import { LoadingDemo } from './screens/LoadingDemo';
 import { Main } from './screens/Main';
 import { RecoveryKey } from './screens/RecoveryKey';
 import { RestoreBackup } from './screens/RestoreBackup';
@@ -22,7 +23,8 @@ type View =
   | { kind: 'create'; status: VaultStatus }
   | { kind: 'unlock'; status: VaultStatus }
   | { kind: 'restore'; status: VaultStatus; back: 'create' | 'unlock' }
-  | { kind: 'recoveryKey'; status: VaultStatus; recoveryKey: string }
+  | { kind: 'recoveryKey'; status: VaultStatus; recoveryKey: string; demo: number | null }
+  | { kind: 'demo'; status: VaultStatus; persons: number }
   | { kind: 'main'; status: VaultStatus; notice: Notice | null };
 
 function viewFor(status: VaultStatus, notice: Notice | null = null): View {
@@ -94,8 +96,8 @@ export function App() {
         <Suspense fallback={<Waiting />}>
           <CreateVault
             status={view.status}
-            onCreated={({ recoveryKey, ...status }) =>
-              setView({ kind: 'recoveryKey', status, recoveryKey })
+            onCreated={({ recoveryKey, ...status }, demo) =>
+              setView({ kind: 'recoveryKey', status, recoveryKey, demo })
             }
             onUnlockInstead={() => setView({ kind: 'unlock', status: view.status })}
             onRestoreInstead={() =>
@@ -124,7 +126,26 @@ export function App() {
       return (
         <RecoveryKey
           recoveryKey={view.recoveryKey}
-          onContinue={() => setView({ kind: 'main', status: view.status, notice: null })}
+          onContinue={() =>
+            setView(
+              view.demo === null
+                ? { kind: 'main', status: view.status, notice: null }
+                : { kind: 'demo', status: view.status, persons: view.demo },
+            )
+          }
+        />
+      );
+    case 'demo':
+      return (
+        <LoadingDemo
+          persons={view.persons}
+          onDone={(count) =>
+            setView({
+              kind: 'main',
+              status: view.status,
+              notice: count === null ? null : { kind: 'demo', count },
+            })
+          }
         />
       );
     case 'main':

@@ -2,4 +2,6 @@
 export type Notice =
   | { kind: 'repaired'; count: number }
   | { kind: 'recoveryKeyUsed' }
-  | { kind: 'restored'; folder: string };
+  | { kind: 'restored'; folder: string }
+  /** A new vault was filled with this many invented cases. */
+  | { kind: 'demo'; count: number };

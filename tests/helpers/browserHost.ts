@@ -36,3 +36,37 @@ export async function addPersonThroughUi(page: Page, name: string): Promise<void
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('list', { name: 'People' }).getByText(name).waitFor();
 }
+
+/**
+ * Creates a vault with "fill with invented demo cases" ticked, then waits until the main screen
+ * shows them. `persons` is one of the sizes the create screen offers, written as it shows them.
+ */
+export async function createDemoVaultThroughUi(
+  page: Page,
+  folder: string,
+  persons: '100' | '1,000' | '10,000',
+): Promise<void> {
+  await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
+  await page.getByLabel('Vault folder').fill(folder);
+  await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
+  await page.getByLabel('Repeat passphrase').fill(STRONG_PASSPHRASE);
+  await page.getByLabel('Fill the new vault with invented demo cases').check();
+  await page.getByLabel('Number of invented cases').selectOption({ label: persons });
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByRole('heading', { name: 'Write down your recovery key' }).waitFor();
+  await page.getByLabel('I have written down my recovery key').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Add person' }).waitFor({ timeout: 120_000 });
+}
+
+/** Opens the import dialog from the header. */
+export async function openImportDialog(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Import records' }).waitFor();
+}
+
+/** Opens the export dialog from the header. */
+export async function openExportDialog(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Export records' }).waitFor();
+}

@@ -8,13 +8,18 @@ interface Props {
 
 /** A confirmation about how the vault was just opened, shown until dismissed. */
 export function NoticeMessage({ notice, onDismiss }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const text =
     notice.kind === 'repaired'
       ? t('main.notice.repaired', { count: notice.count })
       : notice.kind === 'restored'
         ? t('main.notice.restored', { folder: notice.folder })
-        : t('main.notice.recoveryKeyUsed');
+        : notice.kind === 'demo'
+          ? t('main.notice.demo', {
+              count: notice.count,
+              formatted: notice.count.toLocaleString(i18n.language),
+            })
+          : t('main.notice.recoveryKeyUsed');
   return (
     <div className="notice">
       <p role="status">{text}</p>

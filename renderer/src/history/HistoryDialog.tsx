@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../../core/api/errors';
@@ -18,15 +19,27 @@ export interface HistoryTarget {
 
 interface Props {
   target: HistoryTarget;
+  /** This installation's id: its own changes are shown as "This computer". */
+  installId: string;
   onClose: () => void;
 }
 
 type Entry = z.infer<typeof HistoryEntry>;
 
+/** Who made a change: this computer, another installation by its name, or by its id. */
+function authorText(t: TFunction, entry: Entry, installId: string): string {
+  if (entry.author === installId) {
+    return entry.authorName
+      ? t('history.thisComputerNamed', { name: entry.authorName })
+      : t('history.thisComputer');
+  }
+  return entry.authorName ?? t('history.unnamedComputer', { id: entry.author.slice(0, 8) });
+}
+
 type Loaded = { ok: true; entries: Entry[] } | { ok: false; code: ErrorCode };
 
 /** Every change to one record, newest first: when, by whom, which field, before and after. */
-export function HistoryDialog({ target, onClose }: Props) {
+export function HistoryDialog({ target, installId, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const { label } = useThesauri();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -84,10 +97,7 @@ export function HistoryDialog({ target, onClose }: Props) {
               {loaded.entries.map((entry, index) => (
                 <tr key={index}>
                   <td>{when.format(new Date(entry.time))}</td>
-                  <td>
-                    {entry.authorName ??
-                      t('history.unnamedComputer', { id: entry.author.slice(0, 8) })}
-                  </td>
+                  <td>{authorText(t, entry, installId)}</td>
                   <td>{fieldLabel(t, target.kind, entry.field)}</td>
                   {/* The creation is one entry for all of the record's first values. */}
                   <td>{entry.field === 'created' ? '' : value(entry, entry.before)}</td>

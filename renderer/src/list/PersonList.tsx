@@ -15,7 +15,12 @@ interface Props {
   onAdd: () => void;
   /** The vault is open read-only: nobody can be added. */
   readOnly: boolean;
+  /** Told the search and filters in effect, for exporting the people the list shows. */
+  onFilterChange?: (filter: ListFilter) => void;
 }
+
+/** What selects the people the list shows; the order does not change who they are. */
+export type ListFilter = Pick<ListQuery, 'query' | 'region' | 'riskCategory'>;
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel immediate. */
 const SEARCH_DELAY_MS = 150;
@@ -37,7 +42,8 @@ type Order = Pick<ListQuery, 'sort' | 'direction'>;
  * rows are one tab stop; the arrow keys, Home, End and Page keys move between them, and Enter
  * opens the person.
  */
-export function PersonList({ selectedId, refreshToken, onSelect, onAdd, readOnly }: Props) {
+export function PersonList(props: Props) {
+  const { selectedId, refreshToken, onSelect, onAdd, readOnly, onFilterChange } = props;
   const { t } = useTranslation();
   const headingId = useId();
   const readOnlyId = useId();
@@ -53,6 +59,11 @@ export function PersonList({ selectedId, refreshToken, onSelect, onAdd, readOnly
   const pendingFocus = useRef<number | null>(null);
 
   const pages = usePersonPages({ query, ...order, region, riskCategory }, refreshToken);
+
+  useEffect(() => {
+    onFilterChange?.({ query, region, riskCategory });
+  }, [onFilterChange, query, region, riskCategory]);
+
   const count = pages.shownTotal;
 
   // The virtualizer keeps its own state outside React, which the React Compiler cannot

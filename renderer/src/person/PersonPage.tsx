@@ -28,6 +28,8 @@ interface Props {
   onDirtyChange: (dirty: boolean) => void;
   onOpenPerson: (id: string) => void;
   readOnly: boolean;
+  /** This installation's id, so that the history can say "This computer". */
+  installId: string;
 }
 
 type Part = 'form' | 'timeline' | 'sources';
@@ -35,7 +37,7 @@ type Part = 'form' | 'timeline' | 'sources';
 /** A person: their details, then their timeline and the sources cited for any of it. */
 export function PersonPage(props: Props) {
   const { personId, refreshToken, sessionSources, onSourceCreated, onSaved, onChanged } = props;
-  const { onDirtyChange, onOpenPerson, readOnly } = props;
+  const { onDirtyChange, onOpenPerson, readOnly, installId } = props;
   const { t } = useTranslation();
   const { label } = useThesauri();
   const [id, setId] = useState(personId);
@@ -186,7 +188,9 @@ export function PersonPage(props: Props) {
           />
         </>
       )}
-      {history && <HistoryDialog target={history} onClose={() => setHistory(null)} />}
+      {history && (
+        <HistoryDialog target={history} installId={installId} onClose={() => setHistory(null)} />
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { request } from '../api';
 import { errorKey } from '../errors';
 import { Field } from '../components/Field';
 import { NeedsList } from '../components/NeedsList';
+import { DEFAULT_DEMO_SIZE, DemoCountField, type DemoSize } from '../demo/DemoCountField';
 import { NewPassphraseFields } from '../passphrase/NewPassphraseFields';
 import { useNewPassphrase } from '../passphrase/useNewPassphrase';
 
@@ -13,7 +14,8 @@ export type CreatedVault = VaultStatus & { recoveryKey: string };
 
 interface Props {
   status: VaultStatus;
-  onCreated: (created: CreatedVault) => void;
+  /** `demoPersons`: how many invented cases to add once the recovery key is written down. */
+  onCreated: (created: CreatedVault, demoPersons: number | null) => void;
   onUnlockInstead: () => void;
   onRestoreInstead: () => void;
 }
@@ -27,8 +29,12 @@ export function CreateVault({ status, onCreated, onUnlockInstead, onRestoreInste
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [demo, setDemo] = useState(false);
+  const [demoSize, setDemoSize] = useState<DemoSize>(DEFAULT_DEMO_SIZE);
   const folderInput = useRef<HTMLInputElement>(null);
   const needsId = useId();
+  const demoId = useId();
+  const demoHintId = useId();
 
   const check = useNewPassphrase(passphrase, repeat, folder);
   const needs = folder.trim() === '' ? [t('create.needs.folder'), ...check.needs] : check.needs;
@@ -41,7 +47,7 @@ export function CreateVault({ status, onCreated, onUnlockInstead, onRestoreInste
     setErrorCode(null);
     const result = await request((api) => api.createVault({ folder: folder.trim(), passphrase }));
     if (result.ok) {
-      onCreated(result.value);
+      onCreated(result.value, demo ? demoSize : null);
       return;
     }
     setBusy(false);
@@ -89,6 +95,30 @@ export function CreateVault({ status, onCreated, onUnlockInstead, onRestoreInste
           check={check}
           autoFocus
         />
+
+        <div className="demo-choice">
+          <div className="checkbox-field">
+            <input
+              id={demoId}
+              type="checkbox"
+              checked={demo}
+              aria-describedby={demoHintId}
+              onChange={(event) => setDemo(event.target.checked)}
+            />
+            <label htmlFor={demoId}>{t('create.demo')}</label>
+          </div>
+          <p id={demoHintId} className="hint">
+            {t('create.demoHint')}
+          </p>
+          {demo && (
+            <DemoCountField
+              label={t('create.demoCount')}
+              value={demoSize}
+              onChange={setDemoSize}
+              className="narrow"
+            />
+          )}
+        </div>
 
         <NeedsList id={needsId} title={t('create.needsTitle')} needs={needs} />
 

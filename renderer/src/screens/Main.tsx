@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../core/api/records';
 import type { VaultStatus } from '../../../core/api/schemas';
@@ -8,7 +8,10 @@ import { useAuditState } from '../audit/useAuditState';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NoticeMessage } from '../components/NoticeMessage';
 import { ReadOnlyBanner } from '../components/ReadOnlyBanner';
-import { PersonList } from '../list/PersonList';
+import { ExportDialog } from '../export/ExportDialog';
+import { FiguresView } from '../figures/FiguresView';
+import { ImportDialog } from '../import/ImportDialog';
+import { PersonList, type ListFilter } from '../list/PersonList';
 import type { Notice } from '../notice';
 import { PersonPage } from '../person/PersonPage';
 import { DEFAULT_AUTO_LOCK_MINUTES } from '../settings/autoLock';
@@ -20,6 +23,8 @@ import { ThesaurusEditor } from '../thesauri/ThesaurusEditor';
 import { UndoButton } from '../undo/UndoButton';
 import { useIdleLock } from '../useIdleLock';
 import { IS_MAC, useLockShortcut } from '../useLockShortcut';
+
+const NO_FILTER: ListFilter = { query: '', region: '', riskCategory: '' };
 
 interface Props {
   status: VaultStatus;
@@ -56,6 +61,11 @@ function Workspace({ status, notice }: Props) {
   const [shownNotice, setShownNotice] = useState(notice);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [thesauriOpen, setThesauriOpen] = useState(false);
+  const [figuresOpen, setFiguresOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [listFilter, setListFilter] = useState<ListFilter>(NO_FILTER);
+  const importReasonId = useId();
   // Sources recorded in this session, offered when citing again; gone on lock, like all else.
   const [sessionSources, setSessionSources] = useState<Source[]>([]);
   const [autoLockMinutes, setAutoLockMinutes] = useAutoLockMinutes();
@@ -71,7 +81,8 @@ function Workspace({ status, notice }: Props) {
 
   const refreshList = useCallback(() => setListToken((token) => token + 1), []);
   const { reload: reloadThesauri } = thesauri;
-  const undone = useCallback(() => {
+  /** Something outside the open page changed the vault (undo, import, demo data). */
+  const reloadAll = useCallback(() => {
     refreshList();
     setPageToken((token) => token + 1);
     reloadThesauri();
@@ -104,7 +115,27 @@ function Workspace({ status, notice }: Props) {
       <header className="app-header">
         <h1 className="app-name">{t('app.name')}</h1>
         <div className="header-actions">
-          <UndoButton readOnly={readOnly} onUndone={undone} />
+          <UndoButton readOnly={readOnly} onUndone={reloadAll} />
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setImportOpen(true)}
+            disabled={readOnly}
+            aria-describedby={readOnly ? importReasonId : undefined}
+          >
+            {t('main.import')}
+          </button>
+          {readOnly && (
+            <span id={importReasonId} className="visually-hidden">
+              {t('main.importReadOnly')}
+            </span>
+          )}
+          <button type="button" className="button secondary" onClick={() => setExportOpen(true)}>
+            {t('main.export')}
+          </button>
+          <button type="button" className="button secondary" onClick={() => setFiguresOpen(true)}>
+            {t('figures.open')}
+          </button>
           <button type="button" className="button secondary" onClick={() => setThesauriOpen(true)}>
             {t('main.thesauri')}
           </button>
@@ -129,13 +160,14 @@ function Workspace({ status, notice }: Props) {
       {audit?.state === 'broken' && <AuditBanner audit={audit} />}
       {shownNotice && <NoticeMessage notice={shownNotice} onDismiss={() => setShownNotice(null)} />}
 
-      <main className="workspace">
+      <main className="workspace" hidden={figuresOpen}>
         <PersonList
           selectedId={page?.selectedId ?? null}
           refreshToken={listToken}
           onSelect={navigate}
           onAdd={() => navigate(null)}
           readOnly={readOnly}
+          onFilterChange={setListFilter}
         />
         <section className="detail">
           {page ? (
@@ -150,12 +182,22 @@ function Workspace({ status, notice }: Props) {
               onDirtyChange={setDirty}
               onOpenPerson={navigate}
               readOnly={readOnly}
+              installId={status.installId}
             />
           ) : (
             <p className="placeholder">{t('person.nothingOpen')}</p>
           )}
         </section>
       </main>
+      {figuresOpen && (
+        <FiguresView
+          onClose={() => setFiguresOpen(false)}
+          onOpenPerson={(personId) => {
+            setFiguresOpen(false);
+            navigate(personId);
+          }}
+        />
+      )}
 
       <ConfirmDialog
         open={pending !== null}
@@ -175,9 +217,12 @@ function Workspace({ status, notice }: Props) {
           onAutoLockSaved={setAutoLockMinutes}
           folder={status.folder ?? ''}
           readOnly={readOnly}
+          onDemoLoaded={reloadAll}
           onClose={() => setSettingsOpen(false)}
         />
       )}
+      {importOpen && <ImportDialog onClose={() => setImportOpen(false)} onImported={reloadAll} />}
+      {exportOpen && <ExportDialog filter={listFilter} onClose={() => setExportOpen(false)} />}
       {thesauriOpen && (
         <ThesaurusEditor readOnly={readOnly} onClose={() => setThesauriOpen(false)} />
       )}

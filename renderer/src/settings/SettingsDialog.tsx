@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AutoLockForm } from './AutoLockForm';
 import { BackupForm } from './BackupForm';
+import { DemoDataForm } from './DemoDataForm';
 
 // The strength meter's dictionaries are large; they load when settings are first opened.
 const ChangePassphraseForm = lazy(() =>
@@ -15,6 +16,8 @@ interface Props {
   /** The vault folder, whose words a new passphrase should not contain. */
   folder: string;
   readOnly: boolean;
+  /** Demo data was loaded: the list and the thesauri must be read again. */
+  onDemoLoaded: () => void;
   onClose: () => void;
 }
 
@@ -27,6 +30,7 @@ export function SettingsDialog({
   onAutoLockSaved,
   folder,
   readOnly,
+  onDemoLoaded,
   onClose,
 }: Props) {
   const { t } = useTranslation();
@@ -62,6 +66,8 @@ export function SettingsDialog({
       </Suspense>
 
       <BackupForm />
+
+      <DemoDataForm readOnly={readOnly} onLoaded={onDemoLoaded} />
 
       <div className="dialog-actions">
         <button type="button" className="button secondary" onClick={onClose}>

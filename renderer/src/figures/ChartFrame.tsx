@@ -1,0 +1,56 @@
+import { useId, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  /** What the chart shows, in one sentence with its main numbers: its accessible description. */
+  summary: string;
+  /** Says how to use the chart from the keyboard; read after the summary. */
+  chartLabel: string;
+  container: RefObject<HTMLDivElement | null>;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
+  chart: ReactNode;
+  legend?: ReactNode;
+  /** The same numbers as a table, each one opening its cases too. */
+  table: ReactNode;
+}
+
+/**
+ * A chart with its text alternatives: a summary every reader gets, and a table of every number
+ * behind a disclosure (printed closed: the chart itself is on the page).
+ */
+export function ChartFrame({
+  summary,
+  chartLabel,
+  container,
+  onKeyDown,
+  chart,
+  legend,
+  table,
+}: Props) {
+  const { t } = useTranslation();
+  const summaryId = useId();
+  return (
+    <div className="figures-chart">
+      <p id={summaryId} className="figures-chart-summary">
+        {summary}
+      </p>
+      <div className="figures-chart-row">
+        <div
+          ref={container}
+          className="figures-chart-canvas"
+          role="group"
+          aria-label={chartLabel}
+          aria-describedby={summaryId}
+          onKeyDown={onKeyDown}
+        >
+          {chart}
+        </div>
+        {legend}
+      </div>
+      <details className="figures-data">
+        <summary>{t('figures.showTable')}</summary>
+        <div className="table-scroll">{table}</div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import { Field } from '../components/Field';
+import { ThesaurusSelect } from '../thesauri/ThesaurusSelect';
+import type { DraftError, ParamsDraft } from './params';
+
+interface Props {
+  draft: ParamsDraft;
+  errors: readonly DraftError[];
+  onChange: (draft: ParamsDraft) => void;
+  onReset: () => void;
+}
+
+/** The as-of date, the release window and the filters: every figure on the page follows them. */
+export function Controls({ draft, errors, onChange, onReset }: Props) {
+  const { t } = useTranslation();
+  const set = (changes: Partial<ParamsDraft>) => onChange({ ...draft, ...changes });
+  const has = (error: DraftError) => errors.includes(error);
+  const fromError = has('fromYear')
+    ? t('figures.controls.yearError')
+    : has('windowOrder')
+      ? t('figures.controls.windowOrderError')
+      : has('windowAfterAsOf')
+        ? t('figures.controls.windowAfterAsOfError')
+        : undefined;
+
+  return (
+    <form
+      className="figures-controls"
+      aria-label={t('figures.controls.label')}
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <Field
+        label={t('figures.controls.asOf')}
+        error={has('asOf') ? t('figures.controls.asOfError') : undefined}
+        className="figures-control-date"
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={draft.asOf}
+            required
+            onChange={(event) => set({ asOf: event.target.value })}
+          />
+        )}
+      </Field>
+      <fieldset className="figures-window">
+        <legend>{t('figures.controls.window')}</legend>
+        <div className="figures-window-fields">
+        <Field
+          label={t('figures.controls.fromYear')}
+          error={fromError}
+          className="figures-control-year"
+        >
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              maxLength={4}
+              value={draft.fromYear}
+              onChange={(event) => set({ fromYear: event.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('figures.controls.toYear')}
+          error={has('toYear') ? t('figures.controls.yearError') : undefined}
+          className="figures-control-year"
+        >
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              maxLength={4}
+              value={draft.toYear}
+              onChange={(event) => set({ toYear: event.target.value })}
+            />
+          )}
+        </Field>
+        </div>
+      </fieldset>
+      <Field label={t('figures.controls.region')} className="figures-control-select">
+        {(control) => (
+          <ThesaurusSelect
+            control={control}
+            thesaurus="region"
+            value={draft.region}
+            onChange={(region) => set({ region })}
+            emptyLabel={t('figures.controls.allRegions')}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('figures.controls.citizenship')}
+        error={has('citizenship') ? t('figures.controls.citizenshipError') : undefined}
+        className="figures-control-country"
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={draft.citizenship}
+            maxLength={2}
+            placeholder={t('figures.controls.citizenshipPlaceholder')}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => set({ citizenship: event.target.value.toUpperCase() })}
+          />
+        )}
+      </Field>
+      <Field label={t('figures.controls.sex')} className="figures-control-select">
+        {(control) => (
+          <select
+            {...control}
+            value={draft.sex}
+            onChange={(event) => set({ sex: event.target.value })}
+          >
+            <option value="">{t('figures.controls.allSexes')}</option>
+            <option value="female">{t('person.sexes.female')}</option>
+            <option value="male">{t('person.sexes.male')}</option>
+            <option value="other">{t('person.sexes.other')}</option>
+          </select>
+        )}
+      </Field>
+      <button type="button" className="button secondary figures-reset" onClick={onReset}>
+        {t('figures.controls.reset')}
+      </button>
+    </form>
+  );
+}

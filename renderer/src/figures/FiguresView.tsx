@@ -1,0 +1,233 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { errorKey } from '../errors';
+import { AtRiskChart } from './AtRiskChart';
+import { Breakdowns } from './Breakdowns';
+import { Controls } from './Controls';
+import { CustodyChart } from './CustodyChart';
+import { DrillDown, type DrillRequest } from './DrillDown';
+import './figures.css';
+import { Bounds, Headlines } from './Headlines';
+import { HowCounted } from './HowCounted';
+import { useFigureLabels, type FigureLabels } from './labels';
+import { PatternDefs } from './palette';
+import {
+  defaultDraft,
+  hasFilters,
+  parseDraft,
+  releaseWindow,
+  type FigureParams,
+  type ParamsDraft,
+} from './params';
+import { countText, ReleasesChart } from './ReleasesChart';
+import { useFigures } from './useFigures';
+
+interface Props {
+  /** Back to the case list and person page. */
+  onClose: () => void;
+  /** Leaves the dashboard for one person's case. */
+  onOpenPerson: (personId: string) => void;
+}
+
+function initialParams(draft: ParamsDraft): FigureParams {
+  const parsed = parseDraft(draft);
+  if (!parsed.ok) throw new Error('the default parameters must be valid');
+  return parsed.params;
+}
+
+/**
+ * The figures dashboard: every published number computed from the case records as of a date,
+ * with its bounds, its definition and the cases behind it.
+ */
+export function FiguresView({ onClose, onOpenPerson }: Props) {
+  const labels = useFigureLabels();
+  const { t } = labels;
+  const [draft, setDraft] = useState<ParamsDraft>(() => defaultDraft());
+  const [params, setParams] = useState<FigureParams>(() => initialParams(draft));
+  const [drill, setDrill] = useState<DrillRequest | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const leavingForPerson = useRef(false);
+  const { data, loading, error } = useFigures(params);
+  const parsed = parseDraft(draft);
+  const errors = parsed.ok ? [] : parsed.errors;
+
+  // Focus moves to the dashboard, and back to what opened it on "Back to cases".
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    headingRef.current?.focus();
+    return () => {
+      if (!leavingForPerson.current && opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  function change(next: ParamsDraft) {
+    setDraft(next);
+    const result = parseDraft(next);
+    if (result.ok) setParams(result.params);
+  }
+
+  function openPerson(personId: string) {
+    leavingForPerson.current = true;
+    setDrill(null);
+    onOpenPerson(personId);
+  }
+
+  const releaseWin = useMemo(() => releaseWindow(params), [params]);
+  const windowText = t('figures.window', {
+    from: labels.date(`${releaseWin.from}-01-01`),
+    to: labels.date(releaseWin.cutAtAsOf ? releaseWin.to : `${releaseWin.to}-12-31`),
+  });
+
+  return (
+    <div className="figures-view">
+      <PatternDefs />
+      <div className="figures-head">
+        <div>
+          <h2 ref={headingRef} tabIndex={-1} className="figures-title">
+            {t('figures.title')}
+          </h2>
+          <p className="figures-context">
+            {t('figures.context', {
+              date: labels.date(params.asOf),
+              window: windowText,
+              filters: filterText(labels, params),
+            })}
+          </p>
+        </div>
+        <div className="figures-head-actions">
+          <button type="button" className="button secondary" onClick={() => window.print()}>
+            {t('figures.print')}
+          </button>
+          <button type="button" className="button primary" onClick={onClose}>
+            {t('figures.back')}
+          </button>
+        </div>
+      </div>
+
+      <Controls
+        draft={draft}
+        errors={errors}
+        onChange={change}
+        onReset={() => change(defaultDraft())}
+      />
+
+      <p role="status" className="figures-status">
+        {loading ? t('figures.updating') : ''}
+      </p>
+      {error && (
+        <p role="alert" className="alert">
+          {t(errorKey(error))}
+        </p>
+      )}
+
+      {data && (
+        <div className={loading ? 'figures-body figures-stale' : 'figures-body'}>
+          <Headlines
+            data={data}
+            asOf={params.asOf}
+            window={releaseWin}
+            labels={labels}
+            onDrill={setDrill}
+          />
+
+          <section className="figures-section" aria-labelledby="figures-releases-heading">
+            <h3 id="figures-releases-heading">{t('figures.releases.heading')}</h3>
+            <p className="figures-section-lead">
+              {t('figures.releases.lead', {
+                count: data.releases.early.value,
+                early: countText(labels, data.releases.early),
+                window: windowText,
+              })}{' '}
+              <button
+                type="button"
+                className="button link figures-inline"
+                onClick={() =>
+                  setDrill({
+                    title: t('figures.releases.earlyTitle', {
+                      window: windowText,
+                      number: countText(labels, data.releases.early),
+                    }),
+                    definitions: ['early_releases'],
+                    figure: data.releases.early,
+                  })
+                }
+              >
+                {t('figures.releases.showEarly')}
+              </button>
+            </p>
+            <Bounds figure={data.releases.total} labels={labels} />
+            <ReleasesChart
+              releases={data.releases}
+              window={releaseWin}
+              labels={labels}
+              onDrill={setDrill}
+            />
+            <HowCounted definitions={['releases', 'early_releases']} />
+          </section>
+
+          <div className="figures-pair">
+            <section className="figures-section" aria-labelledby="figures-custody-heading">
+              <h3 id="figures-custody-heading">{t('figures.custody.seriesHeading')}</h3>
+              <CustodyChart
+                series={data.series}
+                filters={params.filters}
+                labels={labels}
+                onDrill={setDrill}
+              />
+              {data.series.unplaced.count > 0 && (
+                <p className="figures-bound">
+                  {t('figures.unplaced', {
+                    count: data.series.unplaced.count,
+                    formatted: labels.number(data.series.unplaced.count),
+                  })}
+                </p>
+              )}
+              <HowCounted definitions={['custody_series', 'in_custody']} />
+            </section>
+
+            <section className="figures-section" aria-labelledby="figures-risk-heading">
+              <h3 id="figures-risk-heading">
+                {t('figures.risk.chartHeading', { date: labels.date(params.asOf) })}
+              </h3>
+              <AtRiskChart atRisk={data.atRisk} labels={labels} onDrill={setDrill} />
+              <p className="figures-note">{t('figures.risk.chartNote')}</p>
+              <HowCounted definitions={['at_risk', 'at_risk_category', 'at_risk_over_60']} />
+            </section>
+          </div>
+
+          <section className="figures-section" aria-labelledby="figures-breakdown-heading">
+            <h3 id="figures-breakdown-heading">
+              {t('figures.breakdown.heading', {
+                date: labels.date(params.asOf),
+                number: countText(labels, data.inCustody),
+              })}
+            </h3>
+            <Breakdowns breakdowns={data.breakdowns} labels={labels} onDrill={setDrill} />
+            <HowCounted definitions={['breakdown', 'in_custody']} />
+          </section>
+
+          <p className="figures-footer">{t('figures.footer')}</p>
+        </div>
+      )}
+
+      {drill && (
+        <DrillDown request={drill} onClose={() => setDrill(null)} onOpenPerson={openPerson} />
+      )}
+    </div>
+  );
+}
+
+/** "All people", or the filters in words: "region Minsk city, citizenship UA, female". */
+function filterText(labels: FigureLabels, params: FigureParams): string {
+  const { t } = labels;
+  const { filters } = params;
+  if (!hasFilters(filters)) return t('figures.noFilters');
+  const parts: string[] = [];
+  if (filters.region)
+    parts.push(
+      t('figures.filterRegion', { region: labels.breakdownKey('region', filters.region) }),
+    );
+  if (filters.citizenship)
+    parts.push(t('figures.filterCitizenship', { country: labels.country(filters.citizenship) }));
+  if (filters.sex) parts.push(t(`person.sexes.${filters.sex}`));
+  return parts.join(', ');
+}

@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { OVER_60 } from '../../../core/stats/definitions';
+import type { BreakdownDimension } from '../../../core/stats/schemas';
+import { formatPartialDate } from '../dates';
+import { useThesauri } from '../thesauri/ThesauriContext';
+
+/** Words and number formats of the dashboard, in the UI language. */
+export interface FigureLabels {
+  t: TFunction;
+  /** 1,500 */
+  number: (value: number) => string;
+  /** 0.9% */
+  percent: (ratio: number) => string;
+  /** 6 May 2024 */
+  date: (iso: string) => string;
+  releaseType: (code: string | null) => string;
+  riskCategory: (code: string) => string;
+  /** The label of a breakdown cell's key; null is "Not recorded". */
+  breakdownKey: (dimension: BreakdownDimension, key: string | null) => string;
+  country: (code: string) => string;
+}
+
+const THESAURUS_OF = {
+  region: 'region',
+  article: 'article',
+  facility: 'facility',
+} as const;
+
+export function useFigureLabels(): FigureLabels {
+  const { t, i18n } = useTranslation();
+  const { label } = useThesauri();
+  const language = i18n.language;
+
+  return useMemo(() => {
+    const numberFormat = new Intl.NumberFormat(language);
+    const percentFormat = new Intl.NumberFormat(language, {
+      style: 'percent',
+      maximumFractionDigits: 1,
+    });
+    let countries: Intl.DisplayNames | null = null;
+    try {
+      countries = new Intl.DisplayNames([language], { type: 'region' });
+    } catch {
+      // An engine without region names shows the codes, which researchers know anyway.
+    }
+    const country = (code: string) => {
+      const name = countries?.of(code);
+      return name && name !== code ? t('figures.country', { name, code }) : code;
+    };
+    const riskCategory = (code: string) => {
+      const text = label('risk_category', code);
+      return text === code && code === OVER_60 ? t('figures.risk.over60') : text;
+    };
+    const breakdownKey = (dimension: BreakdownDimension, key: string | null): string => {
+      if (key === null) return t('figures.notRecorded');
+      switch (dimension) {
+        case 'region':
+        case 'article':
+        case 'facility':
+          return label(THESAURUS_OF[dimension], key);
+        case 'citizenship':
+          return country(key);
+        case 'sex':
+          return key === 'female' || key === 'male' || key === 'other'
+            ? t(`person.sexes.${key}`)
+            : key;
+        case 'ageBand':
+          return key === 'under_30' || key === '30_44' || key === '45_59' || key === '60_plus'
+            ? t(`figures.ageBands.${key}`)
+            : key;
+      }
+    };
+    return {
+      t,
+      number: (value) => numberFormat.format(value),
+      percent: (ratio) => percentFormat.format(ratio),
+      date: (iso) => formatPartialDate(t, iso),
+      releaseType: (code) =>
+        code === null ? t('figures.typeNotRecorded') : label('release_type', code),
+      riskCategory,
+      breakdownKey,
+      country,
+    };
+  }, [t, label, language]);
+}

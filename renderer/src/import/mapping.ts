@@ -1,0 +1,84 @@
+import {
+  EVENT_TARGETS,
+  PERSON_TARGETS,
+  type ImportMapping,
+  type ImportShape,
+  type ImportTarget,
+} from '../../../core/import/schemas';
+
+/** The fields a column of a table of this shape can fill, in the order the select offers them. */
+export function targetsFor(shape: ImportShape): readonly Exclude<ImportTarget, 'ignore'>[] {
+  return shape === 'persons' ? PERSON_TARGETS : EVENT_TARGETS;
+}
+
+export type MappingNeed = 'name' | 'person' | 'type' | 'twice';
+
+/** Targets that more than one column fills; the core refuses such a mapping. */
+export function targetsTwice(mapping: ImportMapping): Set<ImportTarget> {
+  const seen = new Set<ImportTarget>();
+  const twice = new Set<ImportTarget>();
+  for (const target of Object.values(mapping)) {
+    if (target === 'ignore') continue;
+    if (seen.has(target)) twice.add(target);
+    seen.add(target);
+  }
+  return twice;
+}
+
+/**
+ * What the mapping still lacks before the rows can be checked: the same groups the core
+ * requires (a name; a person and an event type or risk category), and one column per field.
+ */
+export function mappingNeeds(shape: ImportShape, mapping: ImportMapping): MappingNeed[] {
+  const mapped = new Set(Object.values(mapping));
+  const needs: MappingNeed[] = [];
+  if (shape === 'persons' && !mapped.has('name')) needs.push('name');
+  if (shape === 'events') {
+    if (!mapped.has('personId') && !mapped.has('personName')) needs.push('person');
+    if (!mapped.has('type') && !mapped.has('category')) needs.push('type');
+  }
+  if (targetsTwice(mapping).size > 0) needs.push('twice');
+  return needs;
+}
+
+/**
+ * A saved mapping applied to this file's columns: each column takes the saved target, or is
+ * left out. Also says which saved columns the file does not have.
+ */
+export function applySaved(
+  columns: readonly string[],
+  saved: ImportMapping,
+): { mapping: ImportMapping; missing: string[] } {
+  const mapping: ImportMapping = Object.fromEntries(
+    columns.map((column) => [
+      column,
+      Object.hasOwn(saved, column) ? (saved[column] ?? 'ignore') : 'ignore',
+    ]),
+  );
+  const present = new Set(columns);
+  const missing = Object.keys(saved).filter(
+    (column) => !present.has(column) && saved[column] !== 'ignore',
+  );
+  return { mapping, missing };
+}
+
+/** The contract allows 500 columns in a mapping; left-out columns need not be named. */
+const MAX_MAPPED = 500;
+
+/** The mapping as sent to the core: every column, or only the used ones for very wide files. */
+export function mappingForCore(mapping: ImportMapping): ImportMapping {
+  const entries = Object.entries(mapping);
+  if (entries.length <= MAX_MAPPED) return mapping;
+  return Object.fromEntries(entries.filter(([, target]) => target !== 'ignore'));
+}
+
+/** Up to `count` non-blank values of a column from the sample rows. */
+export function columnSamples(sample: string[][], index: number, count = 3): string[] {
+  const values: string[] = [];
+  for (const row of sample) {
+    const value = (row[index] ?? '').trim();
+    if (value !== '') values.push(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+    if (values.length === count) break;
+  }
+  return values;
+}
