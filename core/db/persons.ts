@@ -5,7 +5,8 @@ import { matchQuery } from '../search/fts';
 import { searchKey } from '../search/transliterate';
 import type { Person, PersonSummary } from '../api/records';
 
-const COLUMNS = 'id, name, name_latin, birth_date, citizenship, region, updated_at';
+const COLUMNS =
+  'persons.id AS id, name, name_latin, birth_date, citizenship, region, persons.updated_at AS updated_at';
 
 function toSummary(row: Row): PersonSummary {
   return {
@@ -51,10 +52,12 @@ export function searchPersons(
   const clauses = ['deleted = 0'];
   const params: SqlValue[] = [];
   const match = matchQuery(q.query);
-  if (match) {
-    clauses.push('rowid IN (SELECT docid FROM person_search WHERE person_search MATCH ?)');
-    params.push(match);
-  }
+  // With a text query the matches drive the lookup (CROSS JOIN keeps that order), instead of a
+  // walk over every person testing membership.
+  const from = match
+    ? '(SELECT docid FROM person_search WHERE person_search MATCH ?) AS m CROSS JOIN persons ON persons.rowid = m.docid'
+    : 'persons';
+  if (match) params.push(match);
   if (q.region) {
     clauses.push('region = ?');
     params.push(q.region);
@@ -67,12 +70,12 @@ export function searchPersons(
   }
   const where = clauses.join(' AND ');
   const total = Number(
-    all(db, `SELECT count(*) AS n FROM persons WHERE ${where}`, params)[0]?.n ?? 0,
+    all(db, `SELECT count(*) AS n FROM ${from} WHERE ${where}`, params)[0]?.n ?? 0,
   );
   const direction = q.direction === 'desc' ? 'DESC' : 'ASC';
   const items = all(
     db,
-    `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY ${ORDER[q.sort]} ${direction}, id LIMIT ? OFFSET ?`,
+    `SELECT ${COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${ORDER[q.sort]} ${direction}, persons.id LIMIT ? OFFSET ?`,
     [...params, q.limit, q.offset],
   ).map(toSummary);
   return { items, total };

@@ -36,6 +36,7 @@ const MIGRATIONS: string[] = [
      occupation TEXT NOT NULL DEFAULT '',
      notes TEXT NOT NULL DEFAULT '',
      consent TEXT NOT NULL DEFAULT 'withhold_name');
+   CREATE INDEX persons_name ON persons (name COLLATE NOCASE, id);
    CREATE TABLE status_events (${RECORD_COLUMNS},
      person_id TEXT NOT NULL DEFAULT '',
      status TEXT NOT NULL DEFAULT 'recognised',
