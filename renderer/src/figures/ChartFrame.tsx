@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -29,6 +29,23 @@ export function ChartFrame({
 }: Props) {
   const { t } = useTranslation();
   const summaryId = useId();
+
+  // Recharts renders its layers through React portals, and React listens for focus events on
+  // every portal container; Chromium then makes those <g> elements Tab stops. Take them out of
+  // the tab order, so that Tab goes straight to the marks.
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const untab = () => {
+      for (const layer of root.querySelectorAll('svg g:not([data-mark]):not([tabindex])')) {
+        layer.setAttribute('tabindex', '-1');
+      }
+    };
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [container]);
   return (
     <div className="figures-chart">
       <p id={summaryId} className="figures-chart-summary">

@@ -47,36 +47,36 @@ export function Controls({ draft, errors, onChange, onReset }: Props) {
       <fieldset className="figures-window">
         <legend>{t('figures.controls.window')}</legend>
         <div className="figures-window-fields">
-        <Field
-          label={t('figures.controls.fromYear')}
-          error={fromError}
-          className="figures-control-year"
-        >
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              maxLength={4}
-              value={draft.fromYear}
-              onChange={(event) => set({ fromYear: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label={t('figures.controls.toYear')}
-          error={has('toYear') ? t('figures.controls.yearError') : undefined}
-          className="figures-control-year"
-        >
-          {(control) => (
-            <input
-              {...control}
-              inputMode="numeric"
-              maxLength={4}
-              value={draft.toYear}
-              onChange={(event) => set({ toYear: event.target.value })}
-            />
-          )}
-        </Field>
+          <Field
+            label={t('figures.controls.fromYear')}
+            error={fromError}
+            className="figures-control-year"
+          >
+            {(control) => (
+              <input
+                {...control}
+                inputMode="numeric"
+                maxLength={4}
+                value={draft.fromYear}
+                onChange={(event) => set({ fromYear: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('figures.controls.toYear')}
+            error={has('toYear') ? t('figures.controls.yearError') : undefined}
+            className="figures-control-year"
+          >
+            {(control) => (
+              <input
+                {...control}
+                inputMode="numeric"
+                maxLength={4}
+                value={draft.toYear}
+                onChange={(event) => set({ toYear: event.target.value })}
+              />
+            )}
+          </Field>
         </div>
       </fieldset>
       <Field label={t('figures.controls.region')} className="figures-control-select">

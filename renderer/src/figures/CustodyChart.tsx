@@ -53,7 +53,12 @@ export const CustodyChart = memo(function CustodyChart({
   const ticks = points.filter((point) => point.date.slice(5, 7) === '01').map((p) => p.date);
   const last = points.at(-1);
 
-  function renderDot(props: { cx?: number; cy?: number; index: number }) {
+  function renderDot(props: {
+    cx?: number;
+    cy?: number;
+    index: number;
+    points: ReadonlyArray<{ x: number | null }>;
+  }) {
     const point = points[props.index];
     const { cx, cy } = props;
     if (!point || cx === undefined || cy === undefined) return <g key={props.index} />;
@@ -61,7 +66,14 @@ export const CustodyChart = memo(function CustodyChart({
     return (
       <g key={props.index} {...markProps(props.index, pointTitle(point), () => open(point))}>
         <title>{pointTitle(point)}</title>
-        <circle cx={cx} cy={cy} r={9} fill="transparent" />
+        {/* A click target as wide as the month, never over its neighbours. */}
+        <rect
+          x={cx - step(props.points) / 2}
+          y={cy - 12}
+          width={step(props.points)}
+          height={24}
+          fill="transparent"
+        />
         <circle
           className="figures-dot"
           cx={cx}
@@ -73,7 +85,12 @@ export const CustodyChart = memo(function CustodyChart({
         />
         {isLast && (
           <text className="figures-line-label" x={cx + 8} y={cy} dominantBaseline="central">
-            {pointText(point)}
+            {labels.number(point.value)}
+            {point.upperBound > point.value && (
+              <tspan className="figures-line-upper" x={cx + 8} dy="1.2em">
+                {t('figures.custody.upTo', { upper: labels.number(point.upperBound) })}
+              </tspan>
+            )}
           </text>
         )}
       </g>
@@ -93,6 +110,8 @@ export const CustodyChart = memo(function CustodyChart({
 
   const chart = (
     <LineChart
+      // Drawn in mounting order: the upper-bound line, when it comes, goes under the other.
+      key={String(uncertain)}
       width={CUSTODY_CHART_SIZE.width}
       height={CUSTODY_CHART_SIZE.height}
       data={points}
@@ -195,3 +214,10 @@ export const CustodyChart = memo(function CustodyChart({
     />
   );
 });
+
+/** The distance between two points of the line, for their click targets. */
+function step(points: ReadonlyArray<{ x: number | null }>): number {
+  const [first, second] = points;
+  if (first?.x == null || second?.x == null) return 18;
+  return Math.min(18, Math.max(2, second.x - first.x));
+}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorKey } from '../errors';
 import { AtRiskChart } from './AtRiskChart';
 import { Breakdowns } from './Breakdowns';
@@ -46,6 +46,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
   const [drill, setDrill] = useState<DrillRequest | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const leavingForPerson = useRef(false);
+  const drillOpener = useRef<HTMLElement | SVGElement | null>(null);
   const { data, loading, error } = useFigures(params);
   const parsed = parseDraft(draft);
   const errors = parsed.ok ? [] : parsed.errors;
@@ -63,6 +64,23 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
     setDraft(next);
     const result = parseDraft(next);
     if (result.ok) setParams(result.params);
+  }
+
+  // Stable, so that the memoised charts do not redraw (and lose the focus) on every click.
+  const openDrill = useCallback((request: DrillRequest) => {
+    const focused = document.activeElement;
+    drillOpener.current =
+      focused instanceof HTMLElement || focused instanceof SVGElement ? focused : null;
+    setDrill(request);
+  }, []);
+
+  function closeDrill() {
+    setDrill(null);
+    // The dialog is gone from the page before it could give the focus back itself.
+    const opener = drillOpener.current;
+    window.setTimeout(() => {
+      if (opener?.isConnected) opener.focus();
+    }, 0);
   }
 
   function openPerson(personId: string) {
@@ -126,7 +144,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
             asOf={params.asOf}
             window={releaseWin}
             labels={labels}
-            onDrill={setDrill}
+            onDrill={openDrill}
           />
 
           <section className="figures-section" aria-labelledby="figures-releases-heading">
@@ -141,7 +159,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
                 type="button"
                 className="button link figures-inline"
                 onClick={() =>
-                  setDrill({
+                  openDrill({
                     title: t('figures.releases.earlyTitle', {
                       window: windowText,
                       number: countText(labels, data.releases.early),
@@ -159,7 +177,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
               releases={data.releases}
               window={releaseWin}
               labels={labels}
-              onDrill={setDrill}
+              onDrill={openDrill}
             />
             <HowCounted definitions={['releases', 'early_releases']} />
           </section>
@@ -171,7 +189,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
                 series={data.series}
                 filters={params.filters}
                 labels={labels}
-                onDrill={setDrill}
+                onDrill={openDrill}
               />
               {data.series.unplaced.count > 0 && (
                 <p className="figures-bound">
@@ -188,7 +206,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
               <h3 id="figures-risk-heading">
                 {t('figures.risk.chartHeading', { date: labels.date(params.asOf) })}
               </h3>
-              <AtRiskChart atRisk={data.atRisk} labels={labels} onDrill={setDrill} />
+              <AtRiskChart atRisk={data.atRisk} labels={labels} onDrill={openDrill} />
               <p className="figures-note">{t('figures.risk.chartNote')}</p>
               <HowCounted definitions={['at_risk', 'at_risk_category', 'at_risk_over_60']} />
             </section>
@@ -201,7 +219,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
                 number: countText(labels, data.inCustody),
               })}
             </h3>
-            <Breakdowns breakdowns={data.breakdowns} labels={labels} onDrill={setDrill} />
+            <Breakdowns breakdowns={data.breakdowns} labels={labels} onDrill={openDrill} />
             <HowCounted definitions={['breakdown', 'in_custody']} />
           </section>
 
@@ -209,9 +227,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
         </div>
       )}
 
-      {drill && (
-        <DrillDown request={drill} onClose={() => setDrill(null)} onOpenPerson={openPerson} />
-      )}
+      {drill && <DrillDown request={drill} onClose={closeDrill} onOpenPerson={openPerson} />}
     </div>
   );
 }

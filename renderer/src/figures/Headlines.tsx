@@ -1,4 +1,4 @@
-import type { ReactElement, ReactNode } from 'react';
+import { useId, type ReactElement, type ReactNode } from 'react';
 import { Trans } from 'react-i18next';
 import type { DefinitionKey } from '../../../core/stats/definitions';
 import type { Figure } from '../../../core/stats/schemas';
@@ -234,7 +234,7 @@ export function Headlines({ data, asOf, window, labels, onDrill }: Props) {
 
 interface Action {
   label: string;
-  /** The accessible name: the figure in full, since "Show the cases" alone is ambiguous. */
+  /** Read after the label: the figure in full, since "Show the cases" alone is ambiguous. */
   name: string;
   request: DrillRequest;
 }
@@ -263,9 +263,12 @@ function Card({
   onDrill,
   children,
 }: CardProps) {
+  const headingId = useId();
   return (
-    <section className="figures-card" aria-label={heading}>
-      <h3 className="figures-card-heading">{heading}</h3>
+    <section className="figures-card" aria-labelledby={headingId}>
+      <h3 id={headingId} className="figures-card-heading">
+        {heading}
+      </h3>
       <p className="figures-sentence">{sentence}</p>
       {figure && <Bounds figure={figure} labels={labels} />}
       {children}
@@ -275,10 +278,10 @@ function Card({
             key={action.name}
             type="button"
             className="button link figures-show"
-            aria-label={action.name}
             onClick={() => onDrill(action.request)}
           >
             {action.label}
+            <span className="visually-hidden">: {action.name}</span>
           </button>
         ))}
       </div>

@@ -8,6 +8,7 @@ import type { DrillRequest } from './DrillDown';
 import type { FigureLabels } from './labels';
 import {
   orderReleaseTypes,
+  POSSIBLE_DASH,
   POSSIBLE_STYLE,
   releaseTypeStyle,
   Swatch,
@@ -148,7 +149,8 @@ export const ReleasesChart = memo(function ReleasesChart({
             height={height}
             fill={`url(#${style.patternId})`}
             stroke="#1c2230"
-            strokeWidth={0.75}
+            strokeWidth={series === POSSIBLE ? 1 : 0.75}
+            strokeDasharray={series === POSSIBLE ? POSSIBLE_DASH : undefined}
           />
           {height >= 15 && (
             <text
@@ -193,6 +195,9 @@ export const ReleasesChart = memo(function ReleasesChart({
 
   const chart = (
     <BarChart
+      // Recharts stacks bars in the order they were first mounted: a new set of types is a
+      // new chart, so that the stack always follows the legend.
+      key={JSON.stringify(types)}
       width={RELEASES_CHART_SIZE.width}
       height={RELEASES_CHART_SIZE.height}
       data={rows}
@@ -254,7 +259,7 @@ export const ReleasesChart = memo(function ReleasesChart({
         {anyPossible && (
           <li>
             <span className="figures-legend-item static">
-              <Swatch style={POSSIBLE_STYLE} />
+              <Swatch style={POSSIBLE_STYLE} dashed />
               <span className="figures-legend-name">{t('figures.releases.possibleLegend')}</span>
             </span>
           </li>

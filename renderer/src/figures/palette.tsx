@@ -63,11 +63,14 @@ const STYLES: readonly StyleDef[] = [
 
 /** Possible (not certain) members: hatched, light, and never mistaken for a series. */
 const POSSIBLE: StyleDef = {
-  kind: 'diagonal',
-  colour: '#f4f3ef',
-  mark: 'rgb(28 34 48 / 60%)',
+  kind: 'dots',
+  colour: '#ffffff',
+  mark: 'rgb(28 34 48 / 70%)',
   ink: '#1c2230',
 };
+
+/** The outline of possible members: dashed, as the upper-bound line is. */
+export const POSSIBLE_DASH = '3 2';
 
 const PREFIX = 'vigil-figure-pattern';
 
@@ -171,7 +174,7 @@ export function PatternDefs() {
 }
 
 /** A small filled square for a legend or a table, the same fill as the chart. */
-export function Swatch({ style }: { style: SeriesStyle }) {
+export function Swatch({ style, dashed }: { style: SeriesStyle; dashed?: boolean }) {
   return (
     <svg className="figures-swatch" width="16" height="16" aria-hidden="true" focusable="false">
       <rect
@@ -181,6 +184,7 @@ export function Swatch({ style }: { style: SeriesStyle }) {
         height="15"
         fill={`url(#${style.patternId})`}
         stroke="#1c2230"
+        strokeDasharray={dashed ? POSSIBLE_DASH : undefined}
       />
     </svg>
   );

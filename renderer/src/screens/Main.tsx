@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NoticeMessage } from '../components/NoticeMessage';
 import { ReadOnlyBanner } from '../components/ReadOnlyBanner';
 import { ExportDialog } from '../export/ExportDialog';
-import { FiguresView } from '../figures/FiguresView';
+import { FiguresScreen } from '../figures/FiguresScreen';
 import { ImportDialog } from '../import/ImportDialog';
 import { PersonList, type ListFilter } from '../list/PersonList';
 import type { Notice } from '../notice';
@@ -190,7 +190,7 @@ function Workspace({ status, notice }: Props) {
         </section>
       </main>
       {figuresOpen && (
-        <FiguresView
+        <FiguresScreen
           onClose={() => setFiguresOpen(false)}
           onOpenPerson={(personId) => {
             setFiguresOpen(false);

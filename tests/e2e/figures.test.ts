@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BrowserHost } from '../../browser-host/host';
+import type { ThesaurusTerm } from '../../core/api/records';
+import type { Figure, ReleasesResult } from '../../core/stats/schemas';
+import { createVaultThroughUi, launchApp } from '../helpers/browserHost';
+import { useTempDirs } from '../helpers/tempDir';
+
+const tempDir = useTempDirs();
+const running: BrowserHost[] = [];
+
+afterEach(async () => {
+  for (const app of running.splice(0)) await app.close();
+});
+
+/** Calls the core directly, as the page's bridge does, and unwraps the answer. */
+async function call<T>(app: BrowserHost, method: string, args: unknown): Promise<T> {
+  const result = await app.core.call(method, args);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}`);
+  return result.value as T;
+}
+
+const AS_OF = '2024-12-31';
+
+describe('figures dashboard through the browser host', () => {
+  it('opens on demo data, follows the as-of date and lists the cases behind a bar', async () => {
+    const app = await launchApp(tempDir());
+    running.push(app);
+    const { page } = app;
+    await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
+    await call(app, 'loadDemoData', { persons: 300 });
+    // The page shows what the core holds once it asks again.
+    await page.reload();
+    await page.getByRole('button', { name: 'Add person' }).waitFor();
+
+    await page.getByRole('button', { name: 'Figures', exact: true }).click();
+    await page.getByRole('heading', { name: 'Figures', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Releases by year and type' }).waitFor();
+
+    // The as-of date and the release window drive every figure.
+    await page.getByLabel('As of', { exact: true }).fill(AS_OF);
+    await page.getByLabel('From', { exact: true }).fill('2021');
+    await page.getByLabel('To', { exact: true }).fill('2024');
+    const inCustody = await call<Figure>(app, 'figureInCustody', { asOf: AS_OF });
+    const custodyCard = page.getByRole('region', { name: 'In custody', exact: true });
+    await expect
+      .poll(() => custodyCard.textContent())
+      .toContain(`At least ${inCustody.value.toLocaleString('en')} in custody as of 31 Dec 2024`);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('');
+
+    // A bar segment whose number of releases is also its number of people, and certain.
+    const releases = await call<ReleasesResult>(app, 'figureReleases', {
+      from: '2021',
+      to: AS_OF,
+    });
+    const cell = releases.cells
+      .filter(
+        ({ figure }) =>
+          figure.value > 0 &&
+          figure.upperBound === figure.value &&
+          figure.personIds.length === figure.value,
+      )
+      .sort((a, b) => b.figure.value - a.figure.value)[0];
+    expect(cell).toBeDefined();
+    const types = await call<ThesaurusTerm[]>(app, 'listThesaurus', {
+      thesaurus: 'release_type',
+      includeDeprecated: true,
+    });
+    const typeLabel = types.find((term) => term.code === cell!.releaseType)?.labelEn;
+    expect(typeLabel).toBeDefined();
+    const title = `${typeLabel}, released in ${cell!.period}: ${cell!.figure.value}`;
+
+    const chart = page.getByRole('group', { name: /^Stacked bar chart of releases/ });
+    const bar = chart.getByRole('button', { name: title, exact: true });
+    await bar.click();
+
+    const dialog = page.getByRole('dialog', { name: title });
+    await dialog.waitFor();
+    const list = dialog.getByRole('list', { name: 'Counted cases' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(cell!.figure.value);
+    await expect
+      .poll(() => dialog.getByRole('heading', { level: 3 }).first().textContent())
+      .toBe(`Counted: ${cell!.figure.value} ${cell!.figure.value === 1 ? 'person' : 'people'}`);
+    expect(
+      await dialog.getByRole('list', { name: 'Cases that may also belong here' }).count(),
+    ).toBe(0);
+
+    // A case in the list opens in the case view.
+    await list.getByRole('button').first().click();
+    await page.getByRole('button', { name: 'Back to cases' }).waitFor({ state: 'detached' });
+    await page.getByRole('list', { name: 'People' }).waitFor();
+    expect(app.blockedRequests).toEqual([]);
+  });
+});
