@@ -1,29 +1,5 @@
 import { PartialDate } from '../api/schemas';
 
-/**
- * The calendar date of a day count since 1970-01-01, as YYYY-MM-DD (Howard Hinnant's
- * days-to-civil algorithm). Pure arithmetic: no Date object, so no time zone is involved.
- */
-export function civilFromDays(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
-  const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
-}
-
 function pad(n: number | string): string {
   return String(n).padStart(2, '0');
 }

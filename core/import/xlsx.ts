@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { ApiError } from '../api/errors';
-import { civilFromDays } from './dates';
+import { isoFromDay } from '../stats/dates';
 
 /** An XLSX file is a ZIP archive; its first bytes say so whatever the file is called. */
 export function isZip(bytes: Uint8Array): boolean {
@@ -49,7 +49,7 @@ export async function readXlsx(
 
 function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return civilFromDays(Math.floor(cell.getTime() / 86_400_000));
+  if (cell instanceof Date) return isoFromDay(Math.floor(cell.getTime() / 86_400_000));
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return String(cell);
 }
