@@ -45,9 +45,12 @@ import {
   EarlyReleaseShareResult,
   Figure,
   InCustodyArgs,
+  PivotArgs,
+  PivotResult,
   RearrestsArgs,
   ReleasesArgs,
   ReleasesResult,
+  SavedPivot,
 } from '../stats/schemas';
 
 interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
@@ -175,6 +178,9 @@ export const contract = {
   figureBreakdown: method(BreakdownArgs, BreakdownResult),
   figureCustodySeries: method(CustodySeriesArgs, CustodySeriesResult),
   figureCases: method(CasesArgs, CasesResult),
+  figurePivot: method(PivotArgs, PivotResult),
+  savePivot: method(SavedPivot, z.array(SavedPivot)),
+  listPivots: method(NoArgs, z.array(SavedPivot)),
 } as const;
 
 export type Contract = typeof contract;

@@ -23,9 +23,11 @@ import {
   figureCustodySeries,
   figureEarlyReleaseShare,
   figureInCustody,
+  figurePivot,
   figureRearrests,
   figureReleases,
 } from '../stats/figures';
+import { listPivots, savePivot } from '../stats/pivots';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -90,5 +92,8 @@ export function createHandlers(session: CoreSession): Handlers {
     figureBreakdown: async (a) => figureBreakdown((await session.readVault()).db, a),
     figureCustodySeries: async (a) => figureCustodySeries((await session.readVault()).db, a),
     figureCases: async (a) => figureCases((await session.readVault()).db, a),
+    figurePivot: async (a) => figurePivot((await session.readVault()).db, a),
+    savePivot: (a) => savePivot(session, a),
+    listPivots: () => listPivots(session),
   };
 }

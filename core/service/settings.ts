@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Settings as UserSettings } from '../api/schemas';
 import { SavedImportMapping } from '../import/schemas';
+import { SavedPivot } from '../stats/schemas';
 import { writeFileAtomic } from '../vault/atomicFile';
 
 const DEFAULT_AUTO_LOCK_MINUTES = 5;
@@ -23,6 +24,11 @@ const Settings = UserSettings.extend({
     .array(z.unknown())
     .default([])
     .transform((items) => items.flatMap((item) => SavedImportMapping.safeParse(item).data ?? [])),
+  // Saved custom counts hold their definitions only (measure, dimensions, date, filters).
+  pivots: z
+    .array(z.unknown())
+    .default([])
+    .transform((items) => items.flatMap((item) => SavedPivot.safeParse(item).data ?? [])),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -48,6 +54,7 @@ export async function loadSettings(dataDir: string): Promise<Settings> {
     lastVaultFolder: null,
     autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
     importMappings: [],
+    pivots: [],
   };
   await saveSettings(dataDir, fresh);
   return fresh;
@@ -59,11 +66,13 @@ async function writeSettings(dataDir: string, settings: Settings): Promise<void>
 }
 
 export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
-  // Import mappings change only through saveImportMappings; the session's copy may be older.
+  // Import mappings and saved counts change only through their own savers; the session's
+  // copy may be older.
   const stored = await readSettings(dataDir);
   await writeSettings(dataDir, {
     ...settings,
     importMappings: stored?.importMappings ?? settings.importMappings,
+    pivots: stored?.pivots ?? settings.pivots,
   });
 }
 
@@ -72,4 +81,8 @@ export async function saveImportMappings(
   importMappings: SavedImportMapping[],
 ): Promise<void> {
   await writeSettings(dataDir, { ...(await loadSettings(dataDir)), importMappings });
+}
+
+export async function savePivots(dataDir: string, pivots: SavedPivot[]): Promise<void> {
+  await writeSettings(dataDir, { ...(await loadSettings(dataDir)), pivots });
 }

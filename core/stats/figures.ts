@@ -8,6 +8,7 @@ import { NO_CODE, NO_DAY, statsModel, type StatsModel } from './model';
 import type {
   AtRiskResult,
   BreakdownArgs,
+  BreakdownDimension,
   BreakdownResult,
   CasesArgs,
   CasesResult,
@@ -19,6 +20,8 @@ import type {
   Figure,
   FigureFilters,
   InCustodyArgs,
+  PivotArgs,
+  PivotResult,
   RearrestsArgs,
   ReleasesArgs,
   ReleasesResult,
@@ -541,6 +544,27 @@ function facilityAsOf(m: StatsModel, i: number, D: Day): number {
   return NO_CODE;
 }
 
+/** Where addToCells puts a person: the cell of a code number. */
+interface CellSink {
+  get(code: number): { add(id: string, state: State): void };
+}
+
+/** The cells of one person and their state in each (each code is added at most once). */
+class PersonCells implements CellSink {
+  readonly states = new Map<number, State>();
+  private code = 0;
+  private readonly adder = {
+    add: (_id: string, state: State): void => {
+      this.states.set(this.code, state);
+    },
+  };
+
+  get(code: number): { add(id: string, state: State): void } {
+    this.code = code;
+    return this.adder;
+  }
+}
+
 /** The articles already counted for the current person. */
 const seenArticles: number[] = [];
 
@@ -550,7 +574,7 @@ const seenArticles: number[] = [];
  * the band when the birth date settles it, else each band the person may be in, as uncertain.
  */
 function addToCells(
-  cells: CountsBy<PersonCount>,
+  cells: CellSink,
   m: StatsModel,
   i: number,
   dimension: BreakdownArgs['dimension'],
@@ -610,47 +634,149 @@ function addToCells(
   }
 }
 
-export function figureBreakdown(db: Database, args: BreakdownArgs): BreakdownResult {
-  const m = statsModel(db);
-  const D = dayOf(args.asOf);
-  const match = personFilter(m, args.filters);
-  const atRisk = args.base === 'atRisk';
+/**
+ * Walks the base population of a breakdown or pivot as of D (in custody, or at special risk
+ * among them): `visit` gets each counted person with their state; the returned count is the base.
+ */
+function eachBasePerson(
+  m: StatsModel,
+  D: Day,
+  base: 'inCustody' | 'atRisk',
+  filters: FigureFilters | undefined,
+  visit: (i: number, state: State) => void,
+): PersonCount {
+  const match = personFilter(m, filters);
+  const atRisk = base === 'atRisk';
   const over60 = registered(m, OVER_60);
-  const bands = AGE_BANDS.map((band) => registered(m, band));
-  const base = new PersonCount();
-  const cells = new CountsBy(() => new PersonCount());
+  const count = new PersonCount();
   for (let i = 0; i < m.n; i++) {
     if (!match(i)) continue;
     if (cannotPlaceCustody(m, i)) {
       if (!atRisk || m.rkStart[i] !== m.rkStart[i + 1] || hasBirthDate(m, i)) {
-        base.unplaced(m.ids[i]!);
+        count.unplaced(m.ids[i]!);
       }
       continue;
     }
     let state = custodyState(m, i, D);
     if (state !== OUT && atRisk) state = riskStates(m, i, D, state, over60);
     if (state === OUT) continue;
-    base.add(m.ids[i]!, state);
-    addToCells(cells, m, i, args.dimension, D, state, bands);
+    count.add(m.ids[i]!, state);
+    visit(i, state);
   }
+  return count;
+}
+
+/** The cells of one dimension as keyed rows, in the breakdown order (age bands in band order). */
+function orderedCells<C>(
+  m: StatsModel,
+  cells: CountsBy<C>,
+  dimension: BreakdownDimension,
+  bands: readonly number[],
+  figureOf: (count: C) => Figure,
+): { key: string | null; code: number; figure: Figure }[] {
   const rows = [...cells.map.entries()].map(([code, count]) => ({
     key: codeOf(m, code),
+    code,
     band: bands.indexOf(code),
-    figure: count.figure('breakdown'),
+    figure: figureOf(count),
   }));
   rows.sort((a, b) =>
-    args.dimension === 'ageBand'
+    dimension === 'ageBand'
       ? (a.band < 0 ? AGE_BANDS.length : a.band) - (b.band < 0 ? AGE_BANDS.length : b.band)
       : b.figure.value - a.figure.value ||
         b.figure.upperBound - a.figure.upperBound ||
         compareNullableCodes(a.key, b.key),
   );
+  return rows.map(({ key, code, figure }) => ({ key, code, figure }));
+}
+
+export function figureBreakdown(db: Database, args: BreakdownArgs): BreakdownResult {
+  const m = statsModel(db);
+  const D = dayOf(args.asOf);
+  const bands = AGE_BANDS.map((band) => registered(m, band));
+  const cells = new CountsBy(() => new PersonCount());
+  const base = eachBasePerson(m, D, args.base, args.filters, (i, state) =>
+    addToCells(cells, m, i, args.dimension, D, state, bands),
+  );
   return {
     asOf: args.asOf,
     dimension: args.dimension,
-    base: base.figure(atRisk ? 'at_risk' : 'in_custody'),
+    base: base.figure(args.base === 'atRisk' ? 'at_risk' : 'in_custody'),
     multiValued: args.dimension === 'citizenship' || args.dimension === 'article',
-    cells: rows.map(({ key, figure }) => ({ key, figure })),
+    cells: orderedCells(m, cells, args.dimension, bands, (count) => count.figure('breakdown')).map(
+      ({ key, figure }) => ({ key, figure }),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom counts (pivot)
+
+/** A row of a pivot: its own count (the one-dimension breakdown cell) and its column cells. */
+class PivotRow {
+  readonly total = new PersonCount();
+  readonly cells = new CountsBy(() => new PersonCount());
+}
+
+/**
+ * Rows by one dimension, columns by another (optional), over the same base as the breakdowns.
+ * A person goes into each row cell of theirs exactly as in figureBreakdown, and within a row,
+ * into each column cell of theirs; an age band the birth date leaves open is uncertain.
+ */
+export function figurePivot(db: Database, args: PivotArgs): PivotResult {
+  const m = statsModel(db);
+  const D = dayOf(args.asOf);
+  const bands = AGE_BANDS.map((band) => registered(m, band));
+  const rows = new CountsBy(() => new PivotRow());
+  const columns = new CountsBy(() => new PersonCount());
+  // The cells of the current person, bucketed exactly as figureBreakdown does.
+  const personRows = new PersonCells();
+  const personColumns = new PersonCells();
+  const base = eachBasePerson(m, D, args.measure, args.filters, (i, state) => {
+    const id = m.ids[i]!;
+    personRows.states.clear();
+    personColumns.states.clear();
+    addToCells(personRows, m, i, args.rows, D, state, bands);
+    if (args.columns !== undefined) {
+      addToCells(personColumns, m, i, args.columns, D, state, bands);
+      for (const [code, columnState] of personColumns.states)
+        columns.get(code).add(id, columnState);
+    }
+    for (const [rowCode, rowState] of personRows.states) {
+      const row = rows.get(rowCode);
+      row.total.add(id, rowState);
+      for (const [columnCode, columnState] of personColumns.states) {
+        row.cells.get(columnCode).add(id, rowState === IN && columnState === IN ? IN : UNCERTAIN);
+      }
+    }
+  });
+  const columnOrder =
+    args.columns === undefined
+      ? []
+      : orderedCells(m, columns, args.columns, bands, (count) => count.figure('breakdown'));
+  return {
+    asOf: args.asOf,
+    measure: args.measure,
+    rowDimension: args.rows,
+    columnDimension: args.columns ?? null,
+    columnKeys: columnOrder.map((column) => column.key),
+    rows: orderedCells(m, rows, args.rows, bands, (row) => row.total.figure('breakdown')).map(
+      ({ key, code, figure }) => {
+        const row = rows.map.get(code)!;
+        return {
+          key,
+          total: figure,
+          cells: columnOrder.flatMap((column) => {
+            const cell = row.cells.map.get(column.code);
+            return cell === undefined
+              ? []
+              : [{ key: column.key, figure: cell.figure('breakdown') }];
+          }),
+        };
+      },
+    ),
+    columnTotals: columnOrder.map(({ key, figure }) => ({ key, figure })),
+    total: base.figure(args.measure === 'atRisk' ? 'at_risk' : 'in_custody'),
   };
 }
 

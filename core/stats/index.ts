@@ -5,6 +5,7 @@ export {
   figureCustodySeries,
   figureEarlyReleaseShare,
   figureInCustody,
+  figurePivot,
   figureRearrests,
   figureReleases,
 } from './figures';

@@ -232,3 +232,47 @@ export type CustodySeriesArgs = z.output<typeof CustodySeriesArgs>;
 export type CustodySeriesResult = z.output<typeof CustodySeriesResult>;
 export type CasesArgs = z.output<typeof CasesArgs>;
 export type CasesResult = z.output<typeof CasesResult>;
+
+export const PivotMeasure = z.enum(['inCustody', 'atRisk']);
+
+/** A custom count: a measure split by one or two breakdown dimensions. */
+export const PivotDefinition = z
+  .object({
+    measure: PivotMeasure,
+    rows: BreakdownDimension,
+    columns: BreakdownDimension.optional(),
+    asOf: AsOfDate,
+    filters: FigureFilters.optional(),
+  })
+  .strict()
+  .refine((a) => a.columns === undefined || a.columns !== a.rows, {
+    message: 'rows and columns must be different dimensions',
+  });
+
+export const PivotArgs = PivotDefinition;
+
+const PivotCell = z.object({ key: z.string().nullable(), figure: Figure });
+
+export const PivotResult = z.object({
+  asOf: z.string(),
+  measure: PivotMeasure,
+  rowDimension: BreakdownDimension,
+  columnDimension: BreakdownDimension.nullable(),
+  /** The column values in display order (`null`: not recorded); empty without columns. */
+  columnKeys: z.array(z.string().nullable()),
+  /** Each row's `total` is the one-dimension breakdown cell of its key; empty cells are left out. */
+  rows: z.array(z.object({ key: z.string().nullable(), cells: z.array(PivotCell), total: Figure })),
+  /** Each column's count: the one-dimension breakdown cell of its key. */
+  columnTotals: z.array(PivotCell),
+  /** The base population (the measure's own figure, distinct persons). */
+  total: Figure,
+});
+
+/** A saved custom count: its definition only, never its numbers or cases. */
+export const SavedPivot = z
+  .object({ name: z.string().trim().min(1).max(100), definition: PivotDefinition })
+  .strict();
+export type SavedPivot = z.output<typeof SavedPivot>;
+
+export type PivotArgs = z.output<typeof PivotArgs>;
+export type PivotResult = z.output<typeof PivotResult>;

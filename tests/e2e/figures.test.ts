@@ -91,4 +91,31 @@ describe('figures dashboard through the browser host', () => {
     await page.getByRole('list', { name: 'People' }).waitFor();
     expect(app.blockedRequests).toEqual([]);
   });
+
+  it('answers a custom count by region and sex, with the in-custody figure as its total', async () => {
+    const app = await launchApp(tempDir());
+    running.push(app);
+    const { page } = app;
+    await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
+    await call(app, 'loadDemoData', { persons: 200 });
+    await page.reload();
+    await page.getByRole('button', { name: 'Add person' }).waitFor();
+    await page.getByRole('button', { name: 'Figures', exact: true }).click();
+    await page.getByLabel('As of', { exact: true }).fill(AS_OF);
+
+    await page.getByLabel('Rows', { exact: true }).selectOption({ label: 'Region' });
+    await page.getByLabel('Columns', { exact: true }).selectOption({ label: 'Sex' });
+    const inCustody = await call<Figure>(app, 'figureInCustody', { asOf: AS_OF });
+    await page.getByRole('table', { name: 'Custom count' }).waitFor();
+    // The grand total sits under the table, worded like the cells.
+    const total = page.getByRole('button', { name: /^In custody on 31 Dec 2024: / });
+    await expect
+      .poll(async () => (await total.last().textContent()) ?? '')
+      .toContain(inCustody.value.toLocaleString('en'));
+    await total.last().click();
+    const list = page.getByRole('dialog').getByRole('list', { name: 'Counted cases' });
+    await expect
+      .poll(() => list.getByRole('listitem').count())
+      .toBe(Math.min(inCustody.value, 100));
+  });
 });

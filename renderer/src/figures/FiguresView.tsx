@@ -4,6 +4,7 @@ import { AtRiskChart } from './AtRiskChart';
 import { Breakdowns } from './Breakdowns';
 import { Controls } from './Controls';
 import { CustodyChart } from './CustodyChart';
+import { CustomCount } from './CustomCount';
 import { DrillDown, type DrillRequest } from './DrillDown';
 import './figures.css';
 import { Bounds, Headlines } from './Headlines';
@@ -221,6 +222,29 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
             </h3>
             <Breakdowns breakdowns={data.breakdowns} labels={labels} onDrill={openDrill} />
             <HowCounted definitions={['breakdown', 'in_custody']} />
+          </section>
+
+          <section className="figures-section" aria-labelledby="figures-pivot-heading">
+            <h3 id="figures-pivot-heading">{t('figures.pivot.heading')}</h3>
+            <p className="figures-section-lead">
+              {t('figures.pivot.lead', { date: labels.date(params.asOf) })}
+            </p>
+            <CustomCount
+              asOf={params.asOf}
+              filters={params.filters}
+              labels={labels}
+              onDrill={openDrill}
+              onApply={(asOf, filters) =>
+                change({
+                  ...draft,
+                  asOf,
+                  region: filters.region ?? '',
+                  citizenship: filters.citizenship ?? '',
+                  sex: filters.sex ?? '',
+                })
+              }
+            />
+            <HowCounted definitions={['breakdown', 'in_custody', 'at_risk']} />
           </section>
 
           <p className="figures-footer">{t('figures.footer')}</p>
