@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'IMPORT_NO_ROWS',
   'IMPORT_SHEET_NOT_FOUND',
   'EXPORT_FILE_EXISTS',
+  'VAULT_IN_USE',
+  'PASSPHRASE_TOO_SHORT',
+  'CLOCK_AHEAD',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -56,6 +56,13 @@ export const DamageDetails = z.object({
   record: z.number().int().optional(),
   /** Whether an earlier generation or the readable records can rebuild the vault. */
   repairable: z.boolean(),
+  /**
+   * What was found: a file that fails authentication or its format (`damaged`), a file that is
+   * gone (`missing`), files older than the vault's own record of its last commit (`behind`:
+   * records removed or an older copy put back), or an authentic record this version cannot
+   * apply (`unapplied`, kept for a later version). Absent means `damaged`.
+   */
+  kind: z.enum(['damaged', 'missing', 'behind', 'unapplied']).optional(),
 });
 export type DamageDetails = z.infer<typeof DamageDetails>;
 
