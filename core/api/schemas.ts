@@ -37,6 +37,8 @@ export const VaultStatus = z.object({
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
 export const Passphrase = z.string().max(1024);
+/** The shortest new passphrase the core accepts, in characters; the interface asks for it too. */
+export const MIN_PASSPHRASE_LENGTH = 12;
 
 /** Twelve words; checked word by word in the core, so typing mistakes get their own error. */
 export const RecoveryKey = z.string().max(400);

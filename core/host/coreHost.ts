@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail, toErrorBody, type ApiResult } from '../api/errors';
 import { validateCall } from '../api/validate';
@@ -28,8 +30,19 @@ interface LiveWorker {
 export class CoreHost {
   private worker: LiveWorker | null = null;
   private nextId = 1;
+  /**
+   * Every worker of this installation claims vault folders under one token, so a worker can
+   * take over the claim a terminated predecessor could not release (terminating skips all
+   * cleanup), even when the host itself was restarted inside the same process.
+   */
+  private readonly lockOwner: string;
 
-  constructor(private readonly options: CoreHostOptions) {}
+  constructor(private readonly options: CoreHostOptions) {
+    this.lockOwner = createHash('sha256')
+      .update(`vigil core host ${path.resolve(options.dataDir)}`)
+      .digest('hex')
+      .slice(0, 24);
+  }
 
   async call(method: unknown, args: unknown): Promise<ApiResult<unknown>> {
     let call;
@@ -68,7 +81,11 @@ export class CoreHost {
 
   private ensureWorker(): LiveWorker {
     if (this.worker) return this.worker;
-    const setup: WorkerSetup = { dataDir: this.options.dataDir, kdf: this.options.kdf };
+    const setup: WorkerSetup = {
+      dataDir: this.options.dataDir,
+      kdf: this.options.kdf,
+      lockOwner: this.lockOwner,
+    };
     const live: LiveWorker = {
       thread: new Worker(this.options.workerFile, { workerData: setup }),
       pending: new Map(),

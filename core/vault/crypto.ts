@@ -19,6 +19,32 @@ export interface KdfParams {
   memKiB: number;
 }
 
+/**
+ * The costs the core will run, whether asked by calibration or by a header read from disk. A
+ * doctored header must not make an unlock exhaust memory or run for hours: the bounds allow
+ * twice the costliest calibration (20 passes over 256 MiB) and no more than 1 GiB, which the
+ * WebAssembly Argon2id can allocate.
+ */
+export const KDF_BOUNDS = {
+  minOps: 1,
+  maxOps: 40,
+  minMemKiB: 8,
+  maxMemKiB: 1024 * 1024,
+  maxWorkKiB: 40 * 256 * 1024,
+} as const;
+
+export function kdfWithinBounds(kdf: KdfParams): boolean {
+  return (
+    Number.isInteger(kdf.opsLimit) &&
+    Number.isInteger(kdf.memKiB) &&
+    kdf.opsLimit >= KDF_BOUNDS.minOps &&
+    kdf.opsLimit <= KDF_BOUNDS.maxOps &&
+    kdf.memKiB >= KDF_BOUNDS.minMemKiB &&
+    kdf.memKiB <= KDF_BOUNDS.maxMemKiB &&
+    kdf.opsLimit * kdf.memKiB <= KDF_BOUNDS.maxWorkKiB
+  );
+}
+
 /** 3 passes over 64 MiB: about 0.2 s on the development machine. */
 export const DEFAULT_KDF: KdfParams = { opsLimit: 3, memKiB: 64 * 1024 };
 

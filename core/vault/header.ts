@@ -13,6 +13,7 @@ import {
   seal,
   subkey,
   TAG_BYTES,
+  kdfWithinBounds,
   type KdfParams,
 } from './crypto';
 import { parseRecoveryKey, type Secret } from './secret';
@@ -144,15 +145,16 @@ export function decodeHeader(file: Buffer): { header: VaultHeader; body: Buffer;
     const r = new ByteReader(file);
     if (!equalBytes(r.bytes(HEADER_MAGIC.length), HEADER_MAGIC))
       throw headerDamage('Header magic does not match');
-    const version = r.u16();
-    if (version > FORMAT_VERSION)
-      throw new ApiError('UNSUPPORTED_VERSION', 'Header format is newer');
-    if (version !== FORMAT_VERSION) throw headerDamage('Header version is damaged');
+    // The checksum first: a flipped version byte is damage, not a newer version.
     if (file.length < DIGEST_BYTES * 2) throw new TruncatedError('short');
     const withMac = file.subarray(0, file.length - DIGEST_BYTES);
     if (!equalBytes(sha256(withMac), file.subarray(file.length - DIGEST_BYTES))) {
       throw headerDamage('Header checksum does not match');
     }
+    const version = r.u16();
+    if (version > FORMAT_VERSION)
+      throw new ApiError('UNSUPPORTED_VERSION', 'Header format is newer');
+    if (version !== FORMAT_VERSION) throw headerDamage('Header version is damaged');
     const vaultId = Buffer.from(r.bytes(VAULT_ID_BYTES));
     const count = r.u8();
     if (count === 0 || count > MAX_SLOTS) throw headerDamage('Bad slot count');
@@ -177,9 +179,7 @@ function readSlot(r: ByteReader): KeySlot {
   const kdf = { opsLimit: r.u32(), memKiB: r.u32() };
   // Bounds stop a doctored header from making the KDF exhaust memory or run for hours.
   const sane =
-    type === SLOT_RECOVERY
-      ? kdf.opsLimit === 0 && kdf.memKiB === 0
-      : kdf.opsLimit >= 1 && kdf.opsLimit <= 64 && kdf.memKiB >= 8 && kdf.memKiB <= 4 * 1024 * 1024;
+    type === SLOT_RECOVERY ? kdf.opsLimit === 0 && kdf.memKiB === 0 : kdfWithinBounds(kdf);
   if (!sane) throw headerDamage('KDF parameters out of range');
   const salt = Buffer.from(r.bytes(SALT_BYTES));
   const nonce = Buffer.from(r.bytes(NONCE_BYTES));

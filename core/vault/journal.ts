@@ -68,8 +68,7 @@ export function decodeJournal(
 ): JournalContents {
   const prefix = journalPrefix(vaultId, generation);
   if (file.length < prefix.length || !equalBytes(file.subarray(0, prefix.length), prefix)) {
-    const newer = file.length >= 10 && file.readUInt16BE(JOURNAL_MAGIC.length) > FORMAT_VERSION;
-    if (newer && file.subarray(0, JOURNAL_MAGIC.length).equals(JOURNAL_MAGIC)) {
+    if (isNewerJournal(key, file, prefix)) {
       throw new ApiError('UNSUPPORTED_VERSION', 'Journal format is newer');
     }
     return {
@@ -110,6 +109,26 @@ export function decodeJournal(
     goodLength = r.offset;
   }
   return result(false, null);
+}
+
+/**
+ * A prefix that differs from ours only by a higher version is a newer format only if its first
+ * record authenticates under that prefix; otherwise the version byte is damage.
+ */
+function isNewerJournal(key: Buffer, file: Buffer, expected: Buffer): boolean {
+  const versionAt = JOURNAL_MAGIC.length;
+  if (file.length < expected.length || file.readUInt16BE(versionAt) <= FORMAT_VERSION) return false;
+  const actual = file.subarray(0, expected.length);
+  const sameElsewhere =
+    equalBytes(actual.subarray(0, versionAt), expected.subarray(0, versionAt)) &&
+    equalBytes(actual.subarray(versionAt + 2), expected.subarray(versionAt + 2));
+  if (!sameElsewhere) return false;
+  const r = new ByteReader(file);
+  r.offset = expected.length;
+  const first = readRecord(r);
+  if (typeof first === 'string') return false;
+  const aad = new ByteWriter().bytes(actual).u64(1n).toBuffer();
+  return open(key, first.nonce, first.sealed, aad) !== null;
 }
 
 /**

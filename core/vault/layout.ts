@@ -5,6 +5,10 @@ import { promises as fs } from 'node:fs';
  * compaction never renames a live file: it writes the next generation beside the current one.
  */
 export const HEADER_FILE = 'vault.vgh';
+/** The authenticated record of the newest generation and its durable records (state.ts). */
+export const STATE_FILE = 'vault.vgc';
+/** Present while a process has the vault open for writing (lock.ts). */
+export const LOCK_FILE = 'vault.lock';
 
 const pad = (generation: bigint) => generation.toString().padStart(10, '0');
 
@@ -18,6 +22,14 @@ export interface Generations {
   snapshots: bigint[];
   /** Generations with a journal file, oldest first. */
   journals: bigint[];
+}
+
+/** Whether a folder holds any file of a vault (the lock aside, which a crash can leave behind). */
+export async function holdsVaultFiles(folder: string): Promise<boolean> {
+  const names = await fs.readdir(folder).catch(() => []);
+  return names.some(
+    (name) => name === HEADER_FILE || name === STATE_FILE || GENERATION_FILE.test(name),
+  );
 }
 
 export async function listGenerations(folder: string): Promise<Generations> {

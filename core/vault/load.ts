@@ -1,5 +1,3 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
@@ -7,31 +5,33 @@ import { applyChanges } from '../changes/apply';
 import { decodeChangeSet } from '../changes/changeSet';
 import { migrate } from '../db/schema';
 import { loadSqlJs } from '../db/sqlite';
-import { classifyFsError } from './fsErrors';
+import { readVaultFile, type VaultKeys } from './files';
 import { decodeJournal, type JournalContents } from './journal';
-import { journalFile, listGenerations, snapshotFile } from './layout';
+import { journalFile, listGenerations, snapshotFile, STATE_FILE } from './layout';
 import { decodeSnapshot } from './snapshot';
-
-export interface VaultKeys {
-  header: Buffer;
-  snapshot: Buffer;
-  journal: Buffer;
-}
+import { decodeState, type CommitState } from './state';
 
 export interface LoadedState {
   db: Database;
   /** The newest journal read, where new commits continue (null when none could be read). */
   journal: { generation: bigint; contents: JournalContents } | null;
+  /** Records in the journal before the newest one read, for the commit state. */
+  previousRecords: number;
   /** The generation of the snapshot the state was built on. */
   snapshotGeneration: bigint;
+  /** The commit state as read (null when missing or damaged, which is damage too). */
+  commitState: CommitState | null;
   /** Everything that could not be read; always empty in strict mode. */
   damage: DamageDetails[];
 }
 
+type Report = (details: DamageDetails, reason: string) => void;
+
 /**
  * Rebuilds the database from the newest readable snapshot and every journal from that
- * generation on. In strict mode the first damage throws VAULT_CORRUPT naming the file and
- * record; in salvage mode damage is collected and everything authentic before it is kept.
+ * generation on, and checks the result against the vault's commit state. In strict mode the
+ * first damage throws VAULT_CORRUPT naming the file and record; in salvage mode damage is
+ * collected and everything authentic before it is kept. Nothing here writes to the folder.
  */
 export async function loadState(
   folder: string,
@@ -41,53 +41,105 @@ export async function loadState(
 ): Promise<LoadedState> {
   const generations = await listGenerations(folder);
   const damage: DamageDetails[] = [];
-  const report = (details: DamageDetails, reason: string) => {
+  const report: Report = (details, reason) => {
     if (mode === 'strict') throw new ApiError('VAULT_CORRUPT', reason, details);
     damage.push(details);
   };
-  const hasOlder = (generation: bigint) => generations.snapshots.some((g) => g < generation);
-
-  let base: { generation: bigint; database: Buffer } | null = null;
-  for (const generation of generations.snapshots) {
-    try {
-      base = decodeSnapshot(
-        keys.snapshot,
-        vaultId,
-        await readFile(folder, snapshotFile(generation)),
-      );
-      if (base.generation !== generation)
-        throw new ApiError('VAULT_CORRUPT', 'Snapshot generation differs');
-      break;
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.code !== 'VAULT_CORRUPT') throw err;
-      report({ file: snapshotFile(generation), repairable: hasOlder(generation) }, err.message);
-    }
-  }
-  if (!base)
-    throw new ApiError('VAULT_CORRUPT', 'No readable snapshot', {
-      file: 'snapshot',
-      repairable: false,
-    });
+  const commitState = await readCommitState(folder, vaultId, keys, report);
+  const base = await readNewestSnapshot(folder, vaultId, keys, generations.snapshots, report);
 
   const SQL = await loadSqlJs();
   // sql.js keeps this buffer as its in-memory file, so it is not wiped; it dies with the worker.
   const db = new SQL.Database(base.database);
   try {
     migrate(db);
-    const journal = replayJournals(
-      db,
-      folder,
-      vaultId,
-      keys,
+    const newestOnDisk = [...generations.snapshots, ...generations.journals].reduce(
+      (a, b) => (a > b ? a : b),
       base.generation,
-      generations.journals,
-      report,
     );
-    return { db, journal: await journal, snapshotGeneration: base.generation, damage };
+    // The current generation's journal must be there even when no journal file is left.
+    const last = newestOnDisk > base.generation ? newestOnDisk : base.generation;
+    const counts = await replayJournals(db, folder, vaultId, keys, base.generation, last, report);
+    if (commitState) checkAgainstState(commitState, newestOnDisk, counts, report);
+    const newest = counts.newest;
+    return {
+      db,
+      journal: newest,
+      previousRecords: newest ? (counts.records.get(newest.generation - 1n) ?? 0) : 0,
+      snapshotGeneration: base.generation,
+      commitState,
+      damage,
+    };
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+async function readCommitState(
+  folder: string,
+  vaultId: Buffer,
+  keys: VaultKeys,
+  report: Report,
+): Promise<CommitState | null> {
+  const missing = () =>
+    new ApiError('VAULT_CORRUPT', 'Commit state missing', {
+      file: STATE_FILE,
+      repairable: true,
+      kind: 'missing',
+    });
+  let file: Buffer;
+  try {
+    file = await readVaultFile(folder, STATE_FILE, missing);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 'VAULT_CORRUPT') throw err;
+    report({ ...err.details!, repairable: true }, err.message);
+    return null;
+  }
+  const state = decodeState(keys.state, vaultId, file);
+  if (!state)
+    report({ file: STATE_FILE, repairable: true, kind: 'damaged' }, 'Commit state damaged');
+  return state;
+}
+
+async function readNewestSnapshot(
+  folder: string,
+  vaultId: Buffer,
+  keys: VaultKeys,
+  snapshots: bigint[],
+  report: Report,
+): Promise<{ generation: bigint; database: Buffer }> {
+  for (const [index, generation] of snapshots.entries()) {
+    const name = snapshotFile(generation);
+    const missing = () => new ApiError('VAULT_CORRUPT', `Vault file missing: ${name}`);
+    try {
+      const base = decodeSnapshot(
+        keys.snapshot,
+        vaultId,
+        await readVaultFile(folder, name, missing),
+      );
+      if (base.generation !== generation)
+        throw new ApiError('VAULT_CORRUPT', 'Snapshot generation differs');
+      return base;
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.code !== 'VAULT_CORRUPT') throw err;
+      report(
+        { file: name, repairable: index < snapshots.length - 1, kind: 'damaged' },
+        err.message,
+      );
+    }
+  }
+  throw new ApiError('VAULT_CORRUPT', 'No readable snapshot', {
+    file: 'snapshot',
+    repairable: false,
+    kind: snapshots.length === 0 ? 'missing' : 'damaged',
+  });
+}
+
+interface ReplayCounts {
+  newest: LoadedState['journal'];
+  /** Authentic records read per generation, for journals read without damage. */
+  records: Map<bigint, number>;
 }
 
 async function replayJournals(
@@ -96,23 +148,27 @@ async function replayJournals(
   vaultId: Buffer,
   keys: VaultKeys,
   from: bigint,
-  journals: bigint[],
-  report: (details: DamageDetails, reason: string) => void,
-): Promise<LoadedState['journal']> {
-  const last = journals.length > 0 ? journals[journals.length - 1]! : from;
-  let newest: LoadedState['journal'] = null;
+  last: bigint,
+  report: Report,
+): Promise<ReplayCounts> {
+  const counts: ReplayCounts = { newest: null, records: new Map() };
   db.exec('BEGIN');
   try {
     for (let generation = from; generation <= last; generation++) {
       const name = journalFile(generation);
-      const bytes = await readFile(folder, name).catch((err: unknown) => {
-        if (err instanceof ApiError && err.code === 'VAULT_CORRUPT') return null;
-        throw err;
+      const missing = () =>
+        new ApiError('VAULT_CORRUPT', 'Journal missing', {
+          file: name,
+          record: 0,
+          repairable: true,
+          kind: 'missing',
+        });
+      const bytes = await readVaultFile(folder, name, missing).catch((err: unknown) => {
+        if (!(err instanceof ApiError) || err.code !== 'VAULT_CORRUPT') throw err;
+        report({ ...err.details!, file: name, repairable: true }, err.message);
+        return null;
       });
-      if (!bytes) {
-        report({ file: name, record: 0, repairable: true }, 'Journal missing');
-        continue;
-      }
+      if (!bytes) continue;
       const contents = decodeJournal(keys.journal, vaultId, generation, bytes);
       for (const [index, payload] of contents.payloads.entries()) {
         const set = decodeChangeSet(payload);
@@ -127,23 +183,40 @@ async function replayJournals(
           { file: name, record: contents.damage.record, repairable: true },
           `Journal ${contents.damage.reason}`,
         );
-      }
-      newest = { generation, contents };
+      } else counts.records.set(generation, contents.payloads.length);
+      counts.newest = { generation, contents };
     }
     db.exec('COMMIT');
   } catch (err) {
     db.exec('ROLLBACK');
     throw err;
   }
-  return newest;
+  return counts;
 }
 
-async function readFile(folder: string, name: string): Promise<Buffer> {
-  try {
-    return await fs.readFile(path.join(folder, name));
-  } catch (err) {
-    const kind = classifyFsError(err);
-    if (kind === 'ENOENT') throw new ApiError('VAULT_CORRUPT', `Vault file missing: ${name}`);
-    throw new ApiError('STORAGE_FAILED', `Cannot read vault file (${kind})`);
+/**
+ * Files behind the commit state lost acknowledged work: records cut off a journal, an older
+ * copy of it put back, or the newest generation deleted. A newer generation than the state
+ * names is fine: a compaction was interrupted before it recorded the switch.
+ */
+function checkAgainstState(
+  state: CommitState,
+  newestOnDisk: bigint,
+  counts: ReplayCounts,
+  report: Report,
+): void {
+  const behind = (generation: bigint, record: number) =>
+    report(
+      { file: journalFile(generation), record, repairable: true, kind: 'behind' },
+      'Vault files are behind the commit state',
+    );
+  if (newestOnDisk < state.generation) return behind(state.generation, 0);
+  const expected: Array<[bigint, bigint]> = [
+    [state.generation, state.records],
+    [state.generation - 1n, state.previousRecords],
+  ];
+  for (const [generation, records] of expected) {
+    const read = counts.records.get(generation);
+    if (read !== undefined && BigInt(read) < records) behind(generation, read + 1);
   }
 }

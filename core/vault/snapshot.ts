@@ -26,6 +26,10 @@ export function encodeSnapshot(
   return Buffer.concat([head, nonce, seal(key, nonce, database, head)]);
 }
 
+/**
+ * Authenticates before believing any field: a flipped byte in the version is damage, and only
+ * an authentic snapshot of a newer format asks the user to update.
+ */
 export function decodeSnapshot(
   key: Buffer,
   vaultId: Buffer,
@@ -36,7 +40,7 @@ export function decodeSnapshot(
     if (!equalBytes(r.bytes(SNAPSHOT_MAGIC.length), SNAPSHOT_MAGIC)) {
       throw new ApiError('VAULT_CORRUPT', 'Snapshot magic does not match');
     }
-    checkVersion(r.u16(), 'Snapshot');
+    const version = r.u16();
     if (!equalBytes(r.bytes(VAULT_ID_BYTES), vaultId)) {
       throw new ApiError('VAULT_CORRUPT', 'Snapshot belongs to another vault');
     }
@@ -45,6 +49,7 @@ export function decodeSnapshot(
     const nonce = r.bytes(NONCE_BYTES);
     const database = open(key, nonce, r.bytes(r.remaining), head);
     if (!database) throw new ApiError('VAULT_CORRUPT', 'Snapshot authentication failed');
+    checkVersion(version, 'Snapshot');
     return { generation, database };
   } catch (err) {
     if (err instanceof TruncatedError) throw new ApiError('VAULT_CORRUPT', 'Snapshot truncated');

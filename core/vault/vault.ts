@@ -1,28 +1,33 @@
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
-import type { DamageDetails } from '../api/schemas';
+import { MIN_PASSPHRASE_LENGTH, type DamageDetails } from '../api/schemas';
 import { applyChanges } from '../changes/apply';
 import { encodeChangeSet, type ChangeSet } from '../changes/changeSet';
 import { prepareDatabase } from '../db/prepare';
 import { migrate } from '../db/schema';
 import { run } from '../db/statements';
 import { loadSqlJs } from '../db/sqlite';
-import { writeFileAtomic } from './atomicFile';
 import {
   DEFAULT_KDF,
   equalBytes,
-  hmac,
+  kdfWithinBounds,
   randomBytes,
   randomKey,
   subkey,
   type KdfParams,
 } from './crypto';
+import {
+  prepareFolder,
+  readVaultFile,
+  removeGenerationsBefore,
+  setAside,
+  writeGeneration,
+  writeVaultFile,
+  type VaultKeys,
+} from './files';
 import { classifyFsError } from './fsErrors';
 import {
-  decodeHeader,
   encodeHeader,
   FORMAT_VERSION,
   makeSlot,
@@ -30,11 +35,21 @@ import {
   VAULT_ID_BYTES,
   withNewPassphrase,
 } from './header';
-import { decodeJournal, journalPrefix, JournalWriter } from './journal';
-import { HEADER_FILE, journalFile, listGenerations, snapshotFile } from './layout';
-import { loadState, type VaultKeys } from './load';
+import { journalPrefix, JournalWriter } from './journal';
+import {
+  HEADER_FILE,
+  holdsVaultFiles,
+  journalFile,
+  listGenerations,
+  snapshotFile,
+  STATE_FILE,
+} from './layout';
+import { loadState } from './load';
+import { newLockOwner, VaultLock } from './lock';
 import { newRecoveryKey, type Secret } from './secret';
-import { decodeSnapshot, encodeSnapshot } from './snapshot';
+import { encodeSnapshot } from './snapshot';
+import { StateWriter } from './state';
+import { verifyCopy, verifyPreviousGeneration } from './verify';
 
 /** When the journal passes either limit, a background compaction writes a new snapshot. */
 export interface CompactionPolicy {
@@ -47,11 +62,12 @@ export const DEFAULT_COMPACTION: CompactionPolicy = {
   maxBytes: 32 * 1024 * 1024,
 };
 
-function deriveKeys(dataKey: Buffer, vaultId: Buffer): VaultKeys {
+export function deriveKeys(dataKey: Buffer, vaultId: Buffer): VaultKeys {
   return {
     header: subkey(dataKey, vaultId, 'header'),
     snapshot: subkey(dataKey, vaultId, 'snapshot'),
     journal: subkey(dataKey, vaultId, 'journal'),
+    state: subkey(dataKey, vaultId, 'state'),
   };
 }
 
@@ -63,13 +79,27 @@ interface PendingCommit {
 
 export interface VaultOptions {
   compaction?: CompactionPolicy;
+  /**
+   * Who claims the folder while it is open for writing (lock.ts). A host gives all its core
+   * workers one token, so that a worker takes over what a terminated one left behind.
+   */
+  lockOwner?: string;
+}
+
+/** What a writable vault holds open in its folder, dropped together on close. */
+interface Writable {
+  journal: JournalWriter;
+  state: StateWriter;
+  lock: VaultLock;
+  /** Records of the previous generation's journal, kept in each commit state. */
+  previousRecords: number;
 }
 
 /**
  * An unlocked vault: the decrypted database in memory, and the journal that makes each commit
  * durable. Commits that arrive while a sync is in flight are grouped into the next one; each is
  * acknowledged only once its record is on disk. A read-only vault (opened past damage) refuses
- * every commit and writes nothing.
+ * every commit and writes nothing, not even a lock.
  */
 export class Vault {
   private pending: PendingCommit[] = [];
@@ -77,25 +107,36 @@ export class Vault {
   private chain: Promise<void> = Promise.resolve();
   private compacting: Promise<void> | null = null;
   private readonly compaction: CompactionPolicy;
+  /** Damage found in the previous generation, checked in the background after unlock. */
+  readonly previousGeneration: Promise<DamageDetails[]>;
 
   private constructor(
     readonly folder: string,
     readonly db: Database,
     private readonly vaultId: Buffer,
     private readonly keys: VaultKeys,
-    private journal: JournalWriter | null,
+    private writable: Writable | null,
     options: VaultOptions,
   ) {
     this.compaction = options.compaction ?? DEFAULT_COMPACTION;
     prepareDatabase(db);
+    this.previousGeneration = writable
+      ? verifyPreviousGeneration(
+          folder,
+          vaultId,
+          keys,
+          writable.journal.generation,
+          writable.previousRecords,
+        ).catch(() => [])
+      : Promise.resolve([]);
   }
 
   get readOnly(): boolean {
-    return this.journal === null;
+    return this.writable === null;
   }
 
   get generation(): bigint | null {
-    return this.journal?.generation ?? null;
+    return this.writable?.journal.generation ?? null;
   }
 
   /** The newest change timestamp in the vault, so the clock can move past it. */
@@ -111,40 +152,39 @@ export class Vault {
     kdf: KdfParams = DEFAULT_KDF,
     options: VaultOptions = {},
   ): Promise<{ vault: Vault; recoveryKey: string }> {
-    if (passphrase.length === 0) throw new ApiError('EMPTY_PASSPHRASE', 'Empty passphrase');
+    checkNewPassphrase(passphrase);
+    checkKdf(kdf);
     await prepareFolder(folder);
-    const vaultId = randomBytes(VAULT_ID_BYTES);
-    const dataKey = randomKey();
-    const recovery = newRecoveryKey();
-    const slots = [
-      await makeSlot(vaultId, dataKey, { passphrase }, kdf),
-      await makeSlot(vaultId, dataKey, { recoveryKey: recovery.words }, kdf),
-    ];
-    recovery.entropy.fill(0);
-    const header = encodeHeader({ version: FORMAT_VERSION, vaultId, slots }, dataKey);
-    const keys = deriveKeys(dataKey, vaultId);
-    dataKey.fill(0);
+    const lock = await VaultLock.acquire(folder, options.lockOwner ?? newLockOwner());
+    try {
+      const vaultId = randomBytes(VAULT_ID_BYTES);
+      const dataKey = randomKey();
+      const recovery = newRecoveryKey();
+      const slots = [
+        await makeSlot(vaultId, dataKey, { passphrase }, kdf),
+        await makeSlot(vaultId, dataKey, { recoveryKey: recovery.words }, kdf),
+      ];
+      recovery.entropy.fill(0);
+      const header = encodeHeader({ version: FORMAT_VERSION, vaultId, slots }, dataKey);
+      const keys = deriveKeys(dataKey, vaultId);
+      dataKey.fill(0);
 
-    const SQL = await loadSqlJs();
-    const db = new SQL.Database();
-    migrate(db);
-    await writeGeneration(folder, vaultId, keys, 1n, db.export());
-    // The header goes last: until it exists, the folder does not hold a vault.
-    await writeVaultFile(folder, HEADER_FILE, header);
-    const journal = await JournalWriter.open(
-      path.join(folder, journalFile(1n)),
-      keys.journal,
-      vaultId,
-      1n,
-      {
-        goodLength: journalPrefix(vaultId, 1n).length,
-        payloads: [],
-      },
-    );
-    return {
-      vault: new Vault(folder, db, vaultId, keys, journal, options),
-      recoveryKey: recovery.words,
-    };
+      const SQL = await loadSqlJs();
+      const db = new SQL.Database();
+      migrate(db);
+      await writeGeneration(folder, vaultId, keys, 1n, db.export());
+      // The header goes last: until it exists, the folder does not hold a vault.
+      await writeVaultFile(folder, HEADER_FILE, header);
+      const vault = await Vault.openWritable(folder, db, vaultId, keys, lock, options, {
+        generation: 1n,
+        contents: { goodLength: journalPrefix(vaultId, 1n).length, payloads: [] },
+        previousRecords: 0,
+      });
+      return { vault, recoveryKey: recovery.words };
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
   }
 
   /**
@@ -157,22 +197,70 @@ export class Vault {
     options: VaultOptions & { readOnly?: boolean } = {},
   ): Promise<Vault> {
     const { vaultId, keys } = await unlockFolder(folder, secret);
-    const state = await loadState(folder, vaultId, keys, options.readOnly ? 'salvage' : 'strict');
-    if (options.readOnly || !state.journal) {
+    if (options.readOnly) {
+      const state = await loadState(folder, vaultId, keys, 'salvage');
       return new Vault(folder, state.db, vaultId, keys, null, options);
     }
-    const { generation, contents } = state.journal;
+    const lock = await VaultLock.acquire(folder, options.lockOwner ?? newLockOwner());
+    try {
+      return await Vault.openLocked(folder, vaultId, keys, lock, options);
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  private static async openLocked(
+    folder: string,
+    vaultId: Buffer,
+    keys: VaultKeys,
+    lock: VaultLock,
+    options: VaultOptions,
+  ): Promise<Vault> {
+    const state = await loadState(folder, vaultId, keys, 'strict');
+    try {
+      // Strict loading reports a missing journal, so a journal is always there.
+      const { generation, contents } = state.journal!;
+      const vault = await Vault.openWritable(folder, state.db, vaultId, keys, lock, options, {
+        generation,
+        contents,
+        previousRecords: state.previousRecords,
+      });
+      // A compaction was cut short after its journal started: finish it before anything else.
+      if (generation > state.snapshotGeneration)
+        await vault.writeSnapshot(generation, vault.exportImage());
+      return vault;
+    } catch (err) {
+      state.db.close();
+      throw err;
+    }
+  }
+
+  /** Opens the journal and the commit state for appending, and records where they stand. */
+  private static async openWritable(
+    folder: string,
+    db: Database,
+    vaultId: Buffer,
+    keys: VaultKeys,
+    lock: VaultLock,
+    options: VaultOptions,
+    at: {
+      generation: bigint;
+      contents: Parameters<typeof JournalWriter.open>[4];
+      previousRecords: number;
+    },
+  ): Promise<Vault> {
     const journal = await JournalWriter.open(
-      path.join(folder, journalFile(generation)),
+      path.join(folder, journalFile(at.generation)),
       keys.journal,
       vaultId,
-      generation,
-      contents,
+      at.generation,
+      at.contents,
     );
-    const vault = new Vault(folder, state.db, vaultId, keys, journal, options);
-    // A compaction was cut short after its journal started: finish it before anything else.
-    if (generation > state.snapshotGeneration)
-      await vault.writeSnapshot(generation, vault.exportImage());
+    const state = await StateWriter.open(path.join(folder, STATE_FILE), keys.state, vaultId);
+    const writable = { journal, state, lock, previousRecords: at.previousRecords };
+    const vault = new Vault(folder, db, vaultId, keys, writable, options);
+    await vault.recordState();
     return vault;
   }
 
@@ -187,19 +275,29 @@ export class Vault {
     options: VaultOptions = {},
   ): Promise<{ vault: Vault; damage: DamageDetails[] }> {
     const { vaultId, keys } = await unlockFolder(folder, secret);
-    const state = await loadState(folder, vaultId, keys, 'salvage');
-    const generations = await listGenerations(folder);
-    const newest = [...generations.snapshots, ...generations.journals].reduce(
-      (a, b) => (a > b ? a : b),
-      0n,
-    );
-    const next = newest + 1n;
-    const image = state.db.export();
-    await writeGeneration(folder, vaultId, keys, next, image);
-    for (const damaged of state.damage) await setAside(folder, damaged.file);
-    state.db.close();
-    const vault = await Vault.open(folder, secret, options);
-    return { vault, damage: state.damage };
+    const lock = await VaultLock.acquire(folder, options.lockOwner ?? newLockOwner());
+    try {
+      const state = await loadState(folder, vaultId, keys, 'salvage');
+      const generations = await listGenerations(folder);
+      const newest = [...generations.snapshots, ...generations.journals].reduce(
+        (a, b) => (a > b ? a : b),
+        state.commitState?.generation ?? 0n,
+      );
+      const image = state.db.export();
+      state.db.close();
+      // Files behind the commit state are evidence of a loss, not damage: they stay in place.
+      for (const damaged of state.damage)
+        if (damaged.kind !== 'behind' && damaged.file !== STATE_FILE)
+          await setAside(folder, damaged.file);
+      // Twice: the first becomes the previous generation, a sound backup beside the new one.
+      await writeGeneration(folder, vaultId, keys, newest + 1n, image);
+      await writeGeneration(folder, vaultId, keys, newest + 2n, image);
+      const vault = await Vault.openLocked(folder, vaultId, keys, lock, options);
+      return { vault, damage: state.damage };
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
   }
 
   /**
@@ -222,7 +320,7 @@ export class Vault {
 
   private async flush(): Promise<void> {
     const batch = this.pending.splice(0);
-    const journal = this.journal;
+    const journal = this.writable?.journal;
     if (!journal) return;
     const accepted: PendingCommit[] = [];
     // Cached statements: parsing even BEGIN and COMMIT anew costs as much as applying a cell.
@@ -254,12 +352,35 @@ export class Vault {
     }
     run(this.db, 'COMMIT');
     for (const item of accepted) item.resolve();
+    // After the acknowledgement, so a commit waits for one sync only; the next flush waits for
+    // this one, so the state is at most one group commit behind the journal.
+    if (accepted.length > 0) await this.recordState();
     if (
       journal.recordCount >= this.compaction.maxRecords ||
       journal.byteLength >= this.compaction.maxBytes
     ) {
       void this.compact().catch(() => undefined);
     }
+  }
+
+  /**
+   * Writes the commit state for the current journal. A failed write leaves the previous state,
+   * which is behind the journal, never ahead of it: the next unlock still opens, and the next
+   * commit tries again.
+   */
+  private async recordState(): Promise<void> {
+    const { state, journal, previousRecords } = this.writable!;
+    const next = {
+      generation: journal.generation,
+      records: BigInt(journal.recordCount),
+      previousRecords: BigInt(previousRecords),
+    };
+    const current = state.current;
+    const same =
+      current.generation === next.generation &&
+      current.records === next.records &&
+      current.previousRecords === next.previousRecords;
+    if (!same) await state.write(next).catch(() => undefined);
   }
 
   /**
@@ -278,7 +399,8 @@ export class Vault {
   }
 
   private async runCompaction(): Promise<void> {
-    const current = this.journal!.generation;
+    const writable = this.writable!;
+    const current = writable.journal.generation;
     const next = current + 1n;
     const file = path.join(this.folder, journalFile(next));
     await writeVaultFile(this.folder, journalFile(next), journalPrefix(this.vaultId, next));
@@ -286,19 +408,21 @@ export class Vault {
       goodLength: journalPrefix(this.vaultId, next).length,
       payloads: [],
     });
-    const switched = this.exclusive(() => {
-      const old = this.journal!;
-      this.journal = writer;
-      return { old, image: this.exportImage() };
+    const { old, image } = await this.exclusive(async () => {
+      const old = writable.journal;
+      writable.journal = writer;
+      writable.previousRecords = old.recordCount;
+      const image = this.exportImage();
+      await this.recordState();
+      return { old, image };
     });
-    const { old, image } = await switched;
     await old.close();
     await this.writeSnapshot(next, image);
     await removeGenerationsBefore(this.folder, current);
   }
 
   /** Runs `work` on the chain, between flushes, and returns its result. */
-  private exclusive<T>(work: () => T): Promise<T> {
+  private exclusive<T>(work: () => T | Promise<T>): Promise<T> {
     const result = this.chain.then(work);
     this.chain = result.then(
       () => undefined,
@@ -325,10 +449,9 @@ export class Vault {
   async changePassphrase(current: Secret, passphrase: string, kdf: KdfParams): Promise<void> {
     // A damaged vault is left exactly as found until the user repairs it.
     if (this.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
-    // A damaged vault is left exactly as found until the user repairs it.
-    if (this.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
-    if (passphrase.length === 0) throw new ApiError('EMPTY_PASSPHRASE', 'Empty passphrase');
-    const file = await readVaultFile(this.folder, HEADER_FILE, 'VAULT_CORRUPT');
+    checkNewPassphrase(passphrase);
+    checkKdf(kdf);
+    const file = await readVaultFile(this.folder, HEADER_FILE, headerMissing);
     const { header, dataKey } = await unlockHeader(file, current);
     try {
       if (!equalBytes(header.vaultId, this.vaultId))
@@ -349,14 +472,11 @@ export class Vault {
    */
   async saveBackup(destination: string): Promise<{ bytes: number }> {
     await prepareFolder(destination);
-    const header = await readVaultFile(this.folder, HEADER_FILE, 'VAULT_CORRUPT');
+    const header = await readVaultFile(this.folder, HEADER_FILE, headerMissing);
     const image = await this.exclusive(() => this.exportImage());
     await writeGeneration(destination, this.vaultId, this.keys, 1n, image);
     await writeVaultFile(destination, HEADER_FILE, header);
-    await verifyCopy(destination, this.vaultId, this.keys, image).catch(async (err: unknown) => {
-      await removeVaultFiles(destination);
-      throw err;
-    });
+    await verifyCopy(destination, this.vaultId, this.keys, image);
     return { bytes: image.length };
   }
 
@@ -373,7 +493,11 @@ export class Vault {
     const { vaultId, keys } = await unlockFolder(source, secret);
     const state = await loadState(source, vaultId, keys, 'strict');
     try {
-      const header = await readVaultFile(source, HEADER_FILE, 'VAULT_NOT_FOUND');
+      const header = await readVaultFile(
+        source,
+        HEADER_FILE,
+        () => new ApiError('VAULT_NOT_FOUND', 'Backup header missing'),
+      );
       await prepareFolder(destination);
       await writeGeneration(destination, vaultId, keys, 1n, state.db.export());
       await writeVaultFile(destination, HEADER_FILE, header);
@@ -383,12 +507,33 @@ export class Vault {
     return Vault.open(destination, secret, options);
   }
 
+  /** Waits for every commit, closes the files, releases the folder and forgets the keys. */
   async close(): Promise<void> {
     await this.chain;
     await this.compacting?.catch(() => undefined);
-    await this.journal?.close();
+    const writable = this.writable;
+    this.writable = null;
+    if (writable) {
+      await writable.journal.close();
+      await writable.state.close();
+      await writable.lock.release();
+    }
     this.db.close();
+    for (const key of Object.values(this.keys)) key.fill(0);
   }
+}
+
+function checkKdf(kdf: KdfParams): void {
+  if (!kdfWithinBounds(kdf)) throw new ApiError('INVALID_INPUT', 'KDF cost out of bounds');
+}
+
+const headerMissing = () => new ApiError('VAULT_CORRUPT', 'Vault header missing');
+
+/** The core's own floor, whatever the interface checks: a short passphrase is guessed offline. */
+function checkNewPassphrase(passphrase: string): void {
+  if (passphrase.length === 0) throw new ApiError('EMPTY_PASSPHRASE', 'Empty passphrase');
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
+    throw new ApiError('PASSPHRASE_TOO_SHORT', 'Passphrase below the minimum length');
 }
 
 async function unlockFolder(
@@ -398,117 +543,26 @@ async function unlockFolder(
   if ('passphrase' in secret && secret.passphrase.length === 0) {
     throw new ApiError('EMPTY_PASSPHRASE', 'Empty passphrase');
   }
-  const headerFile = await readVaultFile(folder, HEADER_FILE, 'VAULT_NOT_FOUND');
+  const headerFile = await readVaultFile(
+    folder,
+    HEADER_FILE,
+    () => new ApiError('VAULT_NOT_FOUND', 'No vault header'),
+  ).catch(async (err: unknown) => {
+    // Without its header a folder of vault files is a vault that lost its keys, not no vault.
+    if (
+      err instanceof ApiError &&
+      err.code === 'VAULT_NOT_FOUND' &&
+      (await holdsVaultFiles(folder))
+    )
+      throw new ApiError('VAULT_CORRUPT', 'Vault header missing', {
+        file: HEADER_FILE,
+        repairable: false,
+        kind: 'missing',
+      });
+    throw err;
+  });
   const { header, dataKey } = await unlockHeader(headerFile, secret);
   const keys = deriveKeys(dataKey, header.vaultId);
   dataKey.fill(0);
   return { vaultId: header.vaultId, keys };
-}
-
-/** The journal first, then the snapshot that makes the generation current. */
-async function writeGeneration(
-  folder: string,
-  vaultId: Buffer,
-  keys: VaultKeys,
-  generation: bigint,
-  image: Uint8Array,
-): Promise<void> {
-  await writeVaultFile(folder, journalFile(generation), journalPrefix(vaultId, generation));
-  await writeVaultFile(
-    folder,
-    snapshotFile(generation),
-    encodeSnapshot(keys.snapshot, vaultId, generation, image),
-  );
-}
-
-async function verifyCopy(
-  folder: string,
-  vaultId: Buffer,
-  keys: VaultKeys,
-  image: Uint8Array,
-): Promise<void> {
-  const failed = () =>
-    new ApiError('BACKUP_VERIFY_FAILED', 'The copy does not read back as written');
-  try {
-    const { header, body, mac } = decodeHeader(await fs.readFile(path.join(folder, HEADER_FILE)));
-    if (!equalBytes(header.vaultId, vaultId) || !equalBytes(hmac(keys.header, body), mac))
-      throw failed();
-    const snapshot = decodeSnapshot(
-      keys.snapshot,
-      vaultId,
-      await fs.readFile(path.join(folder, snapshotFile(1n))),
-    );
-    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
-    if (!equalBytes(sha(snapshot.database), sha(image))) throw failed();
-    const journal = decodeJournal(
-      keys.journal,
-      vaultId,
-      1n,
-      await fs.readFile(path.join(folder, journalFile(1n))),
-    );
-    if (journal.damage || journal.payloads.length > 0) throw failed();
-  } catch (err) {
-    if (err instanceof ApiError && err.code === 'BACKUP_VERIFY_FAILED') throw err;
-    throw failed();
-  }
-}
-
-async function prepareFolder(folder: string): Promise<void> {
-  try {
-    await fs.mkdir(folder, { recursive: true });
-  } catch (err) {
-    throw new ApiError('FOLDER_NOT_WRITABLE', `Cannot create folder (${classifyFsError(err)})`);
-  }
-  const exists = await fs
-    .access(path.join(folder, HEADER_FILE))
-    .then(() => true)
-    .catch(() => false);
-  if (exists) throw new ApiError('VAULT_EXISTS', 'The folder already holds a vault');
-}
-
-/** Generations older than `keep` are superseded twice over: the previous one stays as backup. */
-async function removeGenerationsBefore(folder: string, keep: bigint): Promise<void> {
-  const { snapshots, journals } = await listGenerations(folder);
-  for (const generation of snapshots.filter((g) => g < keep))
-    await fs.rm(path.join(folder, snapshotFile(generation)), { force: true });
-  for (const generation of journals.filter((g) => g < keep))
-    await fs.rm(path.join(folder, journalFile(generation)), { force: true });
-}
-
-async function removeVaultFiles(folder: string): Promise<void> {
-  await fs.rm(path.join(folder, HEADER_FILE), { force: true });
-  await removeGenerationsBefore(folder, BigInt(Number.MAX_SAFE_INTEGER));
-}
-
-/** Keeps a damaged file for inspection under a name no loader reads. */
-async function setAside(folder: string, name: string): Promise<void> {
-  const from = path.join(folder, name);
-  await fs.rename(from, `${from}.damaged-${Date.now()}`).catch((err: unknown) => {
-    if (classifyFsError(err) !== 'ENOENT') throw err;
-  });
-}
-
-async function writeVaultFile(folder: string, name: string, data: Buffer): Promise<void> {
-  try {
-    await writeFileAtomic(path.join(folder, name), data);
-  } catch (err) {
-    const kind = classifyFsError(err);
-    const code = kind === 'ENOSPC' || kind === 'EIO' ? 'STORAGE_FAILED' : 'FOLDER_NOT_WRITABLE';
-    throw new ApiError(code, `Cannot write vault file (${kind})`);
-  }
-}
-
-async function readVaultFile(
-  folder: string,
-  name: string,
-  missing: 'VAULT_NOT_FOUND' | 'VAULT_CORRUPT',
-): Promise<Buffer> {
-  try {
-    return await fs.readFile(path.join(folder, name));
-  } catch (err) {
-    const kind = classifyFsError(err);
-    if (kind === 'ENOENT' || kind === 'ENOTDIR')
-      throw new ApiError(missing, `Vault file missing: ${name}`);
-    throw new ApiError('STORAGE_FAILED', `Cannot read vault file (${kind})`);
-  }
 }

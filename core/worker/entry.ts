@@ -10,10 +10,11 @@ if (!port) throw new Error('The core must run in a worker thread');
 
 const setup = workerData as WorkerSetup;
 // If the settings folder is unusable every call says so, instead of the worker dying silently.
-const handlers = CoreSession.start({ dataDir: setup.dataDir, kdf: setup.kdf }).then(
-  createHandlers,
-  () => null,
-);
+const handlers = CoreSession.start({
+  dataDir: setup.dataDir,
+  kdf: setup.kdf,
+  vault: { lockOwner: setup.lockOwner },
+}).then(createHandlers, () => null);
 
 // Calls run one after another: a read never sees a commit that is still waiting for its fsync.
 let queue: Promise<void> = Promise.resolve();

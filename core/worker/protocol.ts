@@ -6,6 +6,8 @@ export interface WorkerSetup {
   dataDir: string;
   /** Set only by tests: a fixed, cheap KDF instead of calibrating on every vault creation. */
   kdf?: KdfParams;
+  /** The host's claim token for vault folders (see core/vault/lock.ts). */
+  lockOwner: string;
 }
 
 export interface WorkerRequest {

@@ -534,7 +534,7 @@ describe('the vigil:invoke channel', () => {
     expect(FakeWorker.created).toHaveLength(1);
     const worker = FakeWorker.created[0]!;
     expect(worker.file).toBe(path.join(electronDir, '..', 'core', 'worker.js'));
-    expect(worker.options.workerData).toEqual({ dataDir: '/fake/userData' });
+    expect(worker.options.workerData).toMatchObject({ dataDir: '/fake/userData' });
     expect(worker.posted).toMatchObject([
       { method: 'createPerson', args: { name: 'Ales Bialiatski' } },
     ]);

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { appendFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KDF } from '../../core/vault/crypto';
-import { HEADER_FILE, journalFile, snapshotFile } from '../../core/vault/layout';
+import { HEADER_FILE, journalFile, snapshotFile, STATE_FILE } from '../../core/vault/layout';
 import { Vault } from '../../core/vault/vault';
 import { useTempDirs } from '../helpers/tempDir';
 import { folderDigest, newId, personSet, TEST_KDF } from '../helpers/vault';
@@ -110,7 +111,9 @@ describe('vault storage', () => {
     const { folder } = await vaultWithPeople(['A']);
     const vault = await Vault.open(folder, PASS);
     // Closing the journal's file handle makes the next append fail like a vanished disk.
-    await (vault as unknown as { journal: { close(): Promise<void> } }).journal.close();
+    await (
+      vault as unknown as { writable: { journal: { close(): Promise<void> } } }
+    ).writable.journal.close();
     await expect(vault.commit(personSet(newId(), { name: 'Lost' }))).rejects.toMatchObject({
       code: 'STORAGE_FAILED',
     });
@@ -133,6 +136,7 @@ describe('compaction', () => {
       journalFile(3n),
       snapshotFile(2n),
       snapshotFile(3n),
+      STATE_FILE,
       HEADER_FILE,
     ]);
     expect(await namesIn(folder)).toEqual(['A', 'B', 'C']);
@@ -240,10 +244,13 @@ describe('bad input and damage', () => {
     const journal = path.join(folder, journalFile(1n));
     const acknowledged = readFileSync(journal).length;
     const vault = await Vault.open(folder, PASS);
+    // The commit state as it stood before C: a crash in C's append comes before C's state.
+    const state = readFileSync(path.join(folder, STATE_FILE));
     await vault.commit(personSet(newId(), { name: 'C' }));
     await vault.close();
     // An append cut short by a crash: a valid length but only part of the record.
     truncateSync(journal, acknowledged + 20);
+    writeFileSync(path.join(folder, STATE_FILE), state);
     const reopened = await Vault.open(folder, PASS);
     expect(names(reopened)).toEqual(['A', 'B']);
     await reopened.commit(personSet(newId(), { name: 'D' }));
@@ -270,8 +277,28 @@ describe('bad input and damage', () => {
     const header = path.join(folder, HEADER_FILE);
     const bytes = readFileSync(header);
     bytes.writeUInt16BE(99, 8);
+    // A newer version writes a header whose checksum matches; a flipped byte does not.
+    writeFileSync(header, bytes);
+    expect(await openError(folder)).toBe('VAULT_CORRUPT');
+    const body = bytes.subarray(0, bytes.length - 32);
+    createHash('sha256')
+      .update(body)
+      .digest()
+      .copy(bytes, bytes.length - 32);
     writeFileSync(header, bytes);
     expect(await openError(folder)).toBe('UNSUPPORTED_VERSION');
+  });
+
+  it('takes a flipped version byte in a snapshot for damage, not a newer version', async () => {
+    const { folder } = await vaultWithPeople(['A']);
+    const snapshot = path.join(folder, snapshotFile(1n));
+    const bytes = readFileSync(snapshot);
+    bytes.writeUInt16BE(2, 8);
+    writeFileSync(snapshot, bytes);
+    await expect(Vault.open(folder, PASS)).rejects.toMatchObject({
+      code: 'VAULT_CORRUPT',
+      details: { file: snapshotFile(1n) },
+    });
   });
 });
 

@@ -1,8 +1,9 @@
 import { ZxcvbnFactory, type Score } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { MIN_PASSPHRASE_LENGTH } from '../../../core/api/schemas';
 
 /** The vault key comes only from the passphrase, so a weak one cannot be rescued later. */
-export const MIN_PASSPHRASE_LENGTH = 12;
+export { MIN_PASSPHRASE_LENGTH };
 export const MIN_SCORE: Score = 3;
 
 // Built once: ranking the dictionaries is the slow part, checking a passphrase is fast.
