@@ -3,13 +3,12 @@ import path from 'node:path';
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
-import { applyChanges } from '../changes/apply';
-import { decodeChangeSet } from '../changes/changeSet';
 import { migrate } from '../db/schema';
 import { loadSqlJs } from '../db/sqlite';
 import { classifyFsError } from './fsErrors';
 import { decodeJournal, type JournalContents } from './journal';
 import { journalFile, listGenerations, snapshotFile } from './layout';
+import { replayRecord, retryHeldCells } from './replay';
 import { decodeSnapshot } from './snapshot';
 
 export interface VaultKeys {
@@ -74,6 +73,7 @@ export async function loadState(
   const db = new SQL.Database(base.database);
   try {
     migrate(db);
+    retryHeldCells(db);
     const journal = replayJournals(
       db,
       folder,
@@ -115,12 +115,8 @@ async function replayJournals(
       }
       const contents = decodeJournal(keys.journal, vaultId, generation, bytes);
       for (const [index, payload] of contents.payloads.entries()) {
-        const set = decodeChangeSet(payload);
-        if (!set) {
-          report({ file: name, record: index + 1, repairable: true }, 'Record is not a change set');
-          break;
-        }
-        applyChanges(db, set);
+        const unapplied = replayRecord(db, payload, { file: name, record: index + 1 });
+        if (unapplied) report(unapplied.details, unapplied.reason);
       }
       if (contents.damage) {
         report(
