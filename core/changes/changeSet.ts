@@ -57,6 +57,13 @@ export function validateChangeSet(input: unknown): {
   const set = parsed.data;
   if (parseHlc(set.hlc)!.installId !== set.author)
     throw new ApiError('INVALID_INPUT', 'Change set author differs from its timestamp');
+  // An id names one record: the audit entry of a set lists each created id once.
+  const kinds = new Map<string, string>();
+  for (const cell of set.cells) {
+    if ((kinds.get(cell.id) ?? cell.entity) !== cell.entity)
+      throw new ApiError('INVALID_INPUT', 'One id names records of two entities');
+    kinds.set(cell.id, cell.entity);
+  }
   const rejected = set.cells.flatMap((cell) => {
     const problem = cellProblem(cell);
     return problem ? [{ cell, problem }] : [];
