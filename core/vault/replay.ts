@@ -58,11 +58,11 @@ export function replayRecord(
  * transaction. Returns the cells it could not apply: none, or all of them if the write path
  * refused the set.
  */
-function applyOrHold(db: Database, set: ChangeSet, cells: Cell[]): Cell[] {
+function applyOrHold(db: Database, set: ChangeSet, cells: Cell[], held = false): Cell[] {
   if (cells.length === 0) return [];
   run(db, 'SAVEPOINT replay_record');
   try {
-    applyChanges(db, { ...set, cells });
+    applyChanges(db, { ...set, cells }, { held });
     run(db, 'RELEASE replay_record');
     return [];
   } catch {
@@ -117,7 +117,7 @@ export function retryHeldCells(db: Database): void {
   if (sets.size === 0) return;
   run(db, 'BEGIN');
   for (const set of sets.values()) {
-    if (applyOrHold(db, set, set.cells).length > 0) continue;
+    if (applyOrHold(db, set, set.cells, true).length > 0) continue;
     for (const cell of set.cells) {
       run(
         db,
