@@ -64,13 +64,19 @@ function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): M
 
 const NoArgs = z.object({}).strict();
 
-/** `{ kind, fields }` where fields are checked against that kind's schema (all optional here). */
-const RecordFieldsArgs = z.discriminatedUnion(
-  'kind',
-  Object.entries(RECORD_KINDS).map(([kind, schema]) =>
-    z.object({ kind: z.literal(kind), fields: schema.partial().strict() }).strict(),
-  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
-);
+/**
+ * `{ kind, fields }` (and `extra`, such as the id of the record to update) where fields are
+ * checked against that kind's schema, all optional, and no other field is accepted.
+ */
+function recordFieldsArgs(extra: z.ZodRawShape = {}) {
+  return z.discriminatedUnion(
+    'kind',
+    Object.entries(RECORD_KINDS).map(([kind, schema]) =>
+      z.object({ kind: z.literal(kind), ...extra, fields: schema.partial().strict() }).strict(),
+    ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  );
+}
+const RecordFieldsArgs = recordFieldsArgs();
 
 function hasOneSecret(a: z.infer<typeof SecretArgs>): boolean {
   return (a.passphrase === undefined) !== (a.recoveryKey === undefined);
@@ -141,10 +147,7 @@ export const contract = {
   ),
   getPersonFile: method(z.object({ id: Id }).strict(), PersonFile),
   createRecord: method(RecordFieldsArgs, StoredRecord),
-  updateRecord: method(
-    z.object({ kind: RecordKindName, id: Id, fields: z.record(z.string(), z.unknown()) }).strict(),
-    StoredRecord,
-  ),
+  updateRecord: method(recordFieldsArgs({ id: Id }), StoredRecord),
   deleteRecord: method(z.object({ kind: RecordKindName, id: Id }).strict(), z.object({ id: Id })),
   getRecord: method(z.object({ kind: RecordKindName, id: Id }).strict(), StoredRecord),
   listThesaurus: method(

@@ -28,8 +28,10 @@ interface RecordCells {
  * the change set is newer than the field's timestamp (last writer wins), which makes replay
  * idempotent. What the set changed goes into the hash-chained audit log: the records it created,
  * and, for fields it overwrote, the values before and after. The caller owns the transaction.
+ * `held` marks cells held back when their set arrived and applied now: they take a field its
+ * own set left at its default (whose timestamp is the set's), as they would have on arrival.
  */
-export function applyChanges(db: Database, set: ChangeSet): void {
+export function applyChanges(db: Database, set: ChangeSet, { held = false } = {}): void {
   const time = hlcTime(set.hlc);
   const created: Array<[string, string]> = [];
   const edits: AuditEdit[] = [];
@@ -61,7 +63,7 @@ export function applyChanges(db: Database, set: ChangeSet): void {
     const params: SqlValue[] = [];
     fields.forEach((field, i) => {
       const current = clock[field] ?? (row.base as string | null) ?? '';
-      if (current >= set.hlc) return;
+      if (held ? current > set.hlc : current >= set.hlc) return;
       const value = toSql(record.kind, field, record.values.get(field)!);
       assignments.push(`${columns[i]} = ?`);
       params.push(value);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ApiError } from '../api/errors';
 import { Id } from '../api/schemas';
-import { isHlc } from './hlc';
+import { fieldSchema } from './entities';
+import { isHlc, parseHlc } from './hlc';
 
 const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
@@ -26,16 +28,66 @@ export const ChangeSet = z.object({
 });
 export type ChangeSet = z.infer<typeof ChangeSet>;
 
+/**
+ * What is wrong with one cell, naming entity.field and never the value; null when this version
+ * can apply it: a known entity and field, and a value its field's schema accepts.
+ */
+export function cellProblem(cell: Cell): string | null {
+  const schema = fieldSchema(cell.entity, cell.field);
+  if (!schema) return `${cell.entity}.${cell.field}: unknown field`;
+  if (!schema.safeParse(cell.value).success) return `${cell.entity}.${cell.field}: invalid value`;
+  return null;
+}
+
+/**
+ * The one check of a change set, used by the write path and by replay alike, so a set is
+ * acknowledged exactly when the next unlock can apply it. Throws INVALID_INPUT when the set
+ * itself is malformed (its shape, or an author other than the install in its timestamp);
+ * returns the set with the cells this version cannot apply, each with its problem.
+ */
+export function validateChangeSet(input: unknown): {
+  set: ChangeSet;
+  rejected: Array<{ cell: Cell; problem: string }>;
+} {
+  const parsed = ChangeSet.safeParse(input);
+  if (!parsed.success) {
+    const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))];
+    throw new ApiError('INVALID_INPUT', `Not a change set (${paths.join(', ') || 'shape'})`);
+  }
+  const set = parsed.data;
+  if (parseHlc(set.hlc)!.installId !== set.author)
+    throw new ApiError('INVALID_INPUT', 'Change set author differs from its timestamp');
+  // An id names one record: the audit entry of a set lists each created id once.
+  const kinds = new Map<string, string>();
+  for (const cell of set.cells) {
+    if ((kinds.get(cell.id) ?? cell.entity) !== cell.entity)
+      throw new ApiError('INVALID_INPUT', 'One id names records of two entities');
+    kinds.set(cell.id, cell.entity);
+  }
+  const rejected = set.cells.flatMap((cell) => {
+    const problem = cellProblem(cell);
+    return problem ? [{ cell, problem }] : [];
+  });
+  return { set, rejected };
+}
+
+/** A change set every cell of which this version can apply, or INVALID_INPUT. */
+export function checkChangeSet(input: unknown): ChangeSet {
+  const { set, rejected } = validateChangeSet(input);
+  if (rejected.length > 0)
+    throw new ApiError('INVALID_INPUT', rejected.map((r) => r.problem).join('; '));
+  return set;
+}
+
 export function encodeChangeSet(set: ChangeSet): Buffer {
   return Buffer.from(JSON.stringify(set), 'utf8');
 }
 
-/** Returns null for bytes that are not a change set of this version. */
-export function decodeChangeSet(bytes: Uint8Array): ChangeSet | null {
+/** The JSON of a journal record; undefined for bytes that are not JSON at all. */
+export function decodeChangeSet(bytes: Uint8Array): unknown {
   try {
-    const parsed = ChangeSet.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    return parsed.success ? parsed.data : null;
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
   } catch {
-    return null;
+    return undefined;
   }
 }

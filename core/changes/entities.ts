@@ -39,6 +39,21 @@ export function columnFor(entity: string, field: string): { table: string; colum
   return known ? { table: TABLES[entity], column: snakeCase(field) } : null;
 }
 
+/** The meta fields every record has, with the values they take. */
+const META_SCHEMAS: Record<(typeof META_FIELDS)[number], z.ZodType> = {
+  createdAt: z.iso.datetime(),
+  deleted: z.boolean(),
+};
+
+/** The schema a cell's value must satisfy, or null when the entity or field is not known. */
+export function fieldSchema(entity: string, field: string): z.ZodType | null {
+  if (!isRecordKind(entity)) return null;
+  if (Object.prototype.hasOwnProperty.call(META_SCHEMAS, field))
+    return META_SCHEMAS[field as (typeof META_FIELDS)[number]];
+  const shape = RECORD_KINDS[entity].shape as Record<string, z.ZodType>;
+  return Object.prototype.hasOwnProperty.call(shape, field) ? shape[field]! : null;
+}
+
 /** How a field's value is stored in its column: arrays as JSON text, booleans as 0/1. */
 export type Codec = 'json' | 'bool' | 'plain';
 

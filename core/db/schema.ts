@@ -125,6 +125,17 @@ const MIGRATIONS: string[] = [
      after TEXT);
    CREATE INDEX audit_edits_record ON audit_edits (entity_id, seq);
    CREATE INDEX audit_edits_seq ON audit_edits (seq);`,
+  // Authentic cells this version could not apply (a field of a newer version, a value its
+  // schema refuses), kept so compaction and repair carry them on and a later version applies
+  // them. `value` is the cell's value as JSON.
+  `CREATE TABLE held_cells (
+     hlc TEXT NOT NULL,
+     author TEXT NOT NULL,
+     entity TEXT NOT NULL,
+     entity_id TEXT NOT NULL,
+     field TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (hlc, entity, entity_id, field)) WITHOUT ROWID;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

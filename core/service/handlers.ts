@@ -54,7 +54,13 @@ export function createHandlers(session: CoreSession): Handlers {
     findDuplicates: (a) => findDuplicates(session, a),
     createRecord: (a) =>
       createRecord(session, a.kind as RecordKind, a.fields as Record<string, unknown>),
-    updateRecord: (a) => updateRecord(session, a.kind, a.id, a.fields),
+    updateRecord: (a) =>
+      updateRecord(
+        session,
+        a.kind as RecordKind,
+        a.id as string,
+        a.fields as Record<string, unknown>,
+      ),
     deleteRecord: async (a) => {
       await deleteRecord(session, a.kind, a.id);
       return { id: a.id };

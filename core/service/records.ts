@@ -129,6 +129,10 @@ export async function updateRecord(
   id: string,
   changes: Record<string, unknown>,
 ): Promise<StoredRecord> {
+  // Only the kind's own fields: an unknown name, or id, createdAt or deleted (which have their
+  // own commands or none), is refused rather than ignored.
+  const fields = RECORD_KINDS[kind].partial().strict().safeParse(changes);
+  if (!fields.success) throw new ApiError('INVALID_INPUT', describe(fields.error));
   const vault = await session.readVault();
   const current = readRecord(vault.db, kind, id);
   if (!current) throw new ApiError('NOT_FOUND', `No such ${kind}`);

@@ -187,8 +187,7 @@ export class CoreSession {
 
   private async attach(vault: Vault): Promise<void> {
     const clock = new HybridClock(this.settings.installId);
-    const latest = vault.latestHlc();
-    if (latest) clock.observe(latest);
+    observeLatest(clock, vault.latestHlc());
     this.vault = vault;
     this.clock = clock;
     ensureSearchIndex(vault.db);
@@ -196,5 +195,22 @@ export class CoreSession {
     this.checkAudit(vault);
     this.settings = { ...this.settings, lastVaultFolder: vault.folder };
     await saveSettings(this.options.dataDir, this.settings);
+  }
+}
+
+/**
+ * The clock is set past the vault's newest timestamp once, on unlock; it ticks for each commit
+ * of this session and observes nothing else. If that timestamp is more than a day ahead of this
+ * computer's clock (a wrong clock here or at the colleague who wrote it), the vault still
+ * opens and the clock stays at local time. What that means for ordering: new edits sort before
+ * the far-future change set, so a field it wrote keeps its value against edits made here until
+ * this computer's clock passes that time; every other field takes new edits as usual.
+ */
+function observeLatest(clock: HybridClock, latest: string | null): void {
+  if (!latest) return;
+  try {
+    clock.observe(latest);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 'CLOCK_AHEAD') throw err;
   }
 }

@@ -1,13 +1,12 @@
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
-import { applyChanges } from '../changes/apply';
-import { decodeChangeSet } from '../changes/changeSet';
 import { migrate } from '../db/schema';
 import { loadSqlJs } from '../db/sqlite';
 import { readVaultFile, type VaultKeys } from './files';
 import { decodeJournal, type JournalContents } from './journal';
 import { journalFile, listGenerations, snapshotFile, STATE_FILE } from './layout';
+import { replayRecord, retryHeldCells } from './replay';
 import { decodeSnapshot } from './snapshot';
 import { decodeState, type CommitState } from './state';
 
@@ -53,6 +52,7 @@ export async function loadState(
   const db = new SQL.Database(base.database);
   try {
     migrate(db);
+    retryHeldCells(db);
     const newestOnDisk = [...generations.snapshots, ...generations.journals].reduce(
       (a, b) => (a > b ? a : b),
       base.generation,
@@ -171,12 +171,8 @@ async function replayJournals(
       if (!bytes) continue;
       const contents = decodeJournal(keys.journal, vaultId, generation, bytes);
       for (const [index, payload] of contents.payloads.entries()) {
-        const set = decodeChangeSet(payload);
-        if (!set) {
-          report({ file: name, record: index + 1, repairable: true }, 'Record is not a change set');
-          break;
-        }
-        applyChanges(db, set);
+        const unapplied = replayRecord(db, payload, { file: name, record: index + 1 });
+        if (unapplied) report(unapplied.details, unapplied.reason);
       }
       if (contents.damage) {
         report(

@@ -3,7 +3,7 @@ import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import { MIN_PASSPHRASE_LENGTH, type DamageDetails } from '../api/schemas';
 import { applyChanges } from '../changes/apply';
-import { encodeChangeSet, type ChangeSet } from '../changes/changeSet';
+import { checkChangeSet, encodeChangeSet, type ChangeSet } from '../changes/changeSet';
 import { prepareDatabase } from '../db/prepare';
 import { migrate } from '../db/schema';
 import { run } from '../db/statements';
@@ -301,14 +301,22 @@ export class Vault {
   }
 
   /**
-   * Applies a change set and makes it durable. If the journal cannot be written the database is
+   * Applies a change set and makes it durable; a set that fails `checkChangeSet` is refused
+   * with INVALID_INPUT before anything is queued. If the journal cannot be written the database is
    * rolled back, so memory never holds an edit the disk does not.
    */
   commit(set: ChangeSet): Promise<void> {
     if (this.readOnly)
       return Promise.reject(new ApiError('VAULT_READ_ONLY', 'The vault is open read-only'));
+    // Replay runs the same check: a set it would refuse is never acknowledged or journaled.
+    let checked: ChangeSet;
+    try {
+      checked = checkChangeSet(set);
+    } catch (err) {
+      return Promise.reject(err);
+    }
     return new Promise((resolve, reject) => {
-      this.pending.push({ set, resolve, reject });
+      this.pending.push({ set: checked, resolve, reject });
       if (this.pending.length === 1) this.chain = this.chain.then(() => this.flush());
     });
   }

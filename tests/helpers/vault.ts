@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { ChangeSet } from '../../core/changes/changeSet';
 import { formatHlc } from '../../core/changes/hlc';
 import type { KdfParams } from '../../core/vault/crypto';
+import type { JournalWriter } from '../../core/vault/journal';
+import type { Vault } from '../../core/vault/vault';
 
 /** Tests use a cheap KDF; the app's cost is checked separately. */
 export const TEST_KDF: KdfParams = { opsLimit: 1, memKiB: 8 * 1024 };
@@ -36,4 +38,12 @@ export function folderDigest(
     hash.update(name).update(readFileSync(path.join(folder, name)));
   }
   return hash.digest('hex');
+}
+
+/**
+ * The open journal of a vault, for tests that write records past the write path's checks, as
+ * a bug or a newer version could have: the journal is what replay reads.
+ */
+export function rawJournal(vault: Vault): JournalWriter {
+  return (vault as unknown as { writable: { journal: JournalWriter } }).writable.journal;
 }
