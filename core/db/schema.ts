@@ -125,6 +125,14 @@ const MIGRATIONS: string[] = [
      after TEXT);
    CREATE INDEX audit_edits_record ON audit_edits (entity_id, seq);
    CREATE INDEX audit_edits_seq ON audit_edits (seq);`,
+  // Saved import mappings and custom counts, which older versions kept in the plaintext settings.
+  `CREATE TABLE import_mappings (${RECORD_COLUMNS},
+     name TEXT NOT NULL DEFAULT '',
+     shape TEXT NOT NULL DEFAULT 'persons',
+     columns TEXT NOT NULL DEFAULT '[]');
+   CREATE TABLE saved_counts (${RECORD_COLUMNS},
+     name TEXT NOT NULL DEFAULT '',
+     definition TEXT NOT NULL DEFAULT '{}');`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
