@@ -11,6 +11,14 @@ import {
 import { commitSaved, deleteSaved, listSaved, parseJsonField } from './savedRecords';
 import type { CoreSession } from './session';
 
+/** A saved mapping as the list offers it, or null for one this version cannot read. */
+function entryOf(record: StoredRecord): SavedImportMappingEntry | null {
+  const shape = ImportShape.safeParse(record.shape);
+  return shape.success && columnsOf(record)
+    ? { id: record.id, name: String(record.name), shape: shape.data }
+    : null;
+}
+
 /** The saved columns of a record, or null for one this version cannot read (a newer one's). */
 function columnsOf(record: StoredRecord): SavedColumns | null {
   return SavedColumns.safeParse(parseJsonField(record.columns)).data ?? null;
@@ -19,12 +27,7 @@ function columnsOf(record: StoredRecord): SavedColumns | null {
 /** The mappings of the open vault that this version can apply, by shape and name. */
 export async function listImportMappings(session: CoreSession): Promise<SavedImportMappingEntry[]> {
   return (await listSaved(session, 'importMapping'))
-    .filter((record) => columnsOf(record) !== null)
-    .map((record) => ({
-      id: record.id,
-      name: String(record.name),
-      shape: ImportShape.parse(record.shape),
-    }))
+    .flatMap((record) => entryOf(record) ?? [])
     .sort((a, b) => a.shape.localeCompare(b.shape));
 }
 
