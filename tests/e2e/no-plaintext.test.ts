@@ -134,6 +134,15 @@ describe('no plaintext on disk', () => {
         .getByRole('status')
         .filter({ hasText: `Mapping “${MAPPING_NAME}” saved.` })
         .waitFor();
+      // Choosing it again puts the columns back, matched by the keys the vault keeps.
+      const nameTarget = dialog.getByLabel(`Vigil field for column “${nameColumn}”`);
+      await nameTarget.selectOption('ignore');
+      await dialog.getByLabel('Use a saved mapping').selectOption({ label: MAPPING_NAME });
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: `Mapping “${MAPPING_NAME}” applied.` })
+        .waitFor();
+      expect(await nameTarget.inputValue()).toBe('name');
       await dialog.getByRole('button', { name: 'Close import' }).click();
 
       await page.getByRole('button', { name: 'Figures', exact: true }).click();
