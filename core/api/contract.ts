@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ExportArgs, ExportResult } from '../export/schemas';
 import {
+  AppliedImportMapping,
+  ApplyImportMappingArgs,
   ImportPreview,
   ImportResult,
   PreviewImportArgs,
   RunImportArgs,
   SavedImportMapping,
+  SavedImportMappingEntry,
 } from '../import/schemas';
 import {
   DamageDetails,
@@ -50,6 +53,7 @@ import {
   RearrestsArgs,
   ReleasesArgs,
   ReleasesResult,
+  SavedCount,
   SavedPivot,
 } from '../stats/schemas';
 
@@ -169,8 +173,11 @@ export const contract = {
   // Import and export
   previewImport: method(PreviewImportArgs, ImportPreview),
   runImport: method(RunImportArgs, ImportResult),
-  saveImportMapping: method(SavedImportMapping, z.array(SavedImportMapping)),
-  listImportMappings: method(NoArgs, z.array(SavedImportMapping)),
+  // Saved mappings and counts are records of the open vault, never of the settings file.
+  saveImportMapping: method(SavedImportMapping, z.array(SavedImportMappingEntry)),
+  listImportMappings: method(NoArgs, z.array(SavedImportMappingEntry)),
+  applyImportMapping: method(ApplyImportMappingArgs, AppliedImportMapping),
+  deleteImportMapping: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
   exportRecords: method(ExportArgs, ExportResult),
   // Figures
   figureInCustody: method(InCustodyArgs, Figure),
@@ -182,8 +189,9 @@ export const contract = {
   figureCustodySeries: method(CustodySeriesArgs, CustodySeriesResult),
   figureCases: method(CasesArgs, CasesResult),
   figurePivot: method(PivotArgs, PivotResult),
-  savePivot: method(SavedPivot, z.array(SavedPivot)),
-  listPivots: method(NoArgs, z.array(SavedPivot)),
+  savePivot: method(SavedPivot, z.array(SavedCount)),
+  listPivots: method(NoArgs, z.array(SavedCount)),
+  deletePivot: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportShape } from '../import/schemas';
 import { CountryCode, Id, PartialDate } from './schemas';
 
 /**
@@ -193,6 +194,40 @@ export const ThesaurusTermFields = z.object({
 /** The name colleagues see beside this installation's edits in the history. */
 export const InstallFields = z.object({ name: z.string().trim().min(1).max(100) });
 
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * JSON text of a value whose schema lives with its feature (an import mapping's columns, a
+ * custom count's question): a change record carries only strings, numbers, booleans and lists of
+ * strings, and one field keeps the value whole when two installations edit it. The feature checks
+ * the content when it saves it and again when it reads it.
+ */
+const JsonText = z.string().max(200_000).refine(isJsonText, 'not JSON text');
+
+/**
+ * A saved import mapping: which column of a file fills which field, to reuse on the next file of
+ * the same layout. In the vault, not the plaintext settings, because a sheet without a header
+ * row has case data where its column names should be.
+ */
+export const ImportMappingFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  shape: ImportShape,
+  columns: JsonText,
+});
+
+/** A saved custom count: its name and its question, never its numbers or cases. */
+export const SavedCountFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  definition: JsonText,
+});
+
 /** Every kind of record, its fields, and what a new one needs. */
 export const RECORD_KINDS = {
   person: PersonFields,
@@ -204,6 +239,8 @@ export const RECORD_KINDS = {
   citation: CitationFields,
   thesaurusTerm: ThesaurusTermFields,
   install: InstallFields,
+  importMapping: ImportMappingFields,
+  savedCount: SavedCountFields,
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 export const RecordKindName = z.enum(Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]]);
@@ -258,6 +295,8 @@ export const RECORD_DEFAULTS: { [K in RecordKind]: Partial<z.infer<(typeof RECOR
   citation: { field: null, notes: '' },
   thesaurusTerm: { labelBe: '', labelRu: '', address: '', deprecated: false, sort: 0 },
   install: {},
+  importMapping: {},
+  savedCount: {},
 };
 
 /** A stored record of any kind, as the API returns it. */

@@ -16,6 +16,8 @@ export const TABLES: { [K in RecordKind]: string } = {
   citation: 'citations',
   thesaurusTerm: 'thesaurus_terms',
   install: 'installs',
+  importMapping: 'import_mappings',
+  savedCount: 'saved_counts',
 };
 
 const META_FIELDS = ['createdAt', 'deleted'] as const;

@@ -136,6 +136,14 @@ const MIGRATIONS: string[] = [
      field TEXT NOT NULL,
      value TEXT NOT NULL,
      PRIMARY KEY (hlc, entity, entity_id, field)) WITHOUT ROWID;`,
+  // Saved import mappings and custom counts, which older versions kept in the plaintext settings.
+  `CREATE TABLE import_mappings (${RECORD_COLUMNS},
+     name TEXT NOT NULL DEFAULT '',
+     shape TEXT NOT NULL DEFAULT 'persons',
+     columns TEXT NOT NULL DEFAULT '[]');
+   CREATE TABLE saved_counts (${RECORD_COLUMNS},
+     name TEXT NOT NULL DEFAULT '',
+     definition TEXT NOT NULL DEFAULT '{}');`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

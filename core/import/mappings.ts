@@ -1,32 +1,39 @@
-import path from 'node:path';
-import { loadSettings, saveImportMappings } from '../service/settings';
-import type { CoreSession } from '../service/session';
-import type { SavedImportMapping } from './schemas';
+import { createHash } from 'node:crypto';
+import type { AppliedImportMapping, ImportMapping, SavedColumns } from './schemas';
 
 /**
- * The folder of the settings file. The session puts its default vault folder inside it and
- * does not say where it is otherwise.
+ * The key a saved mapping knows a column by: a short hash of its name. A sheet without a header
+ * row has its first row where the names should be, so a name can be a person's name or birth
+ * date. The vault is encrypted, but a saved mapping is a convenience, not a record of the case,
+ * and it should not carry case data into the history, backups or a colleague's copy: the hash
+ * still recognises the same column in the next file and says nothing about what it held.
  */
-function dataDirOf(session: CoreSession): string {
-  return path.dirname(session.status().defaultFolder);
+export function columnKey(column: string): string {
+  return createHash('sha256').update(column, 'utf8').digest('hex').slice(0, 16);
 }
 
-/** Saved mappings live in the settings, beside the vault, and work for any vault. */
-export async function listImportMappings(session: CoreSession): Promise<SavedImportMapping[]> {
-  return (await loadSettings(dataDirOf(session))).importMappings;
+/** What is kept of a mapping: the columns that fill a field, by key, in the file's order. */
+export function savedColumnsOf(mapping: ImportMapping): SavedColumns {
+  return Object.entries(mapping).flatMap(([column, target]) =>
+    target === 'ignore' ? [] : [{ key: columnKey(column), target }],
+  );
 }
 
-/** Saves a mapping under its name, replacing one of the same name and shape. */
-export async function saveImportMapping(
-  session: CoreSession,
-  saved: SavedImportMapping,
-): Promise<SavedImportMapping[]> {
-  const others = (await listImportMappings(session)).filter(
-    (m) => m.name !== saved.name || m.shape !== saved.shape,
-  );
-  const list = [...others, saved].sort(
-    (a, b) => a.shape.localeCompare(b.shape) || a.name.localeCompare(b.name),
-  );
-  await saveImportMappings(dataDirOf(session), list);
-  return list;
+/** A saved mapping applied to a file's columns; columns it does not know are left out. */
+export function applySavedColumns(
+  columns: readonly string[],
+  saved: SavedColumns,
+): AppliedImportMapping {
+  const byKey = new Map(saved.map((entry) => [entry.key, entry.target]));
+  const mapping: ImportMapping = {};
+  const found = new Set<string>();
+  for (const column of columns) {
+    const key = columnKey(column);
+    const target = byKey.get(key);
+    if (target === undefined) continue;
+    mapping[column] = target;
+    found.add(key);
+  }
+  const missing = saved.filter((entry) => !found.has(entry.key)).map((entry) => entry.target);
+  return { mapping, missing };
 }

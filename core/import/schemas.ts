@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../api/schemas';
 
 /**
  * The arguments and results of the import methods. Zod only (no Node imports): the contract,
@@ -52,7 +53,10 @@ export type EventTarget = (typeof EVENT_TARGETS)[number];
 
 const ColumnName = z.string().max(300);
 
-/** Column header -> target. Only column names: a mapping never holds case data. */
+/**
+ * Column header -> target. In a sheet without a header row the "headers" are the first row's
+ * cells, a person's name and birth date: a mapping stays in memory and the vault, never on disk.
+ */
 export const ImportMapping = z
   .record(ColumnName, ImportTarget)
   .refine((mapping) => Object.keys(mapping).length <= 500, 'too many columns');
@@ -148,6 +152,7 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
+/** A mapping to save under a name, as the mapping step holds it. */
 export const SavedImportMapping = z
   .object({
     name: z.string().trim().min(1).max(100),
@@ -156,3 +161,40 @@ export const SavedImportMapping = z
   })
   .strict();
 export type SavedImportMapping = z.infer<typeof SavedImportMapping>;
+
+/** A target that fills a field: every one but `ignore`. */
+const FieldTarget = ImportTarget.exclude(['ignore']);
+
+/**
+ * What the vault keeps of a saved mapping: for each column that fills a field, a key made from
+ * the column's name, never the name (see `columnKey`).
+ */
+export const SavedColumns = z
+  .array(
+    z
+      .object({
+        key: z.string().regex(/^[0-9a-f]{16}$/),
+        target: FieldTarget,
+      })
+      .strict(),
+  )
+  .max(500);
+export type SavedColumns = z.infer<typeof SavedColumns>;
+
+/** A saved mapping as the list offers it: what the user can choose it by. */
+export const SavedImportMappingEntry = z.object({ id: Id, name: z.string(), shape: ImportShape });
+export type SavedImportMappingEntry = z.infer<typeof SavedImportMappingEntry>;
+
+export const ApplyImportMappingArgs = z
+  .object({ id: Id, columns: z.array(z.string().max(100_000)).max(1000) })
+  .strict();
+
+/**
+ * A saved mapping applied to a file's columns: the columns it fills (every other column is
+ * left out), and the fields it would fill from columns the file does not have.
+ */
+export const AppliedImportMapping = z.object({
+  mapping: ImportMapping,
+  missing: z.array(FieldTarget),
+});
+export type AppliedImportMapping = z.infer<typeof AppliedImportMapping>;

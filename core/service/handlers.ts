@@ -14,7 +14,6 @@ import {
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
 import { exportRecords } from '../export/service';
-import { listImportMappings, saveImportMapping } from '../import/mappings';
 import { previewImport, runImport } from '../import/service';
 import {
   figureAtRisk,
@@ -27,7 +26,13 @@ import {
   figureRearrests,
   figureReleases,
 } from '../stats/figures';
-import { listPivots, savePivot } from '../stats/pivots';
+import {
+  applyImportMapping,
+  deleteImportMapping,
+  listImportMappings,
+  saveImportMapping,
+} from './importMappings';
+import { deletePivot, listPivots, savePivot } from './savedCounts';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -87,6 +92,11 @@ export function createHandlers(session: CoreSession): Handlers {
     runImport: (a) => runImport(session, a),
     saveImportMapping: (a) => saveImportMapping(session, a),
     listImportMappings: () => listImportMappings(session),
+    applyImportMapping: (a) => applyImportMapping(session, a),
+    deleteImportMapping: async (a) => {
+      await deleteImportMapping(session, a.id);
+      return { id: a.id };
+    },
     exportRecords: (a) => exportRecords(session, a),
     // Figures
     figureInCustody: async (a) => figureInCustody((await session.readVault()).db, a),
@@ -101,5 +111,9 @@ export function createHandlers(session: CoreSession): Handlers {
     figurePivot: async (a) => figurePivot((await session.readVault()).db, a),
     savePivot: (a) => savePivot(session, a),
     listPivots: () => listPivots(session),
+    deletePivot: async (a) => {
+      await deletePivot(session, a.id);
+      return { id: a.id };
+    },
   };
 }

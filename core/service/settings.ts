@@ -3,43 +3,41 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Settings as UserSettings } from '../api/schemas';
-import { SavedImportMapping } from '../import/schemas';
-import { SavedPivot } from '../stats/schemas';
 import { writeFileAtomic } from '../vault/atomicFile';
 
 const DEFAULT_AUTO_LOCK_MINUTES = 5;
 
 /**
- * Per-installation settings: an install id (the author of its change records), the vault
- * folder used last and the user's preferences. Plaintext on purpose, so it holds no case data, no names and no keys.
+ * Per-installation facts: an install id (the author of its change records), the vault folder
+ * used last and the user's preferences. The file is plaintext, so it holds nothing about cases:
+ * anything a user names or saves while working (import mappings, custom counts) lives in the
+ * vault. Strict, so a field added here later has to be declared, and is seen in review.
  */
 const Settings = UserSettings.extend({
   // Settings files from before a preference existed get its default, not a fresh install id.
   autoLockMinutes: UserSettings.shape.autoLockMinutes.default(DEFAULT_AUTO_LOCK_MINUTES),
   installId: z.string().regex(/^[0-9a-f]{16}$/),
   lastVaultFolder: z.string().nullable(),
-  // Saved import mappings hold column names only. One that no longer parses is dropped, never
-  // the whole file (which would cost the install id).
-  importMappings: z
-    .array(z.unknown())
-    .default([])
-    .transform((items) => items.flatMap((item) => SavedImportMapping.safeParse(item).data ?? [])),
-  // Saved custom counts hold their definitions only (measure, dimensions, date, filters).
-  pivots: z
-    .array(z.unknown())
-    .default([])
-    .transform((items) => items.flatMap((item) => SavedPivot.safeParse(item).data ?? [])),
-});
+}).strict();
 export type Settings = z.infer<typeof Settings>;
 
 const FILE = 'settings.json';
+const KNOWN_FIELDS = new Set(Object.keys(Settings.shape));
 
-async function readSettings(dataDir: string): Promise<Settings | null> {
+interface Stored {
+  settings: Settings;
+  /** The file held fields that are not installation facts. */
+  extra: boolean;
+}
+
+async function readSettings(dataDir: string): Promise<Stored | null> {
   try {
-    const parsed = Settings.safeParse(
-      JSON.parse(await fs.readFile(path.join(dataDir, FILE), 'utf8')),
-    );
-    return parsed.success ? parsed.data : null;
+    const raw: unknown = JSON.parse(await fs.readFile(path.join(dataDir, FILE), 'utf8'));
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+    const fields = Object.entries(raw);
+    const known = fields.filter(([field]) => KNOWN_FIELDS.has(field));
+    const parsed = Settings.safeParse(Object.fromEntries(known));
+    return parsed.success ? { settings: parsed.data, extra: known.length < fields.length } : null;
   } catch {
     return null;
   }
@@ -47,42 +45,27 @@ async function readSettings(dataDir: string): Promise<Settings | null> {
 
 export async function loadSettings(dataDir: string): Promise<Settings> {
   const stored = await readSettings(dataDir);
-  if (stored) return stored;
+  if (stored) {
+    // Older versions kept saved import mappings and custom counts here, in plaintext, and a
+    // mapping of a sheet without a header row held a person's name and birth date. Rewriting the
+    // file drops them. They are not carried into a vault when one is unlocked: they were never
+    // safe here, and a colleague's vault unlocked on this computer must not receive them either.
+    if (stored.extra) await saveSettings(dataDir, stored.settings);
+    return stored.settings;
+  }
   // Missing or unreadable settings: start afresh; they hold nothing that cannot be rebuilt.
   const fresh: Settings = {
     installId: randomBytes(8).toString('hex'),
     lastVaultFolder: null,
     autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
-    importMappings: [],
-    pivots: [],
   };
   await saveSettings(dataDir, fresh);
   return fresh;
 }
 
-async function writeSettings(dataDir: string, settings: Settings): Promise<void> {
-  await fs.mkdir(dataDir, { recursive: true });
-  await writeFileAtomic(path.join(dataDir, FILE), Buffer.from(JSON.stringify(settings), 'utf8'));
-}
-
 export async function saveSettings(dataDir: string, settings: Settings): Promise<void> {
-  // Import mappings and saved counts change only through their own savers; the session's
-  // copy may be older.
-  const stored = await readSettings(dataDir);
-  await writeSettings(dataDir, {
-    ...settings,
-    importMappings: stored?.importMappings ?? settings.importMappings,
-    pivots: stored?.pivots ?? settings.pivots,
-  });
-}
-
-export async function saveImportMappings(
-  dataDir: string,
-  importMappings: SavedImportMapping[],
-): Promise<void> {
-  await writeSettings(dataDir, { ...(await loadSettings(dataDir)), importMappings });
-}
-
-export async function savePivots(dataDir: string, pivots: SavedPivot[]): Promise<void> {
-  await writeSettings(dataDir, { ...(await loadSettings(dataDir)), pivots });
+  // Parsed again so that nothing outside the schema reaches the disk, whatever the caller built.
+  const checked = Settings.parse(settings);
+  await fs.mkdir(dataDir, { recursive: true });
+  await writeFileAtomic(path.join(dataDir, FILE), Buffer.from(JSON.stringify(checked), 'utf8'));
 }

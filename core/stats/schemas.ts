@@ -274,5 +274,9 @@ export const SavedPivot = z
   .strict();
 export type SavedPivot = z.output<typeof SavedPivot>;
 
+/** A custom count saved in the vault, with the id to delete it by. */
+export const SavedCount = SavedPivot.extend({ id: Id });
+export type SavedCount = z.output<typeof SavedCount>;
+
 export type PivotArgs = z.output<typeof PivotArgs>;
 export type PivotResult = z.output<typeof PivotResult>;

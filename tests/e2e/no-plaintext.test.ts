@@ -1,19 +1,26 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createVaultThroughUi, launchApp } from '../helpers/browserHost';
+import { createVaultThroughUi, launchApp, openImportDialog } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
 const originalTmp = process.env.TMPDIR;
 
-afterAll(() => {
-  if (originalTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = originalTmp;
-});
+afterAll(restoreTmpDir);
 
 const SAVED = ['Zyxwquartz Plaintextova', 'Зюйдвестава Адкрытая'];
 const DRAFT = ['Draftonius Unsavedsky', 'Чарнавік Незахаваны'];
+
+/** Invented: the first row of a sheet without a header row, and names the user gives. */
+const HEADERLESS_ROW = ['Ondrelka Vymyslenova', '1983-11-27'];
+const MAPPING_NAME = 'Kestrelwick layout';
+const COUNT_NAME = 'Quillbarrow tally';
+
+function restoreTmpDir(): void {
+  if (originalTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = originalTmp;
+}
 
 function filesUnder(root: string): string[] {
   const out: string[] = [];
@@ -92,5 +99,66 @@ describe('no plaintext on disk', () => {
       await app.close();
     }
     expect(leaks([folder, dataDir, tmp], [...SAVED, ...DRAFT])).toEqual([]);
+  });
+
+  it('keeps a saved import mapping of a sheet without a header row, and a saved count, out of every file', async () => {
+    // The previous case left TMPDIR at a folder that is gone; the sheet must lie outside the scan.
+    restoreTmpDir();
+    const sheet = path.join(tempDir(), 'no-header.csv');
+    writeFileSync(sheet, `${HEADERLESS_ROW.join(',')}\nSelvaric Nemovitá,1991-06-08\n`);
+    const root = tempDir();
+    const tmp = path.join(root, 'tmp');
+    const dataDir = path.join(root, 'data');
+    const folder = path.join(root, 'vault');
+    mkdirSync(tmp);
+    process.env.TMPDIR = tmp;
+    const needles = [...HEADERLESS_ROW, MAPPING_NAME, COUNT_NAME];
+    const app = await launchApp(dataDir);
+    try {
+      const { page } = app;
+      await createVaultThroughUi(page, folder);
+
+      await openImportDialog(page);
+      const dialog = page.getByRole('dialog', { name: 'Import records' });
+      await dialog.getByLabel('File path').fill(sheet);
+      await dialog.getByLabel('Table shape').selectOption({ label: 'Persons: one row per person' });
+      await dialog.getByRole('button', { name: 'Check file' }).click();
+      await dialog.getByRole('heading', { name: 'Columns' }).waitFor();
+      // Without a header row, the first person's name and birth date are the column names.
+      const [nameColumn, birthColumn] = HEADERLESS_ROW;
+      await dialog.getByLabel(`Vigil field for column “${nameColumn}”`).selectOption('name');
+      await dialog.getByLabel(`Vigil field for column “${birthColumn}”`).selectOption('birthDate');
+      await dialog.getByLabel('Save this mapping as…').fill(MAPPING_NAME);
+      await dialog.getByRole('button', { name: 'Save mapping' }).click();
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: `Mapping “${MAPPING_NAME}” saved.` })
+        .waitFor();
+      // Choosing it again puts the columns back, matched by the keys the vault keeps.
+      const nameTarget = dialog.getByLabel(`Vigil field for column “${nameColumn}”`);
+      await nameTarget.selectOption('ignore');
+      await dialog.getByLabel('Use a saved mapping').selectOption({ label: MAPPING_NAME });
+      await dialog
+        .getByRole('status')
+        .filter({ hasText: `Mapping “${MAPPING_NAME}” applied.` })
+        .waitFor();
+      expect(await nameTarget.inputValue()).toBe('name');
+      await dialog.getByRole('button', { name: 'Close import' }).click();
+
+      await page.getByRole('button', { name: 'Figures', exact: true }).click();
+      const custom = page.getByRole('region', { name: 'Custom count' });
+      await custom.getByLabel('Name of the saved count').fill(COUNT_NAME);
+      await custom.getByRole('button', { name: 'Save', exact: true }).click();
+      await custom
+        .getByLabel('Saved counts')
+        .getByRole('option', { name: COUNT_NAME })
+        .waitFor({ state: 'attached' });
+
+      expect(leaks([folder, dataDir, tmp], needles)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+    // After the browser has exited, everything it would write is on disk.
+    expect(leaks([folder, dataDir, tmp], needles)).toEqual([]);
   });
 });

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suggestMapping } from '../../core/import/headers';
 import type { ImportPreview, ImportResult } from '../../core/import/schemas';
-import { CoreSession } from '../../core/service/session';
-import { folderDigest, TEST_KDF } from '../helpers/vault';
+import { folderDigest } from '../helpers/vault';
 import { useCores, type TestCore } from './import-core';
 
 const startCore = useCores();
@@ -336,29 +335,37 @@ describe('event table', () => {
 });
 
 describe('saved mappings', () => {
-  it('saves, replaces and lists mappings in the settings, which keep everything else', async () => {
+  it('saves, replaces and lists mappings in the vault, and applies them by column', async () => {
     const core = await startCore();
-    const mapping = { ФИО: 'name', 'Дата рождения': 'birthDate' };
+    const mapping = { ФИО: 'name', 'Дата рождения': 'birthDate', Примечание: 'ignore' };
     await core.ok('saveImportMapping', { name: 'Вясна', shape: 'persons', mapping });
     await core.ok('saveImportMapping', {
       name: 'Events',
       shape: 'events',
       mapping: { ФИО: 'personName' },
     });
-    await core.ok('saveImportMapping', {
+    const list = await core.ok<{ id: string; name: string; shape: string }[]>('saveImportMapping', {
       name: 'Вясна',
       shape: 'persons',
-      mapping: { ФИО: 'name' },
+      mapping: { ФИО: 'name', Регион: 'region' },
     });
-    // The session saves its own settings too; that must not undo the mappings.
-    await core.ok('updateSettings', { autoLockMinutes: 9 });
-    const expected = [
-      { name: 'Events', shape: 'events', mapping: { ФИО: 'personName' } },
-      { name: 'Вясна', shape: 'persons', mapping: { ФИО: 'name' } },
-    ];
-    expect(await core.ok('listImportMappings', {})).toEqual(expected);
-    const onDisk = JSON.parse(readFileSync(path.join(core.dataDir, 'settings.json'), 'utf8'));
-    expect(onDisk).toMatchObject({ autoLockMinutes: 9, importMappings: expected });
+    expect(list.map(({ name, shape }) => ({ name, shape }))).toEqual([
+      { name: 'Events', shape: 'events' },
+      { name: 'Вясна', shape: 'persons' },
+    ]);
+    expect(await core.ok('listImportMappings', {})).toEqual(list);
+    const persons = list.find((entry) => entry.shape === 'persons')!;
+    expect(
+      await core.ok('applyImportMapping', {
+        id: persons.id,
+        columns: ['Регион', 'Комментарий', 'ФИО'],
+      }),
+    ).toEqual({ mapping: { Регион: 'region', ФИО: 'name' }, missing: [] });
+    expect(await core.ok('applyImportMapping', { id: persons.id, columns: ['Name'] })).toEqual({
+      mapping: {},
+      missing: ['name', 'region'],
+    });
+    expect(readFileSync(path.join(core.dataDir, 'settings.json'), 'utf8')).not.toContain('ФИО');
     expect(
       await core.fails('saveImportMapping', {
         name: 'x',
@@ -366,18 +373,5 @@ describe('saved mappings', () => {
         mapping: { A: 'nope' },
       }),
     ).toBe('INVALID_INPUT');
-  });
-
-  it('reads settings files written before mappings existed, and drops a mapping that no longer parses', async () => {
-    const core = await startCore();
-    const file = path.join(core.dataDir, 'settings.json');
-    const old = JSON.parse(readFileSync(file, 'utf8'));
-    delete old.importMappings;
-    writeFileSync(file, JSON.stringify(old));
-    const again = await CoreSession.start({ dataDir: core.dataDir, kdf: TEST_KDF });
-    expect(again.status().folder).toBe(core.folder);
-    writeFileSync(file, JSON.stringify({ ...old, importMappings: [{ name: 'bad', shape: 'x' }] }));
-    expect(await core.ok('listImportMappings', {})).toEqual([]);
-    expect(JSON.parse(readFileSync(file, 'utf8')).installId).toBe(old.installId);
   });
 });

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import type { ApiResult } from '../../../core/api/errors';
+import type { ApiResult, ErrorCode } from '../../../core/api/errors';
 import type {
   BreakdownDimension,
   FigureFilters,
   PivotResult,
-  SavedPivot,
+  SavedCount,
 } from '../../../core/stats/schemas';
 import { requestUnlocked } from '../api';
 import { errorKey } from '../errors';
@@ -33,8 +33,9 @@ export function CustomCount({ asOf, filters, labels, onDrill, onApply }: Props) 
   const [rows, setRows] = useState<BreakdownDimension>('region');
   const [columns, setColumns] = useState<BreakdownDimension | ''>('sex');
   const [result, setResult] = useState<ApiResult<PivotResult> | null>(null);
-  const [saved, setSaved] = useState<SavedPivot[]>([]);
+  const [saved, setSaved] = useState<SavedCount[]>([]);
   const [name, setName] = useState('');
+  const [saveError, setSaveError] = useState<ErrorCode | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -75,6 +76,7 @@ export function CustomCount({ asOf, filters, labels, onDrill, onApply }: Props) 
       ...(Object.keys(filters).length > 0 ? { filters } : {}),
     };
     void requestUnlocked((api) => api.savePivot({ name: trimmed, definition })).then((answer) => {
+      setSaveError(answer.ok ? null : answer.error.code);
       if (answer.ok) {
         setSaved(answer.value);
         setName('');
@@ -82,8 +84,8 @@ export function CustomCount({ asOf, filters, labels, onDrill, onApply }: Props) 
     });
   }
 
-  function load(savedName: string) {
-    const chosen = saved.find((p) => p.name === savedName);
+  function load(savedId: string) {
+    const chosen = saved.find((p) => p.id === savedId);
     if (!chosen) return;
     const { definition } = chosen;
     setMeasure(definition.measure);
@@ -208,12 +210,17 @@ export function CustomCount({ asOf, filters, labels, onDrill, onApply }: Props) 
         >
           <option value="">{t('figures.pivot.choose')}</option>
           {saved.map((p) => (
-            <option key={p.name} value={p.name}>
+            <option key={p.id} value={p.id}>
               {p.name}
             </option>
           ))}
         </select>
       </div>
+      {saveError && (
+        <p role="alert" className="alert">
+          {t(errorKey(saveError))}
+        </p>
+      )}
       <p className="figures-note">{t('figures.pivot.savedNote')}</p>
     </div>
   );

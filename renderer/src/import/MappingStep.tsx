@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import {
   ImportTarget,
+  type AppliedImportMapping,
   type ImportMapping,
   type ImportPreview,
   type ImportShape,
-  type SavedImportMapping,
+  type SavedImportMappingEntry,
 } from '../../../core/import/schemas';
 import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
 import { NeedsList } from '../components/NeedsList';
 import { errorKey } from '../errors';
 import { FileSummary } from './FileSummary';
-import { applySaved, columnSamples, mappingNeeds, targetsFor, targetsTwice } from './mapping';
+import { columnSamples, mappingForCore, mappingNeeds, targetsFor, targetsTwice } from './mapping';
 
 interface Props {
   /** The file as first read: columns, sample rows. */
@@ -27,7 +28,9 @@ interface Props {
 }
 
 type SavedNote =
-  { kind: 'applied'; name: string; missing: string[] } | { kind: 'saved'; name: string } | null;
+  | { kind: 'applied'; name: string; missing: AppliedImportMapping['missing'] }
+  | { kind: 'saved'; name: string }
+  | null;
 
 /** Step 2: what each column of the file holds, with mappings saved for reuse. */
 export function MappingStep(props: Props) {
@@ -35,7 +38,7 @@ export function MappingStep(props: Props) {
   const { t } = useTranslation();
   const needsId = useId();
   const idPrefix = useId();
-  const [saved, setSaved] = useState<SavedImportMapping[]>([]);
+  const [saved, setSaved] = useState<SavedImportMappingEntry[]>([]);
   const [chosen, setChosen] = useState('');
   const [newName, setNewName] = useState('');
   const [saving, setSaving] = useState(false);
@@ -58,17 +61,27 @@ export function MappingStep(props: Props) {
   const needs = mappingNeeds(shape, mapping);
   const ready = needs.length === 0;
 
-  function applySavedMapping(name: string) {
-    setChosen(name);
+  async function applySavedMapping(id: string) {
+    setChosen(id);
     setErrorCode(null);
-    const entry = ofShape.find((item) => item.name === name);
+    const entry = ofShape.find((item) => item.id === id);
     if (!entry) {
       setNote(null);
       return;
     }
-    const applied = applySaved(file.columns, entry.mapping);
-    onMappingChange(applied.mapping);
-    setNote({ kind: 'applied', name, missing: applied.missing });
+    // The core matches columns: the vault knows them by a key, not by name.
+    const result = await requestUnlocked((api) =>
+      api.applyImportMapping({ id, columns: file.columns }),
+    );
+    if (!result.ok) {
+      setErrorCode(result.error.code);
+      return;
+    }
+    const applied = result.value.mapping;
+    onMappingChange(
+      Object.fromEntries(file.columns.map((column) => [column, applied[column] ?? 'ignore'])),
+    );
+    setNote({ kind: 'applied', name: entry.name, missing: result.value.missing });
   }
 
   async function saveMapping() {
@@ -76,14 +89,16 @@ export function MappingStep(props: Props) {
     if (name === '' || saving || twice.size > 0) return;
     setSaving(true);
     setErrorCode(null);
-    const result = await requestUnlocked((api) => api.saveImportMapping({ name, shape, mapping }));
+    const result = await requestUnlocked((api) =>
+      api.saveImportMapping({ name, shape, mapping: mappingForCore(mapping) }),
+    );
     setSaving(false);
     if (!result.ok) {
       setErrorCode(result.error.code);
       return;
     }
     setSaved(result.value);
-    setChosen(name);
+    setChosen(result.value.find((entry) => entry.name === name && entry.shape === shape)?.id ?? '');
     setNote({ kind: 'saved', name });
   }
 
@@ -100,11 +115,11 @@ export function MappingStep(props: Props) {
             <select
               {...control}
               value={chosen}
-              onChange={(event) => applySavedMapping(event.target.value)}
+              onChange={(event) => void applySavedMapping(event.target.value)}
             >
               <option value="">{t('import.savedNone')}</option>
               {ofShape.map((entry) => (
-                <option key={entry.name} value={entry.name}>
+                <option key={entry.id} value={entry.id}>
                   {entry.name}
                 </option>
               ))}
@@ -123,7 +138,7 @@ export function MappingStep(props: Props) {
         <p className="hint">
           {t('import.savedMissing', {
             count: note.missing.length,
-            columns: note.missing.map((column) => `“${column}”`).join(', '),
+            fields: note.missing.map((target) => t(`import.targets.${target}`)).join(', '),
           })}
         </p>
       )}

@@ -41,27 +41,6 @@ export function mappingNeeds(shape: ImportShape, mapping: ImportMapping): Mappin
   return needs;
 }
 
-/**
- * A saved mapping applied to this file's columns: each column takes the saved target, or is
- * left out. Also says which saved columns the file does not have.
- */
-export function applySaved(
-  columns: readonly string[],
-  saved: ImportMapping,
-): { mapping: ImportMapping; missing: string[] } {
-  const mapping: ImportMapping = Object.fromEntries(
-    columns.map((column) => [
-      column,
-      Object.hasOwn(saved, column) ? (saved[column] ?? 'ignore') : 'ignore',
-    ]),
-  );
-  const present = new Set(columns);
-  const missing = Object.keys(saved).filter(
-    (column) => !present.has(column) && saved[column] !== 'ignore',
-  );
-  return { mapping, missing };
-}
-
 /** The contract allows 500 columns in a mapping; left-out columns need not be named. */
 const MAX_MAPPED = 500;
 
