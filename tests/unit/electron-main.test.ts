@@ -182,6 +182,7 @@ function makeFakeElectron({ isPackaged = true, gotLock = true }: FakeOptions) {
       return gotLock;
     }),
     quit: vi.fn(),
+    exit: vi.fn(),
     getPath: (name: string) => `/fake/${name}`,
     whenReady: () => readyPromise,
   });
@@ -268,6 +269,7 @@ type Fake = ReturnType<typeof makeFakeElectron>;
 async function loadMain(options: FakeOptions = {}, vigilDev?: string): Promise<Fake> {
   vi.resetModules();
   vi.stubEnv('VIGIL_DEV', vigilDev);
+  vi.stubEnv('NODE_OPTIONS', undefined);
   FakeWorker.created = [];
   state.fileReads = [];
   const fake = makeFakeElectron(options);
@@ -324,6 +326,41 @@ describe('electron/main before ready', () => {
     const fake = await loadMain();
     expect(fake.windows).toHaveLength(0);
     await fake.ready();
+    expect(fake.windows).toHaveLength(1);
+  });
+});
+
+describe('debugging switches', () => {
+  it.each([
+    '--remote-debugging-port=9222',
+    '--remote-debugging-pipe',
+    '--inspect',
+    '--inspect-brk=9229',
+    '--inspect-port=0',
+  ])('quit at once, with one line on stderr, when started with %s', async (arg) => {
+    const errors: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...line) => errors.push(line));
+    const argv = process.argv;
+    process.argv = [argv[0]!, '/opt/vigil/resources/app.asar', arg];
+    let fake: Fake;
+    try {
+      fake = await startMain();
+    } finally {
+      process.argv = argv;
+      spy.mockRestore();
+    }
+    expect(fake.app.exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0]?.[0])).toContain(arg.split('=')[0]);
+    // Nothing else ran: no scheme, no sandbox switch, no instance lock, no IPC, no window.
+    expect(fake.calls).toEqual(['ready']);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('start normally without them', async () => {
+    const fake = await startMain();
+    expect(fake.app.exit).not.toHaveBeenCalled();
     expect(fake.windows).toHaveLength(1);
   });
 });
