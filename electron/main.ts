@@ -16,6 +16,7 @@ import { fail, type ApiResult } from '../core/api/errors';
 import { resolveAppPath } from '../core/host/appFiles';
 import { appResponseHeaders } from '../core/host/contentPolicy';
 import { CoreHost } from '../core/host/coreHost';
+import { everyInterval, lockIfIdle } from '../core/host/idleLock';
 import { debuggingSwitch } from './debugSwitches';
 import {
   APP_ENTRY_URL,
@@ -89,6 +90,15 @@ function onReady(host: CoreHost): void {
   hardenSession(session.fromPartition(PARTITION));
   powerMonitor.on('suspend', () => lockAll(host));
   powerMonitor.on('lock-screen', () => lockAll(host));
+  // Linux has no 'lock-screen' event, and the renderer's idle timer slows down while its window
+  // is hidden: main checks the system's idle time itself.
+  everyInterval(() =>
+    lockIfIdle(
+      host,
+      () => powerMonitor.getSystemIdleTime() * 1000,
+      () => lockAll(host),
+    ),
+  );
   createMainWindow();
 }
 
