@@ -105,8 +105,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const blank of profile.pages()) await blank.close();
     page.on('popup', (popup) => void popup.close());
     await page.goto(`${APP_ORIGIN}/index.html`);
+    // As lockVault and Electron's lock: the worker goes first, then the page forgets its data.
     const lock = () => {
-      void core.lock();
+      core.lock().catch(() => console.error('Vigil: the core worker did not stop cleanly'));
       page.reload().catch(() => undefined);
     };
     stopIdle = (options.idle?.schedule ?? everyInterval)(() =>
