@@ -10,16 +10,25 @@ async function main(): Promise<void> {
     console.warn('No display found: Vigil runs headless (set DISPLAY to see the window).');
   const dataDir =
     process.env.VIGIL_DATA_DIR ?? path.join(os.homedir(), '.config', 'vigil-browser-host');
-  const host = await startBrowserHost({
+  const starting = startBrowserHost({
     dataDir,
     distDir: path.resolve(__dirname, '..'),
     headless,
   });
+  // Listening from the start: a signal while Chromium starts still closes it and removes the
+  // temp folder. A failed start has already cleaned up after itself.
+  const quit = () =>
+    void starting
+      .then((host) => host.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  process.once('SIGINT', quit);
+  process.once('SIGTERM', quit);
+  const host = await starting;
   console.warn('Vigil is running in Chromium. Close the window or press Ctrl+C to quit.');
-  const quit = () => void host.close().then(() => process.exit(0));
   host.page.on('close', quit);
-  process.on('SIGINT', quit);
-  process.on('SIGTERM', quit);
 }
 
 main().catch((err: unknown) => {

@@ -16,6 +16,8 @@ import { fail, type ApiResult } from '../core/api/errors';
 import { resolveAppPath } from '../core/host/appFiles';
 import { appResponseHeaders } from '../core/host/contentPolicy';
 import { CoreHost } from '../core/host/coreHost';
+import { everyInterval, lockIfIdle } from '../core/host/idleLock';
+import { debuggingSwitch } from './debugSwitches';
 import {
   APP_ENTRY_URL,
   APP_MENU,
@@ -40,19 +42,35 @@ let mainWindow: BrowserWindow | null = null;
 
 const refuse = (event: { preventDefault(): void }): void => event.preventDefault();
 
-// Privileges must be registered before 'ready'. `standard` gives app:// a real origin, so
-// 'self' in the CSP means the app; the CSP itself is never bypassed.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-app.enableSandbox();
-app.commandLine.appendSwitch('disable-http-cache');
-
-if (app.requestSingleInstanceLock()) {
-  start();
+// Checked before anything else runs: with a debugging switch, nothing of Vigil starts.
+const debugSwitch = debuggingSwitch(
+  [...process.execArgv, ...process.argv.slice(1), ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)],
+  process.platform,
+);
+if (debugSwitch !== null) {
+  console.error(
+    `Vigil will not start with ${debugSwitch}: it lets other programs read an open vault.`,
+  );
+  app.exit(1);
 } else {
-  // Two instances would open the same vault files side by side.
-  app.quit();
+  boot();
+}
+
+function boot(): void {
+  // Privileges must be registered before 'ready'. `standard` gives app:// a real origin, so
+  // 'self' in the CSP means the app; the CSP itself is never bypassed.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  app.enableSandbox();
+  app.commandLine.appendSwitch('disable-http-cache');
+
+  if (app.requestSingleInstanceLock()) {
+    start();
+  } else {
+    // Two instances would open the same vault files side by side.
+    app.quit();
+  }
 }
 
 function start(): void {
@@ -72,6 +90,15 @@ function onReady(host: CoreHost): void {
   hardenSession(session.fromPartition(PARTITION));
   powerMonitor.on('suspend', () => lockAll(host));
   powerMonitor.on('lock-screen', () => lockAll(host));
+  // Linux has no 'lock-screen' event, and the renderer's idle timer slows down while its window
+  // is hidden: main checks the system's idle time itself.
+  everyInterval(() =>
+    lockIfIdle(
+      host,
+      () => powerMonitor.getSystemIdleTime() * 1000,
+      () => lockAll(host),
+    ),
+  );
   createMainWindow();
 }
 

@@ -57,13 +57,30 @@ import {
   SavedPivot,
 } from '../stats/schemas';
 
+/**
+ * How a call opens a vault in its `folder` argument: an `existing` vault (unlock, repair) or a
+ * `new` one it writes there first (create, restore). Hosts run such a call beside the vault
+ * that is open and drop that one only once the call succeeded.
+ */
+export type VaultOpening = 'existing' | 'new';
+
 interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   args: A;
   result: R;
+  opensVault?: VaultOpening;
 }
 
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): MethodSpec<A, R> {
   return { args, result };
+}
+
+/** A method that opens the vault named by its `folder` argument. */
+function opener<A extends z.ZodType<{ folder: string }>, R extends z.ZodType>(
+  opensVault: VaultOpening,
+  args: A,
+  result: R,
+): MethodSpec<A, R> {
+  return { args, result, opensVault };
 }
 
 const NoArgs = z.object({}).strict();
@@ -102,15 +119,18 @@ function withSecret<S extends z.ZodRawShape>(args: z.ZodObject<S>) {
  */
 export const contract = {
   vaultStatus: method(NoArgs, VaultStatus),
-  createVault: method(
+  createVault: opener(
+    'new',
     z.object({ folder: Folder, passphrase: Passphrase }).strict(),
     VaultStatus.extend({ recoveryKey: z.string() }),
   ),
-  unlockVault: method(
+  unlockVault: opener(
+    'existing',
     withSecret(z.object({ folder: Folder, readOnly: z.boolean().default(false) })),
     VaultStatus,
   ),
-  repairVault: method(
+  repairVault: opener(
+    'existing',
     withSecret(z.object({ folder: Folder })),
     z.object({ status: VaultStatus, damage: z.array(DamageDetails) }),
   ),
@@ -120,7 +140,11 @@ export const contract = {
     z.object({ folder: Folder }).strict(),
     z.object({ folder: z.string(), bytes: z.number() }),
   ),
-  restoreBackup: method(withSecret(z.object({ source: Folder, folder: Folder })), VaultStatus),
+  restoreBackup: opener(
+    'new',
+    withSecret(z.object({ source: Folder, folder: Folder })),
+    VaultStatus,
+  ),
   getSettings: method(NoArgs, Settings),
   updateSettings: method(Settings.partial().strict(), Settings),
   createPerson: method(PersonCreate.strict(), Person),

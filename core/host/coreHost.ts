@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { contract, type MethodName, type VaultOpening } from '../api/contract';
 import { fail, toErrorBody, type ApiResult } from '../api/errors';
+import type { VaultStatus } from '../api/schemas';
 import { validateCall } from '../api/validate';
 import type { KdfParams } from '../vault/crypto';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from '../worker/protocol';
@@ -26,9 +28,17 @@ interface LiveWorker {
  * Owns the core worker thread for a host process (Electron main or the browser host). Every
  * call is validated against the contract here, before it reaches the worker. Locking terminates
  * the worker, so keys and decrypted pages die with its heap.
+ *
+ * A call that opens a vault while another is unlocked runs in a fresh worker: if it fails, the
+ * open vault is untouched; if it succeeds, the old worker is terminated, so nothing of the
+ * previous vault outlives the switch.
  */
 export class CoreHost {
   private worker: LiveWorker | null = null;
+  /** The fresh worker of a vault switch that has not finished yet. */
+  private candidate: LiveWorker | null = null;
+  /** Vault-opening calls run one at a time, so two switches never race. */
+  private opening: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   /**
    * Every worker of this installation claims vault folders under one token, so a worker can
@@ -55,22 +65,73 @@ export class CoreHost {
       await this.lock();
       return this.send('vaultStatus', {});
     }
+    const opens = contract[call.method].opensVault;
+    if (opens) return this.serialOpen(call.method, call.args as { folder: string }, opens);
     return this.send(call.method, call.args);
   }
 
-  /** Drops the worker and everything it held. Safe to call when already locked. */
+  /** Drops the worker and everything it held, and any vault switch under way. */
   async lock(): Promise<void> {
-    const worker = this.worker;
+    const workers = [this.worker, this.candidate];
     this.worker = null;
-    if (worker) await worker.thread.terminate();
+    this.candidate = null;
+    for (const worker of workers) if (worker) await worker.thread.terminate();
   }
 
   async dispose(): Promise<void> {
     await this.lock();
   }
 
+  private serialOpen(
+    method: MethodName,
+    args: { folder: string },
+    opens: VaultOpening,
+  ): Promise<ApiResult<unknown>> {
+    const run = this.opening.then(() => this.open(method, args, opens));
+    this.opening = run.catch(() => undefined);
+    return run;
+  }
+
+  private async open(
+    method: MethodName,
+    args: { folder: string },
+    opens: VaultOpening,
+  ): Promise<ApiResult<unknown>> {
+    const current = this.worker;
+    if (!current) return this.send(method, args);
+    const status = await this.sendTo(current, 'vaultStatus', {});
+    // A worker that stopped or was locked meanwhile answers the call as it would have.
+    if (!status.ok) return status;
+    if (this.worker !== current) return fail('VAULT_LOCKED', 'The vault was locked');
+    const open = status.value as VaultStatus;
+    if (open.state !== 'unlocked') return this.send(method, args);
+    // One folder is never open twice: reopening the open vault (read-write after read-only, a
+    // repair) closes it first.
+    if (opens === 'existing' && open.folder === path.resolve(args.folder)) {
+      await this.lock();
+      return this.send(method, args);
+    }
+    const fresh = this.spawn();
+    this.candidate = fresh;
+    const result = await this.sendTo(fresh, method, args);
+    // A lock while the switch ran has terminated the fresh worker and answered VAULT_LOCKED.
+    if (this.candidate !== fresh) return result;
+    this.candidate = null;
+    if (!result.ok) {
+      await fresh.thread.terminate();
+      return result;
+    }
+    this.worker = fresh;
+    await current.thread.terminate();
+    return result;
+  }
+
   private send(method: string, args: unknown): Promise<ApiResult<unknown>> {
-    const worker = this.ensureWorker();
+    this.worker ??= this.spawn();
+    return this.sendTo(this.worker, method, args);
+  }
+
+  private sendTo(worker: LiveWorker, method: string, args: unknown): Promise<ApiResult<unknown>> {
     const id = this.nextId++;
     const request: WorkerRequest = { id, method, args };
     return new Promise((resolve) => {
@@ -79,8 +140,7 @@ export class CoreHost {
     });
   }
 
-  private ensureWorker(): LiveWorker {
-    if (this.worker) return this.worker;
+  private spawn(): LiveWorker {
     const setup: WorkerSetup = {
       dataDir: this.options.dataDir,
       kdf: this.options.kdf,
@@ -98,12 +158,12 @@ export class CoreHost {
     // A worker that dies (crash or lock) answers every call still waiting on it.
     const settleAll = (message: string) => {
       if (this.worker === live) this.worker = null;
+      if (this.candidate === live) this.candidate = null;
       for (const resolve of live.pending.values()) resolve(fail('VAULT_LOCKED', message));
       live.pending.clear();
     };
     live.thread.on('error', () => settleAll('The core stopped unexpectedly'));
     live.thread.on('exit', () => settleAll('The vault was locked'));
-    this.worker = live;
     return live;
   }
 }

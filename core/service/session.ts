@@ -63,24 +63,20 @@ export class CoreSession {
     folder: string,
     passphrase: string,
   ): Promise<VaultStatus & { recoveryKey: string }> {
-    await this.lock();
     const absolute = path.resolve(folder);
     const kdf = await this.kdf();
-    const { vault, recoveryKey } = await Vault.create(
-      absolute,
-      passphrase,
-      kdf,
-      this.options.vault,
+    const { recoveryKey } = await this.switchTo(() =>
+      Vault.create(absolute, passphrase, kdf, this.options.vault),
     );
-    await this.attach(vault);
     return { ...this.status(), recoveryKey };
   }
 
   async unlockVault(folder: string, secret: Secret, readOnly: boolean): Promise<VaultStatus> {
-    await this.lock();
-    await this.attach(
-      await Vault.open(path.resolve(folder), secret, { ...this.options.vault, readOnly }),
-    );
+    const absolute = path.resolve(folder);
+    await this.closeIfOpen(absolute);
+    await this.switchTo(async () => ({
+      vault: await Vault.open(absolute, secret, { ...this.options.vault, readOnly }),
+    }));
     return this.status();
   }
 
@@ -88,17 +84,23 @@ export class CoreSession {
     folder: string,
     secret: Secret,
   ): Promise<{ status: VaultStatus; damage: DamageDetails[] }> {
-    await this.lock();
-    const { vault, damage } = await Vault.repair(path.resolve(folder), secret, this.options.vault);
-    await this.attach(vault);
+    const absolute = path.resolve(folder);
+    await this.closeIfOpen(absolute);
+    const { damage } = await this.switchTo(() =>
+      Vault.repair(absolute, secret, this.options.vault),
+    );
     return { status: this.status(), damage };
   }
 
   async restoreBackup(source: string, folder: string, secret: Secret): Promise<VaultStatus> {
-    await this.lock();
-    await this.attach(
-      await Vault.restore(path.resolve(source), path.resolve(folder), secret, this.options.vault),
-    );
+    await this.switchTo(async () => ({
+      vault: await Vault.restore(
+        path.resolve(source),
+        path.resolve(folder),
+        secret,
+        this.options.vault,
+      ),
+    }));
     return this.status();
   }
 
@@ -183,6 +185,27 @@ export class CoreSession {
 
   private kdf(): Promise<KdfParams> {
     return this.options.kdf ? Promise.resolve(this.options.kdf) : calibrateKdf();
+  }
+
+  /** One folder is never open twice: reopening the open vault closes it first. */
+  private async closeIfOpen(folder: string): Promise<void> {
+    if (this.vault?.folder === folder) await this.lock();
+  }
+
+  /**
+   * Opens the next vault before closing the one that is open, so a wrong passphrase or a
+   * refused folder leaves the open vault as it was.
+   */
+  private async switchTo<T extends { vault: Vault }>(open: () => Promise<T>): Promise<T> {
+    const opened = await open();
+    try {
+      await this.lock();
+    } catch (err) {
+      await opened.vault.close();
+      throw err;
+    }
+    await this.attach(opened.vault);
+    return opened;
   }
 
   private async attach(vault: Vault): Promise<void> {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../core/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../core/host/contentPolicy';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from '../../core/worker/protocol';
+import { IDLE_CHECK_MS } from '../../core/host/idleLock';
 import { APP_ENTRY_URL, APP_ORIGIN, IPC_CHANNEL, PARTITION } from '../../electron/security';
 
 // electron/main.ts runs against a recording stand-in for the `electron` module, and the real
@@ -74,6 +75,8 @@ class Emitter {
 
 class FakeWorker extends Emitter {
   static created: FakeWorker[] = [];
+  /** What the core answers per method; any other call answers with its method name. */
+  static answers: Record<string, unknown> = {};
   readonly posted: WorkerRequest[] = [];
   terminated = false;
 
@@ -87,7 +90,8 @@ class FakeWorker extends Emitter {
 
   postMessage(request: WorkerRequest): void {
     this.posted.push(request);
-    const reply: WorkerReply = { id: request.id, result: { ok: true, value: request.method } };
+    const value = FakeWorker.answers[request.method] ?? request.method;
+    const reply: WorkerReply = { id: request.id, result: { ok: true, value } };
     queueMicrotask(() => this.emit('message', reply));
   }
 
@@ -182,6 +186,7 @@ function makeFakeElectron({ isPackaged = true, gotLock = true }: FakeOptions) {
       return gotLock;
     }),
     quit: vi.fn(),
+    exit: vi.fn(),
     getPath: (name: string) => `/fake/${name}`,
     whenReady: () => readyPromise,
   });
@@ -226,7 +231,12 @@ function makeFakeElectron({ isPackaged = true, gotLock = true }: FakeOptions) {
         menus.push(menu?.template ?? null);
       },
     },
-    powerMonitor: new Emitter(),
+    powerMonitor: Object.assign(new Emitter(), {
+      idleSeconds: 0,
+      getSystemIdleTime(): number {
+        return this.idleSeconds;
+      },
+    }),
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => {
         calls.push('registerSchemesAsPrivileged');
@@ -268,7 +278,9 @@ type Fake = ReturnType<typeof makeFakeElectron>;
 async function loadMain(options: FakeOptions = {}, vigilDev?: string): Promise<Fake> {
   vi.resetModules();
   vi.stubEnv('VIGIL_DEV', vigilDev);
+  vi.stubEnv('NODE_OPTIONS', undefined);
   FakeWorker.created = [];
+  FakeWorker.answers = {};
   state.fileReads = [];
   const fake = makeFakeElectron(options);
   state.electron = fake.module;
@@ -324,6 +336,41 @@ describe('electron/main before ready', () => {
     const fake = await loadMain();
     expect(fake.windows).toHaveLength(0);
     await fake.ready();
+    expect(fake.windows).toHaveLength(1);
+  });
+});
+
+describe('debugging switches', () => {
+  it.each([
+    '--remote-debugging-port=9222',
+    '--remote-debugging-pipe',
+    '--inspect',
+    '--inspect-brk=9229',
+    '--inspect-port=0',
+  ])('quit at once, with one line on stderr, when started with %s', async (arg) => {
+    const errors: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...line) => errors.push(line));
+    const argv = process.argv;
+    process.argv = [argv[0]!, '/opt/vigil/resources/app.asar', arg];
+    let fake: Fake;
+    try {
+      fake = await startMain();
+    } finally {
+      process.argv = argv;
+      spy.mockRestore();
+    }
+    expect(fake.app.exit).toHaveBeenCalledExactlyOnceWith(1);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0]?.[0])).toContain(arg.split('=')[0]);
+    // Nothing else ran: no scheme, no sandbox switch, no instance lock, no IPC, no window.
+    expect(fake.calls).toEqual(['ready']);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('start normally without them', async () => {
+    const fake = await startMain();
+    expect(fake.app.exit).not.toHaveBeenCalled();
     expect(fake.windows).toHaveLength(1);
   });
 });
@@ -623,5 +670,59 @@ describe('locking and quitting', () => {
     expect(fake.app.quit).toHaveBeenCalled();
     fake.app.emit('before-quit', preventable());
     expect(FakeWorker.created[0]?.terminated).toBe(true);
+  });
+});
+
+describe('the idle lock in main', () => {
+  const unlocked = { state: 'unlocked', readOnly: false, folder: '/v', defaultFolder: '/v' };
+
+  // Only the interval is faked: the fake window's ready() waits on a real setTimeout.
+  async function idleMain(autoLockMinutes: number, status: object = unlocked) {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const fake = await startMain();
+    FakeWorker.answers = { getSettings: { autoLockMinutes }, vaultStatus: status };
+    const win = onlyWindow(fake);
+    let stoppedBeforeReload: boolean | undefined;
+    win.webContents.onReload = () =>
+      (stoppedBeforeReload = FakeWorker.created.every((worker) => worker.terminated));
+    /** Lets the clock pass one check and waits until that check has finished. */
+    const check = async (idleSeconds: number) => {
+      fake.module.powerMonitor.idleSeconds = idleSeconds;
+      await vi.advanceTimersByTimeAsync(IDLE_CHECK_MS);
+      // Every step of a check is a microtask; the next macrotask runs after all of them.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { fake, win, check, stoppedBeforeReload: () => stoppedBeforeReload };
+  }
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('locks once the system has been idle for the auto-lock minutes the core holds', async () => {
+    const { win, check, stoppedBeforeReload } = await idleMain(5);
+    await check(5 * 60 - 1);
+    expect(win.webContents.reload).not.toHaveBeenCalled();
+    expect(FakeWorker.created.some((worker) => !worker.terminated)).toBe(true);
+    await check(5 * 60);
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(FakeWorker.created.every((worker) => worker.terminated)).toBe(true);
+    expect(stoppedBeforeReload()).toBe(true);
+  });
+
+  it('follows a changed auto-lock time at the next check', async () => {
+    const { win, check } = await idleMain(30);
+    await check(10 * 60);
+    expect(win.webContents.reload).not.toHaveBeenCalled();
+    FakeWorker.answers.getSettings = { autoLockMinutes: 10 };
+    await check(10 * 60);
+    expect(win.webContents.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a locked vault alone, so the unlock screen is not reloaded again and again', async () => {
+    const { win, check } = await idleMain(1, { ...unlocked, state: 'locked' });
+    await check(3600);
+    await check(3600);
+    expect(win.webContents.reload).not.toHaveBeenCalled();
   });
 });
