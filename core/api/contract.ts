@@ -135,7 +135,11 @@ export const contract = {
     z.object({ status: VaultStatus, damage: z.array(DamageDetails) }),
   ),
   lockVault: method(NoArgs, VaultStatus),
-  changePassphrase: method(withSecret(z.object({ newPassphrase: Passphrase })), VaultStatus),
+  changePassphrase: method(
+    withSecret(z.object({ newPassphrase: Passphrase, rotateKeys: z.boolean().default(false) })),
+    // With rotateKeys, the new recovery key, shown once; the old one no longer opens the vault.
+    VaultStatus.extend({ recoveryKey: z.string().nullable() }),
+  ),
   saveBackup: method(
     z.object({ folder: Folder }).strict(),
     z.object({ folder: z.string(), bytes: z.number() }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ImportShape } from '../import/schemas';
-import { CountryCode, Id, PartialDate } from './schemas';
+import { CountryCode, DamageDetails, Id, PartialDate } from './schemas';
 
 /**
  * The case data model: one zod schema per kind of record, shared by the API (validation of
@@ -330,5 +330,10 @@ export const AuditState = z.object({
   state: z.enum(['checking', 'intact', 'broken']),
   entries: z.number().int(),
   firstBadEntry: z.number().int().nullable(),
+  /**
+   * Damage in the previous generation, the copy the vault keeps beside the current one to fall
+   * back on; empty while checking and when it is sound.
+   */
+  previousGeneration: z.array(DamageDetails),
 });
 export type AuditState = z.infer<typeof AuditState>;

@@ -46,7 +46,8 @@ export function createHandlers(session: CoreSession): Handlers {
     unlockVault: (a) => session.unlockVault(a.folder, secretOf(a), a.readOnly),
     repairVault: (a) => session.repairVault(a.folder, secretOf(a)),
     lockVault: () => session.lock(),
-    changePassphrase: (a) => session.changePassphrase(secretOf(a), a.newPassphrase),
+    changePassphrase: (a) =>
+      session.changePassphrase(secretOf(a), a.newPassphrase, { rotate: a.rotateKeys }),
     saveBackup: (a) => session.saveBackup(a.folder),
     restoreBackup: (a) => session.restoreBackup(a.source, a.folder, secretOf(a)),
     getSettings: () => session.userSettings(),

@@ -15,6 +15,13 @@ import { loadSettings, saveSettings, type Settings } from './settings';
 
 const UNDO_DEPTH = 50;
 
+const CHECKING: AuditState = {
+  state: 'checking',
+  entries: 0,
+  firstBadEntry: null,
+  previousGeneration: [],
+};
+
 export interface SessionOptions {
   dataDir: string;
   /** Only tests and benchmarks fix the KDF cost; the app calibrates it on the user's machine. */
@@ -38,7 +45,7 @@ export class CoreSession {
   private clock: HybridClock | null = null;
   /** Change sets of this unlock, newest last; locking forgets them with everything else. */
   private undoable: ChangeSet[] = [];
-  private audit: AuditState = { state: 'checking', entries: 0, firstBadEntry: null };
+  private audit: AuditState = CHECKING;
 
   private constructor(
     private readonly options: SessionOptions,
@@ -104,9 +111,19 @@ export class CoreSession {
     return this.status();
   }
 
-  async changePassphrase(current: Secret, newPassphrase: string): Promise<VaultStatus> {
-    await this.requireVault().changePassphrase(current, newPassphrase, await this.kdf());
-    return this.status();
+  async changePassphrase(
+    current: Secret,
+    newPassphrase: string,
+    options: { rotate: boolean },
+  ): Promise<VaultStatus & { recoveryKey: string | null }> {
+    const vault = this.requireVault();
+    const { recoveryKey } = await vault.changePassphrase(
+      current,
+      newPassphrase,
+      await this.kdf(),
+      options,
+    );
+    return { ...this.status(), recoveryKey };
   }
 
   async saveBackup(folder: string): Promise<{ folder: string; bytes: number }> {
@@ -128,20 +145,24 @@ export class CoreSession {
     return this.audit;
   }
 
-  /** Runs in the background after unlock: a large vault's chain takes a while to recompute. */
+  /**
+   * Runs in the background after unlock: a large vault's chain takes a while to recompute, and
+   * the previous generation is read in full to prove the fallback copy still opens.
+   */
   private checkAudit(vault: Vault): void {
-    this.audit = { state: 'checking', entries: 0, firstBadEntry: null };
-    void verifyAuditChain(vault.db).then(
-      (result) => {
+    this.audit = CHECKING;
+    void Promise.all([verifyAuditChain(vault.db), vault.previousGeneration]).then(
+      ([result, previousGeneration]) => {
         if (this.vault !== vault) return;
         this.audit = {
           state: result.intact ? 'intact' : 'broken',
           entries: result.entries,
           firstBadEntry: result.firstBadEntry,
+          previousGeneration,
         };
       },
       () => {
-        if (this.vault === vault) this.audit = { state: 'broken', entries: 0, firstBadEntry: null };
+        if (this.vault === vault) this.audit = { ...CHECKING, state: 'broken' };
       },
     );
   }

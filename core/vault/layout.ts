@@ -7,6 +7,9 @@ import { promises as fs } from 'node:fs';
 export const HEADER_FILE = 'vault.vgh';
 /** The authenticated record of the newest generation and its durable records (state.ts). */
 export const STATE_FILE = 'vault.vgc';
+/** A key rotation's new header and commit state, before they take their places (rotate.ts). */
+export const ROTATION_HEADER = 'vault.vgh.next';
+export const ROTATION_STATE = 'vault.vgc.next';
 /** Present while a process has the vault open for writing (lock.ts). */
 export const LOCK_FILE = 'vault.lock';
 

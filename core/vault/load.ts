@@ -8,18 +8,21 @@ import { decodeJournal, type JournalContents } from './journal';
 import { journalFile, listGenerations, snapshotFile, STATE_FILE } from './layout';
 import { replayRecord, retryHeldCells } from './replay';
 import { decodeSnapshot } from './snapshot';
-import { decodeState, type CommitState } from './state';
+import { rotationOnDisk, type RotationOnDisk } from './rotate';
+import { decodeState, ROTATED, type CommitState } from './state';
 
 export interface LoadedState {
   db: Database;
   /** The newest journal read, where new commits continue (null when none could be read). */
   journal: { generation: bigint; contents: JournalContents } | null;
-  /** Records in the journal before the newest one read, for the commit state. */
-  previousRecords: number;
+  /** Records in the journal before the newest one read (or ROTATED), for the commit state. */
+  previousRecords: bigint;
   /** The generation of the snapshot the state was built on. */
   snapshotGeneration: bigint;
   /** The commit state as read (null when missing or damaged, which is damage too). */
   commitState: CommitState | null;
+  /** A key rotation cut short, for a writable open to clean up. */
+  rotation: RotationOnDisk;
   /** Everything that could not be read; always empty in strict mode. */
   damage: DamageDetails[];
 }
@@ -38,13 +41,21 @@ export async function loadState(
   keys: VaultKeys,
   mode: 'strict' | 'salvage',
 ): Promise<LoadedState> {
-  const generations = await listGenerations(folder);
   const damage: DamageDetails[] = [];
   const report: Report = (details, reason) => {
     if (mode === 'strict') throw new ApiError('VAULT_CORRUPT', reason, details);
     damage.push(details);
   };
-  const commitState = await readCommitState(folder, vaultId, keys, report);
+  const rotation = await rotationOnDisk(folder, vaultId, keys);
+  const commitState =
+    rotation.committedState ?? (await readCommitState(folder, vaultId, keys, report));
+  const generations = await listGenerations(folder);
+  // A rotation that never took place staged a generation under keys this header cannot open.
+  if (rotation.staged && commitState) {
+    const current = (g: bigint) => g <= commitState.generation;
+    generations.snapshots = generations.snapshots.filter(current);
+    generations.journals = generations.journals.filter(current);
+  }
   const base = await readNewestSnapshot(folder, vaultId, keys, generations.snapshots, report);
 
   const SQL = await loadSqlJs();
@@ -65,9 +76,13 @@ export async function loadState(
     return {
       db,
       journal: newest,
-      previousRecords: newest ? (counts.records.get(newest.generation - 1n) ?? 0) : 0,
+      previousRecords:
+        commitState && newest && commitState.generation === newest.generation
+          ? commitState.previousRecords
+          : BigInt(newest ? (counts.records.get(newest.generation - 1n) ?? 0) : 0),
       snapshotGeneration: base.generation,
       commitState,
+      rotation,
       damage,
     };
   } catch (err) {
@@ -207,10 +222,9 @@ function checkAgainstState(
       'Vault files are behind the commit state',
     );
   if (newestOnDisk < state.generation) return behind(state.generation, 0);
-  const expected: Array<[bigint, bigint]> = [
-    [state.generation, state.records],
-    [state.generation - 1n, state.previousRecords],
-  ];
+  const expected: Array<[bigint, bigint]> = [[state.generation, state.records]];
+  if (state.previousRecords !== ROTATED)
+    expected.push([state.generation - 1n, state.previousRecords]);
   for (const [generation, records] of expected) {
     const read = counts.records.get(generation);
     if (read !== undefined && BigInt(read) < records) behind(generation, read + 1);

@@ -19,6 +19,12 @@ const MAC_BYTES = 32;
 const BODY_BYTES = STATE_MAGIC.length + 2 + VAULT_ID_BYTES + 8 * 4;
 export const STATE_SLOT_BYTES = BODY_BYTES + MAC_BYTES;
 
+/**
+ * `previousRecords` of the first generation after a key rotation: the generations before it
+ * were written under the old keys, so there is no previous generation to check or fall back on.
+ */
+export const ROTATED = 2n ** 64n - 1n;
+
 export interface CommitState {
   /** Grows by one with every write; the slot holding the larger one is current. */
   epoch: bigint;

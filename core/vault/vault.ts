@@ -1,22 +1,14 @@
 import path from 'node:path';
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
-import { MIN_PASSPHRASE_LENGTH, type DamageDetails } from '../api/schemas';
+import type { DamageDetails } from '../api/schemas';
 import { applyChanges } from '../changes/apply';
 import { checkChangeSet, encodeChangeSet, type ChangeSet } from '../changes/changeSet';
 import { prepareDatabase } from '../db/prepare';
 import { migrate } from '../db/schema';
 import { run } from '../db/statements';
 import { loadSqlJs } from '../db/sqlite';
-import {
-  DEFAULT_KDF,
-  equalBytes,
-  kdfWithinBounds,
-  randomBytes,
-  randomKey,
-  subkey,
-  type KdfParams,
-} from './crypto';
+import { DEFAULT_KDF, equalBytes, randomBytes, type KdfParams } from './crypto';
 import {
   prepareFolder,
   readVaultFile,
@@ -27,28 +19,16 @@ import {
   type VaultKeys,
 } from './files';
 import { classifyFsError } from './fsErrors';
-import {
-  encodeHeader,
-  FORMAT_VERSION,
-  makeSlot,
-  unlockHeader,
-  VAULT_ID_BYTES,
-  withNewPassphrase,
-} from './header';
+import { unlockHeader, VAULT_ID_BYTES, withNewPassphrase } from './header';
 import { journalPrefix, JournalWriter } from './journal';
-import {
-  HEADER_FILE,
-  holdsVaultFiles,
-  journalFile,
-  listGenerations,
-  snapshotFile,
-  STATE_FILE,
-} from './layout';
+import { HEADER_FILE, journalFile, listGenerations, snapshotFile, STATE_FILE } from './layout';
 import { loadState } from './load';
+import { checkKdf, checkNewPassphrase, headerMissing, newKeySet, unlockFolder } from './keys';
 import { newLockOwner, VaultLock } from './lock';
-import { newRecoveryKey, type Secret } from './secret';
+import type { Secret } from './secret';
 import { encodeSnapshot } from './snapshot';
-import { StateWriter } from './state';
+import { recoverRotation, rotateFiles } from './rotate';
+import { ROTATED, StateWriter } from './state';
 import { verifyCopy, verifyPreviousGeneration } from './verify';
 
 /** When the journal passes either limit, a background compaction writes a new snapshot. */
@@ -61,15 +41,6 @@ export const DEFAULT_COMPACTION: CompactionPolicy = {
   maxRecords: 20_000,
   maxBytes: 32 * 1024 * 1024,
 };
-
-export function deriveKeys(dataKey: Buffer, vaultId: Buffer): VaultKeys {
-  return {
-    header: subkey(dataKey, vaultId, 'header'),
-    snapshot: subkey(dataKey, vaultId, 'snapshot'),
-    journal: subkey(dataKey, vaultId, 'journal'),
-    state: subkey(dataKey, vaultId, 'state'),
-  };
-}
 
 interface PendingCommit {
   set: ChangeSet;
@@ -91,8 +62,8 @@ interface Writable {
   journal: JournalWriter;
   state: StateWriter;
   lock: VaultLock;
-  /** Records of the previous generation's journal, kept in each commit state. */
-  previousRecords: number;
+  /** Records of the previous generation's journal (or ROTATED), kept in each commit state. */
+  previousRecords: bigint;
 }
 
 /**
@@ -114,7 +85,7 @@ export class Vault {
     readonly folder: string,
     readonly db: Database,
     private readonly vaultId: Buffer,
-    private readonly keys: VaultKeys,
+    private keys: VaultKeys,
     private writable: Writable | null,
     options: VaultOptions,
   ) {
@@ -158,16 +129,7 @@ export class Vault {
     const lock = await VaultLock.acquire(folder, options.lockOwner ?? newLockOwner());
     try {
       const vaultId = randomBytes(VAULT_ID_BYTES);
-      const dataKey = randomKey();
-      const recovery = newRecoveryKey();
-      const slots = [
-        await makeSlot(vaultId, dataKey, { passphrase }, kdf),
-        await makeSlot(vaultId, dataKey, { recoveryKey: recovery.words }, kdf),
-      ];
-      recovery.entropy.fill(0);
-      const header = encodeHeader({ version: FORMAT_VERSION, vaultId, slots }, dataKey);
-      const keys = deriveKeys(dataKey, vaultId);
-      dataKey.fill(0);
+      const { header, keys, recoveryKey } = await newKeySet(vaultId, passphrase, kdf);
 
       const SQL = await loadSqlJs();
       const db = new SQL.Database();
@@ -178,9 +140,9 @@ export class Vault {
       const vault = await Vault.openWritable(folder, db, vaultId, keys, lock, options, {
         generation: 1n,
         contents: { goodLength: journalPrefix(vaultId, 1n).length, payloads: [] },
-        previousRecords: 0,
+        previousRecords: 0n,
       });
-      return { vault, recoveryKey: recovery.words };
+      return { vault, recoveryKey };
     } catch (err) {
       await lock.release();
       throw err;
@@ -219,6 +181,8 @@ export class Vault {
   ): Promise<Vault> {
     const state = await loadState(folder, vaultId, keys, 'strict');
     try {
+      // Strict loading reports a missing commit state, so there is one.
+      await recoverRotation(folder, state.rotation, state.commitState!);
       // Strict loading reports a missing journal, so a journal is always there.
       const { generation, contents } = state.journal!;
       const vault = await Vault.openWritable(folder, state.db, vaultId, keys, lock, options, {
@@ -247,7 +211,7 @@ export class Vault {
     at: {
       generation: bigint;
       contents: Parameters<typeof JournalWriter.open>[4];
-      previousRecords: number;
+      previousRecords: bigint;
     },
   ): Promise<Vault> {
     const journal = await JournalWriter.open(
@@ -381,7 +345,7 @@ export class Vault {
     const next = {
       generation: journal.generation,
       records: BigInt(journal.recordCount),
-      previousRecords: BigInt(previousRecords),
+      previousRecords,
     };
     const current = state.current;
     const same =
@@ -419,7 +383,7 @@ export class Vault {
     const { old, image } = await this.exclusive(async () => {
       const old = writable.journal;
       writable.journal = writer;
-      writable.previousRecords = old.recordCount;
+      writable.previousRecords = BigInt(old.recordCount);
       const image = this.exportImage();
       await this.recordState();
       return { old, image };
@@ -453,8 +417,18 @@ export class Vault {
     );
   }
 
-  /** Replaces the passphrase slot; the data, the recovery key and the other files are untouched. */
-  async changePassphrase(current: Secret, passphrase: string, kdf: KdfParams): Promise<void> {
+  /**
+   * Replaces the passphrase slot; the data, the recovery key and the other files are untouched.
+   * With `rotate`, the vault also moves to a new data key and a new recovery key (returned, to
+   * be shown once): an old copy of the header, opened with the old passphrase or recovery key,
+   * then opens nothing written from now on.
+   */
+  async changePassphrase(
+    current: Secret,
+    passphrase: string,
+    kdf: KdfParams,
+    { rotate = false } = {},
+  ): Promise<{ recoveryKey: string | null }> {
     // A damaged vault is left exactly as found until the user repairs it.
     if (this.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
     checkNewPassphrase(passphrase);
@@ -464,14 +438,44 @@ export class Vault {
     try {
       if (!equalBytes(header.vaultId, this.vaultId))
         throw new ApiError('VAULT_CORRUPT', 'Header changed on disk');
+      if (rotate) return { recoveryKey: await this.rotateKeys(passphrase, kdf) };
       await writeVaultFile(
         this.folder,
         HEADER_FILE,
         await withNewPassphrase(header, dataKey, passphrase, kdf),
       );
+      return { recoveryKey: null };
     } finally {
       dataKey.fill(0);
     }
+  }
+
+  /** Writes the vault anew under a new data key (rotate.ts), between two flushes. */
+  private async rotateKeys(passphrase: string, kdf: KdfParams): Promise<string> {
+    const { header, keys, recoveryKey } = await newKeySet(this.vaultId, passphrase, kdf);
+    await this.exclusive(async () => {
+      const writable = this.writable!;
+      const generation = writable.journal.generation + 1n;
+      await rotateFiles(this.folder, this.vaultId, keys, header, generation, this.exportImage());
+      await writable.journal.close();
+      await writable.state.close();
+      for (const key of Object.values(this.keys)) key.fill(0);
+      this.keys = keys;
+      writable.journal = await JournalWriter.open(
+        path.join(this.folder, journalFile(generation)),
+        keys.journal,
+        this.vaultId,
+        generation,
+        { goodLength: journalPrefix(this.vaultId, generation).length, payloads: [] },
+      );
+      writable.state = await StateWriter.open(
+        path.join(this.folder, STATE_FILE),
+        keys.state,
+        this.vaultId,
+      );
+      writable.previousRecords = ROTATED;
+    });
+    return recoveryKey;
   }
 
   /**
@@ -529,48 +533,4 @@ export class Vault {
     this.db.close();
     for (const key of Object.values(this.keys)) key.fill(0);
   }
-}
-
-function checkKdf(kdf: KdfParams): void {
-  if (!kdfWithinBounds(kdf)) throw new ApiError('INVALID_INPUT', 'KDF cost out of bounds');
-}
-
-const headerMissing = () => new ApiError('VAULT_CORRUPT', 'Vault header missing');
-
-/** The core's own floor, whatever the interface checks: a short passphrase is guessed offline. */
-function checkNewPassphrase(passphrase: string): void {
-  if (passphrase.length === 0) throw new ApiError('EMPTY_PASSPHRASE', 'Empty passphrase');
-  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH)
-    throw new ApiError('PASSPHRASE_TOO_SHORT', 'Passphrase below the minimum length');
-}
-
-async function unlockFolder(
-  folder: string,
-  secret: Secret,
-): Promise<{ vaultId: Buffer; keys: VaultKeys }> {
-  if ('passphrase' in secret && secret.passphrase.length === 0) {
-    throw new ApiError('EMPTY_PASSPHRASE', 'Empty passphrase');
-  }
-  const headerFile = await readVaultFile(
-    folder,
-    HEADER_FILE,
-    () => new ApiError('VAULT_NOT_FOUND', 'No vault header'),
-  ).catch(async (err: unknown) => {
-    // Without its header a folder of vault files is a vault that lost its keys, not no vault.
-    if (
-      err instanceof ApiError &&
-      err.code === 'VAULT_NOT_FOUND' &&
-      (await holdsVaultFiles(folder))
-    )
-      throw new ApiError('VAULT_CORRUPT', 'Vault header missing', {
-        file: HEADER_FILE,
-        repairable: false,
-        kind: 'missing',
-      });
-    throw err;
-  });
-  const { header, dataKey } = await unlockHeader(headerFile, secret);
-  const keys = deriveKeys(dataKey, header.vaultId);
-  dataKey.fill(0);
-  return { vaultId: header.vaultId, keys };
 }

@@ -9,7 +9,7 @@ import { decodeHeader } from './header';
 import { decodeJournal } from './journal';
 import { HEADER_FILE, journalFile, listGenerations, snapshotFile, STATE_FILE } from './layout';
 import { decodeSnapshot } from './snapshot';
-import { decodeState } from './state';
+import { decodeState, ROTATED } from './state';
 
 /**
  * Reads a fresh backup copy back and checks that every file decrypts to what was written;
@@ -62,8 +62,9 @@ export async function verifyPreviousGeneration(
   vaultId: Buffer,
   keys: VaultKeys,
   current: bigint,
-  previousRecords: number,
+  previousRecords: bigint,
 ): Promise<DamageDetails[]> {
+  if (previousRecords === ROTATED) return [];
   const previous = current - 1n;
   const { snapshots, journals } = await listGenerations(folder);
   if (previous < 1n || (!snapshots.includes(previous) && !journals.includes(previous))) return [];
@@ -92,7 +93,7 @@ export async function verifyPreviousGeneration(
     );
     if (contents.damage)
       damage.push({ file: journal, record: contents.damage.record, repairable: true });
-    else if (contents.payloads.length < previousRecords)
+    else if (BigInt(contents.payloads.length) < previousRecords)
       damage.push({
         file: journal,
         record: contents.payloads.length + 1,

@@ -4,6 +4,7 @@ import type { Person } from '../../../core/api/records';
 import type { VaultStatus } from '../../../core/api/schemas';
 import { lockAndRestart } from '../api';
 import { AuditBanner } from '../audit/AuditBanner';
+import { PreviousGenerationBanner } from '../audit/PreviousGenerationBanner';
 import { useAuditState } from '../audit/useAuditState';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NoticeMessage } from '../components/NoticeMessage';
@@ -158,6 +159,9 @@ function Workspace({ status, notice }: Props) {
 
       {readOnly && <ReadOnlyBanner />}
       {audit?.state === 'broken' && <AuditBanner audit={audit} />}
+      {audit && audit.previousGeneration.length > 0 && (
+        <PreviousGenerationBanner damage={audit.previousGeneration} />
+      )}
       {shownNotice && <NoticeMessage notice={shownNotice} onDismiss={() => setShownNotice(null)} />}
 
       <main className="workspace" hidden={figuresOpen}>

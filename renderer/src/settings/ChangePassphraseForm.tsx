@@ -30,6 +30,10 @@ export function ChangePassphraseForm({ folder, readOnly }: Props) {
   const [busy, setBusy] = useState(false);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const [done, setDone] = useState(false);
+  const [rotate, setRotate] = useState(false);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const rotateId = useId();
+  const rotateHintId = useId();
   const currentControl = useRef<HTMLElement | null>(null);
 
   const check = useNewPassphrase(passphrase, repeat, folder);
@@ -44,6 +48,7 @@ export function ChangePassphraseForm({ folder, readOnly }: Props) {
     return (value: string) => {
       set(value);
       setDone(false);
+      setRecoveryKey(null);
     };
   }
 
@@ -54,7 +59,11 @@ export function ChangePassphraseForm({ folder, readOnly }: Props) {
     setErrorCode(null);
     setDone(false);
     const result = await requestUnlocked((api) =>
-      api.changePassphrase({ ...secretArgs(mode, current), newPassphrase: passphrase }),
+      api.changePassphrase({
+        ...secretArgs(mode, current),
+        newPassphrase: passphrase,
+        rotateKeys: rotate,
+      }),
     );
     setBusy(false);
     if (!result.ok) {
@@ -68,6 +77,8 @@ export function ChangePassphraseForm({ folder, readOnly }: Props) {
     setCurrent('');
     setPassphrase('');
     setRepeat('');
+    setRotate(false);
+    setRecoveryKey(result.value.recoveryKey);
     setDone(true);
   }
 
@@ -101,6 +112,20 @@ export function ChangePassphraseForm({ folder, readOnly }: Props) {
           check={check}
         />
 
+        <div className="checkbox-field">
+          <input
+            id={rotateId}
+            type="checkbox"
+            checked={rotate}
+            aria-describedby={rotateHintId}
+            onChange={(event) => setRotate(event.target.checked)}
+          />
+          <label htmlFor={rotateId}>{t('settings.passphrase.rotate')}</label>
+        </div>
+        <p id={rotateHintId} className="hint">
+          {t('settings.passphrase.rotateHint')}
+        </p>
+
         <NeedsList id={needsId} title={t('settings.passphrase.needsTitle')} needs={needs} />
 
         <div className="actions">
@@ -113,9 +138,27 @@ export function ChangePassphraseForm({ folder, readOnly }: Props) {
             {busy ? t('settings.passphrase.submitting') : t('settings.passphrase.submit')}
           </button>
           <p role="status" className="status">
-            {done ? t('settings.passphrase.done') : ''}
+            {done
+              ? t(recoveryKey ? 'settings.passphrase.rotatedDone' : 'settings.passphrase.done')
+              : ''}
           </p>
         </div>
+        {recoveryKey && (
+          // Written on paper, never copied: see RecoveryKey for why there is no copy button.
+          <ol
+            className="recovery-words"
+            aria-label={t('settings.passphrase.newRecoveryKey')}
+            translate="no"
+            lang="en"
+          >
+            {recoveryKey.split(' ').map((word, index) => (
+              <li key={index}>
+                {index > 0 && ' '}
+                {word}
+              </li>
+            ))}
+          </ol>
+        )}
       </form>
     </section>
   );
