@@ -21,6 +21,7 @@ import {
   type KdfParams,
 } from './crypto';
 import { classifyFsError } from './fsErrors';
+import { fsStep } from './fsSteps';
 import {
   decodeHeader,
   encodeHeader,
@@ -470,9 +471,14 @@ async function prepareFolder(folder: string): Promise<void> {
 async function removeGenerationsBefore(folder: string, keep: bigint): Promise<void> {
   const { snapshots, journals } = await listGenerations(folder);
   for (const generation of snapshots.filter((g) => g < keep))
-    await fs.rm(path.join(folder, snapshotFile(generation)), { force: true });
+    await removeFile(path.join(folder, snapshotFile(generation)));
   for (const generation of journals.filter((g) => g < keep))
-    await fs.rm(path.join(folder, journalFile(generation)), { force: true });
+    await removeFile(path.join(folder, journalFile(generation)));
+}
+
+async function removeFile(file: string): Promise<void> {
+  fsStep('remove', file);
+  await fs.rm(file, { force: true });
 }
 
 async function removeVaultFiles(folder: string): Promise<void> {
@@ -483,6 +489,7 @@ async function removeVaultFiles(folder: string): Promise<void> {
 /** Keeps a damaged file for inspection under a name no loader reads. */
 async function setAside(folder: string, name: string): Promise<void> {
   const from = path.join(folder, name);
+  fsStep('rename', from);
   await fs.rename(from, `${from}.damaged-${Date.now()}`).catch((err: unknown) => {
     if (classifyFsError(err) !== 'ENOENT') throw err;
   });
