@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 
 export const DIST = path.resolve('dist');
@@ -69,4 +69,14 @@ export async function openImportDialog(page: Page): Promise<void> {
 export async function openExportDialog(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('dialog', { name: 'Export records' }).waitFor();
+}
+
+/** The unlock screen's form, which holds its alerts. */
+export function unlockForm(page: Page): Locator {
+  return page.getByRole('form', { name: 'Unlock vault' });
+}
+
+/** The message above the workspace about how the vault was just opened or filled. */
+export function noticeStatus(page: Page): Locator {
+  return page.getByRole('region', { name: 'Notice' }).getByRole('status');
 }
