@@ -91,7 +91,7 @@ describe('case records through the browser host', () => {
       .getByRole('button', { name: `Import only valid rows (${table.validRows})` })
       .click();
     await expect
-      .poll(() => dialog.getByRole('status').last().textContent(), { timeout: 30_000 })
+      .poll(() => dialog.getByRole('status').last().textContent())
       .toBe(
         `Imported ${table.validRows} rows: ${table.validRows} people, ${table.releases} events. Skipped 3.`,
       );

@@ -4,9 +4,15 @@ import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 
 export const DIST = path.resolve('dist');
 
-/** Starts the app the way `npm run start:browser` does, headless, with the given settings folder. */
-export function launchApp(dataDir: string): Promise<BrowserHost> {
-  return startBrowserHost({ dataDir, distDir: DIST, headless: true });
+/**
+ * Starts the app the way `npm run start:browser` does, headless, with the given settings folder.
+ * Every wait is for an event; its limit only catches a hang, and a busy machine can take most of
+ * a minute to derive a vault's keys.
+ */
+export async function launchApp(dataDir: string): Promise<BrowserHost> {
+  const app = await startBrowserHost({ dataDir, distDir: DIST, headless: true });
+  app.context.setDefaultTimeout(120_000);
+  return app;
 }
 
 /** A passphrase the strength meter rates as strong. */
