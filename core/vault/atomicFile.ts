@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fsStep } from './fsSteps';
 
 /**
  * Replaces `target` so that a crash at any moment leaves either the old or the new content,
@@ -10,9 +11,12 @@ import path from 'node:path';
 export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  fsStep('open', temp);
   const handle = await fs.open(temp, 'wx', 0o600);
   try {
+    fsStep('write', temp);
     await handle.writeFile(data);
+    fsStep('fsync', temp);
     await handle.sync();
   } catch (err) {
     await handle.close();
@@ -21,6 +25,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
   }
   await handle.close();
   try {
+    fsStep('rename', target);
     await fs.rename(temp, target);
   } catch (err) {
     await fs.rm(temp, { force: true });
@@ -32,6 +37,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array): Promise
 export async function syncDirectory(dir: string): Promise<void> {
   const handle = await fs.open(dir, 'r');
   try {
+    fsStep('fsync', dir);
     await handle.sync();
   } finally {
     await handle.close();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ApiError } from '../api/errors';
 import { writeFileAtomic } from './atomicFile';
 import { classifyFsError } from './fsErrors';
+import { fsStep } from './fsSteps';
 import { journalPrefix } from './journal';
 import {
   HEADER_FILE,
@@ -71,9 +72,14 @@ export async function writeGeneration(
 export async function removeGenerationsBefore(folder: string, keep: bigint): Promise<void> {
   const { snapshots, journals } = await listGenerations(folder);
   for (const generation of snapshots.filter((g) => g < keep))
-    await fs.rm(path.join(folder, snapshotFile(generation)), { force: true });
+    await removeFile(path.join(folder, snapshotFile(generation)));
   for (const generation of journals.filter((g) => g < keep))
-    await fs.rm(path.join(folder, journalFile(generation)), { force: true });
+    await removeFile(path.join(folder, journalFile(generation)));
+}
+
+export async function removeFile(file: string): Promise<void> {
+  fsStep('remove', file);
+  await fs.rm(file, { force: true });
 }
 
 /** Removes what a failed backup wrote, so that a half copy is never taken for a backup. */
@@ -86,6 +92,7 @@ export async function removeVaultFiles(folder: string): Promise<void> {
 /** Keeps a damaged file for inspection under a name no loader reads. */
 export async function setAside(folder: string, name: string): Promise<void> {
   const from = path.join(folder, name);
+  fsStep('rename', from);
   await fs.rename(from, `${from}.damaged-${Date.now()}`).catch((err: unknown) => {
     if (classifyFsError(err) !== 'ENOENT') throw err;
   });

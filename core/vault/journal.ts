@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { ApiError } from '../api/errors';
 import { ByteReader, ByteWriter } from './bytes';
 import { equalBytes, NONCE_BYTES, open, randomBytes, seal, TAG_BYTES } from './crypto';
+import { fsStep } from './fsSteps';
 import { FORMAT_VERSION } from './header';
 
 export const JOURNAL_MAGIC = Buffer.from('VIGILJNL', 'ascii');
@@ -149,6 +150,7 @@ function readRecord(r: ByteReader): { nonce: Buffer; sealed: Buffer } | 'torn' |
 /** An open journal file that appends one record per commit, each fdatasync'ed before return. */
 export class JournalWriter {
   private constructor(
+    private readonly file: string,
     private readonly handle: fs.FileHandle,
     private readonly key: Buffer,
     private readonly vaultId: Buffer,
@@ -166,9 +168,12 @@ export class JournalWriter {
   ): Promise<JournalWriter> {
     const handle = await fs.open(file, 'r+');
     // Cut a torn tail away before appending, so new records follow the last good one.
+    fsStep('truncate', file);
     await handle.truncate(contents.goodLength);
+    fsStep('fsync', file);
     await handle.datasync();
     return new JournalWriter(
+      file,
       handle,
       key,
       vaultId,
@@ -185,7 +190,9 @@ export class JournalWriter {
     );
     const bytes = Buffer.concat(records);
     try {
+      fsStep('write', this.file);
       await this.handle.write(bytes, 0, bytes.length, this.size);
+      fsStep('fsync', this.file);
       await this.handle.datasync();
     } catch (err) {
       // A half-written record must not stay in front of the next one, or the journal would

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { syncDirectory } from './atomicFile';
-import { removeGenerationsBefore, writeVaultFile, type VaultKeys } from './files';
+import { removeFile, removeGenerationsBefore, writeVaultFile, type VaultKeys } from './files';
+import { fsStep } from './fsSteps';
 import { journalPrefix } from './journal';
 import {
   HEADER_FILE,
@@ -75,11 +76,11 @@ export async function recoverRotation(
   if (rotation.staged) {
     const { snapshots, journals } = await listGenerations(folder);
     for (const generation of snapshots.filter((g) => g > state.generation))
-      await fs.rm(path.join(folder, snapshotFile(generation)), { force: true });
+      await removeFile(path.join(folder, snapshotFile(generation)));
     for (const generation of journals.filter((g) => g > state.generation))
-      await fs.rm(path.join(folder, journalFile(generation)), { force: true });
-    await fs.rm(path.join(folder, ROTATION_STATE), { force: true });
-    await fs.rm(path.join(folder, ROTATION_HEADER), { force: true });
+      await removeFile(path.join(folder, journalFile(generation)));
+    await removeFile(path.join(folder, ROTATION_STATE));
+    await removeFile(path.join(folder, ROTATION_HEADER));
     await syncDirectory(folder);
     return;
   }
@@ -94,6 +95,7 @@ async function settleRotation(folder: string, state: CommitState): Promise<void>
 }
 
 async function renameInFolder(folder: string, from: string, to: string): Promise<void> {
+  fsStep('rename', path.join(folder, from));
   await fs.rename(path.join(folder, from), path.join(folder, to));
   await syncDirectory(folder);
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { ByteReader, ByteWriter } from './bytes';
 import { equalBytes, hmac } from './crypto';
+import { fsStep } from './fsSteps';
 import { FORMAT_VERSION, VAULT_ID_BYTES } from './header';
 
 /**
@@ -87,6 +88,7 @@ const slotOffset = (epoch: bigint) => Number(epoch % 2n) * STATE_SLOT_BYTES;
 /** The open state file of an unlocked vault, rewritten after each group commit. */
 export class StateWriter {
   private constructor(
+    private readonly file: string,
     private readonly handle: fs.FileHandle,
     private readonly key: Buffer,
     private readonly vaultId: Buffer,
@@ -99,7 +101,7 @@ export class StateWriter {
     try {
       const current = decodeState(key, vaultId, await handle.readFile());
       const empty = { epoch: 0n, generation: 0n, records: 0n, previousRecords: 0n };
-      return new StateWriter(handle, key, vaultId, current ?? empty);
+      return new StateWriter(file, handle, key, vaultId, current ?? empty);
     } catch (err) {
       await handle.close();
       throw err;
@@ -114,7 +116,9 @@ export class StateWriter {
   async write(next: Omit<CommitState, 'epoch'>): Promise<void> {
     const state = { ...next, epoch: this.state.epoch + 1n };
     const slot = encodeStateSlot(this.key, this.vaultId, state);
+    fsStep('write', this.file);
     await this.handle.write(slot, 0, slot.length, slotOffset(state.epoch));
+    fsStep('fsync', this.file);
     await this.handle.datasync();
     this.state = state;
   }

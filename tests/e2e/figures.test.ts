@@ -46,7 +46,14 @@ describe('figures dashboard through the browser host', () => {
     await expect
       .poll(() => custodyCard.textContent())
       .toContain(`At least ${inCustody.value.toLocaleString('en')} in custody as of 31 Dec 2024`);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Figures', exact: true })
+          .getByRole('status')
+          .textContent(),
+      )
+      .toBe('');
 
     // A bar segment whose number of releases is also its number of people, and certain.
     const releases = await call<ReleasesResult>(app, 'figureReleases', {
@@ -113,7 +120,9 @@ describe('figures dashboard through the browser host', () => {
       .poll(async () => (await total.last().textContent()) ?? '')
       .toContain(inCustody.value.toLocaleString('en'));
     await total.last().click();
-    const list = page.getByRole('dialog').getByRole('list', { name: 'Counted cases' });
+    const list = page
+      .getByRole('dialog', { name: /^In custody on 31 Dec 2024: / })
+      .getByRole('list', { name: 'Counted cases' });
     await expect
       .poll(() => list.getByRole('listitem').count())
       .toBe(Math.min(inCustody.value, 100));

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/host';
 import { journalFile } from '../../core/vault/layout';
@@ -8,7 +8,9 @@ import {
   addPersonThroughUi,
   createVaultThroughUi,
   launchApp,
+  noticeStatus,
   STRONG_PASSPHRASE,
+  unlockForm,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -35,6 +37,11 @@ async function unlockWithPassphrase(page: Page, passphrase = STRONG_PASSPHRASE):
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
 }
 
+/** A section of the settings dialog, named by its heading. */
+function settingsSection(page: Page, name: string): Locator {
+  return page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name });
+}
+
 async function openSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('dialog', { name: 'Settings' }).waitFor();
@@ -52,7 +59,9 @@ describe('vault engine through the browser host', () => {
       .getByLabel('Recovery key')
       .fill('abandon ability able about above absent absorb abstract absurd abuse access accident');
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/twelve words/i);
+    await expect
+      .poll(() => unlockForm(page).getByRole('alert').textContent())
+      .toMatch(/twelve words/i);
     await page.getByLabel('Recovery key').fill(recoveryKey);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
     await page.getByRole('list', { name: 'People' }).getByText('Recovered Person').waitFor();
@@ -64,13 +73,15 @@ describe('vault engine through the browser host', () => {
     await page.getByLabel('New passphrase', { exact: true }).fill(fresh);
     await page.getByLabel('Repeat new passphrase').fill(fresh);
     await page.getByRole('button', { name: 'Change passphrase' }).click();
-    await page.getByRole('status').filter({ hasText: 'Passphrase changed.' }).waitFor();
+    await expect
+      .poll(() => settingsSection(page, 'Change passphrase').getByRole('status').textContent())
+      .toBe('Passphrase changed.');
     await page.getByRole('button', { name: 'Close settings' }).click();
     await lock(page);
 
     await unlockWithPassphrase(page);
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => unlockForm(page).getByRole('alert').textContent())
       .toContain('does not open this vault');
     await unlockWithPassphrase(page, fresh);
     await page.getByRole('list', { name: 'People' }).getByText('Recovered Person').waitFor();
@@ -84,7 +95,9 @@ describe('vault engine through the browser host', () => {
     await openSettings(page);
     await page.getByLabel('Lock after (minutes)').fill('1');
     await page.getByRole('button', { name: 'Save lock time' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await expect
+      .poll(() => settingsSection(page, 'Automatic lock').getByRole('status').textContent())
+      .toBe('Saved.');
     await page.getByRole('button', { name: 'Close settings' }).click();
 
     await page.clock.fastForward('00:50');
@@ -102,7 +115,9 @@ describe('vault engine through the browser host', () => {
     await openSettings(page);
     await page.getByLabel('Backup folder').fill(stick);
     await page.getByRole('button', { name: 'Save backup' }).click();
-    await page.getByRole('status').filter({ hasText: 'verified' }).waitFor();
+    await expect
+      .poll(() => settingsSection(page, 'Save encrypted backup').getByRole('status').textContent())
+      .toContain('verified');
     await page.getByRole('button', { name: 'Close settings' }).click();
     await lock(page);
 
@@ -113,7 +128,7 @@ describe('vault engine through the browser host', () => {
     await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
     await page.getByRole('button', { name: 'Restore backup' }).click();
     await page.getByRole('list', { name: 'People' }).getByText('Backed Up Person').waitFor();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('restored');
+    await expect.poll(() => noticeStatus(page).textContent()).toContain('restored');
   });
 
   it('says where a vault is damaged, opens it read-only, then repairs it', async () => {
@@ -134,7 +149,7 @@ describe('vault engine through the browser host', () => {
 
     await unlockWithPassphrase(page);
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => unlockForm(page).getByRole('alert').textContent())
       .toContain(`record 3 of the file ${journalFile(1n)}`);
     await page.getByRole('button', { name: 'Open read-only' }).click();
     await page.getByRole('heading', { name: 'Read-only: this vault is damaged' }).waitFor();
@@ -148,7 +163,7 @@ describe('vault engine through the browser host', () => {
       .getByRole('dialog', { name: 'Repair this vault?' })
       .getByRole('button', { name: 'Repair', exact: true })
       .click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('repaired');
+    await expect.poll(() => noticeStatus(page).textContent()).toContain('repaired');
     await addPersonThroughUi(page, 'After Repair');
     expect(
       await page.getByRole('heading', { name: 'Read-only: this vault is damaged' }).count(),

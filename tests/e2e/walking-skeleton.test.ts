@@ -2,7 +2,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserHost } from '../../browser-host/host';
-import { createVaultThroughUi, launchApp, STRONG_PASSPHRASE } from '../helpers/browserHost';
+import {
+  createVaultThroughUi,
+  launchApp,
+  STRONG_PASSPHRASE,
+  unlockForm,
+} from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -40,7 +45,9 @@ describe('walking skeleton through the browser host', () => {
     await page.getByLabel('Birth date').fill('1958-04');
     await page.getByLabel('Citizenship').fill('BY');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved');
+    await expect
+      .poll(() => page.getByRole('form', { name: NAME }).getByRole('status').textContent())
+      .toBe('Saved.');
     await expect
       .poll(() => page.getByRole('list', { name: 'People' }).textContent())
       .toContain(NAME);
@@ -51,7 +58,7 @@ describe('walking skeleton through the browser host', () => {
 
     await unlock(page, 'not the passphrase at all');
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => unlockForm(page).getByRole('alert').textContent())
       .toContain('does not open this vault');
     expect(await page.content()).not.toContain(NAME);
 
@@ -84,8 +91,13 @@ describe('walking skeleton through the browser host', () => {
     await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
     const outcome = await page.evaluate(async () => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        violations.push(e.effectiveDirective),
+      const expected = ['script-src-elem', 'connect-src'];
+      // Reports arrive as events after the refusal: wait for both rather than for a while.
+      const reported = new Promise<void>((resolve) =>
+        document.addEventListener('securitypolicyviolation', (e) => {
+          violations.push(e.effectiveDirective);
+          if (expected.every((directive) => violations.includes(directive))) resolve();
+        }),
       );
       const script = document.createElement('script');
       script.textContent = 'window.__inlineRan = true;';
@@ -94,7 +106,7 @@ describe('walking skeleton through the browser host', () => {
         () => 'sent',
         () => 'refused',
       );
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await reported;
       return {
         inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
         fetched,

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { crashTest, formatReport } from './harness';
+import { crashProblems, crashSeed, crashTest, formatReport } from './harness';
 
 describe('crash safety', () => {
-  it('loses no acknowledged change and never leaves the vault unopenable across 200 kills', async () => {
-    const report = await crashTest(200);
+  // About 40 child processes: minutes on a busy 2-core machine; the limit only catches a hang.
+  it('loses no acknowledged change and never leaves the vault unopenable, killed before every file-system step', async () => {
+    const seed = crashSeed();
+    // Printed first, so even a run that throws can be replayed with CRASH_SEED.
+    console.warn(`crash seed ${seed}`);
+    const report = await crashTest({ seed, streamKills: 16 });
     console.warn(formatReport(report));
-    expect(report.unopenable).toBe(0);
-    expect(report.lost).toBe(0);
-    expect(report.acknowledged).toBeGreaterThan(1000);
-    // The kills must really land inside the risky operations, not only between them.
-    expect(report.duringCompaction).toBeGreaterThan(20);
-    expect(report.duringPassphraseChange).toBeGreaterThan(20);
-  }, 600_000);
+    expect(crashProblems(report)).toEqual([]);
+    expect(report.operations.map((op) => op.operation)).toEqual([
+      'commit',
+      'compaction',
+      'passphrase-change',
+    ]);
+    expect(report.acknowledged).toBeGreaterThan(100);
+  }, 900_000);
 });

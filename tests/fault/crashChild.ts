@@ -1,34 +1,89 @@
-import { randomBytes } from 'node:crypto';
 import { writeSync } from 'node:fs';
-import { HybridClock } from '../../core/changes/hlc';
-import type { ChangeSet } from '../../core/changes/changeSet';
+import path from 'node:path';
+import { setFsStepHook, type FsStep } from '../../core/vault/fsSteps';
 import { Vault } from '../../core/vault/vault';
-import { CHILD_KDF, COUNTER_ID, PASSPHRASES, type ChildMessage } from './protocol';
+import {
+  CHILD_KDF,
+  NO_COMPACTION,
+  PASSPHRASES,
+  STREAM_COMPACTION,
+  type ChildMessage,
+  type ChildMode,
+  type Operation,
+} from './protocol';
+import { Committer, seededRandom } from './workload';
 
 /**
- * The process the crash test kills. It commits change sets as fast as it can, a few at a time
- * so that commits are grouped, and reports each one only after its commit resolved — the
- * moment the app would tell the user "saved". It also compacts and changes the passphrase, and
- * announces both before starting them so the parent can aim its kill.
+ * The process the crash test kills. Told a mode, a seed and n, it makes a few seeded group
+ * commits, then arms the file-system step hook and starts the operation; at the n-th step the
+ * hook kills this very process with SIGKILL, so the crash lands exactly before that step. If
+ * the operation ends first, it reports all its steps and exits cleanly.
  */
-const [folder, startCounter] = process.argv.slice(2) as [string, string];
-const author = randomBytes(8).toString('hex');
+const [folder, mode, seed, n, startCounter] = process.argv.slice(2) as [
+  string,
+  ChildMode,
+  string,
+  string,
+  string,
+];
+const killAt = Number(n);
+const random = seededRandom(Number(seed));
 
 function say(message: ChildMessage): void {
   writeSync(1, `${JSON.stringify(message)}\n`);
 }
 
+interface Context {
+  vault: Vault;
+  passphrase: string;
+  committer: Committer;
+}
+
+const operations: Record<Operation, (context: Context) => Promise<void>> = {
+  // Until settled: the commit state is written after the acknowledgement, in the same flush.
+  commit: async ({ vault, committer }) => {
+    await committer.group();
+    await vault.settled();
+  },
+  compaction: ({ vault }) => vault.compact(),
+  'passphrase-change': async ({ vault, passphrase }) => {
+    await vault.changePassphrase({ passphrase }, otherPassphrase(passphrase), CHILD_KDF);
+  },
+  'key-rotation': async ({ vault, passphrase }) => {
+    await vault.changePassphrase({ passphrase }, otherPassphrase(passphrase), CHILD_KDF, {
+      rotate: true,
+    });
+  },
+};
+
+function otherPassphrase(passphrase: string): string {
+  return PASSPHRASES.find((p) => p !== passphrase)!;
+}
+
+/** A step named by its file within the vault, temp names without their random part. */
+function label(step: FsStep, file: string): string {
+  const name = path.relative(folder, file).replace(/\.[0-9a-f]{12}\.tmp$/, '.tmp') || '.';
+  return `${step} ${name}`;
+}
+
+/** Arms the hook; returns the steps seen so far. */
+function arm(): string[] {
+  const steps: string[] = [];
+  setFsStepHook((step, file) => {
+    steps.push(label(step, file));
+    if (steps.length === killAt) {
+      say({ kind: 'crash', n: killAt, label: steps[killAt - 1]! });
+      process.kill(process.pid, 'SIGKILL');
+    }
+  });
+  return steps;
+}
+
 async function openAny(): Promise<{ vault: Vault; passphrase: string }> {
+  const compaction = mode === 'stream' ? STREAM_COMPACTION : NO_COMPACTION;
   for (const passphrase of PASSPHRASES) {
     try {
-      return {
-        vault: await Vault.open(
-          folder,
-          { passphrase },
-          { compaction: { maxRecords: 40, maxBytes: 1 << 30 } },
-        ),
-        passphrase,
-      };
+      return { vault: await Vault.open(folder, { passphrase }, { compaction }), passphrase };
     } catch (err) {
       if ((err as { code?: string }).code !== 'WRONG_PASSPHRASE') throw err;
     }
@@ -37,46 +92,25 @@ async function openAny(): Promise<{ vault: Vault; passphrase: string }> {
 }
 
 async function main(): Promise<void> {
-  const opened = await openAny();
-  const vault = opened.vault;
-  let passphrase = opened.passphrase;
-  let counter = Number(startCounter);
-  const clock = new HybridClock(author);
-  const latest = vault.latestHlc();
-  if (latest) clock.observe(latest);
-  say({ kind: 'ready' });
-  const commitOne = async () => {
-    counter++;
-    const n = counter;
-    const id = randomBytes(16).toString('hex');
-    const set: ChangeSet = {
-      v: 1,
-      hlc: clock.tick(),
-      author,
-      cells: [
-        { entity: 'person', id, field: 'name', value: `p${n}` },
-        { entity: 'person', id: COUNTER_ID, field: 'notes', value: String(n) },
-      ],
-    };
-    await vault.commit(set);
-    say({ kind: 'ack', id, n });
-  };
-  for (;;) {
-    await Promise.all([commitOne(), commitOne(), commitOne()]);
-    const roll = Math.random();
-    if (roll < 0.05) {
-      say({ kind: 'compacting' });
-      await vault.compact();
-    } else if (roll < 0.08) {
-      const next = PASSPHRASES.find((p) => p !== passphrase)!;
-      say({ kind: 'changing-passphrase' });
-      await vault.changePassphrase({ passphrase }, next, CHILD_KDF);
-      passphrase = next;
-    }
+  const { vault, passphrase } = await openAny();
+  const committer = new Committer(vault, random, Number(startCounter), (id, count) =>
+    say({ kind: 'ack', id, n: count }),
+  );
+  if (mode === 'stream') {
+    arm();
+    for (;;) await committer.group();
   }
+  const groups = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < groups; i++) await committer.group();
+  await vault.settled();
+  const steps = arm();
+  await operations[mode]({ vault, passphrase, committer });
+  setFsStepHook(null);
+  say({ kind: 'done', steps });
+  process.exit(0);
 }
 
 main().catch((err: unknown) => {
-  say({ kind: 'error', code: (err as { code?: string }).code ?? 'unknown' });
+  say({ kind: 'error', code: (err as { code?: string }).code ?? String(err) });
   process.exit(1);
 });

@@ -1,12 +1,18 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 
 export const DIST = path.resolve('dist');
 
-/** Starts the app the way `npm run start:browser` does, headless, with the given settings folder. */
-export function launchApp(dataDir: string): Promise<BrowserHost> {
-  return startBrowserHost({ dataDir, distDir: DIST, headless: true });
+/**
+ * Starts the app the way `npm run start:browser` does, headless, with the given settings folder.
+ * Every wait is for an event; its limit only catches a hang, and a busy machine can take most of
+ * a minute to derive a vault's keys.
+ */
+export async function launchApp(dataDir: string): Promise<BrowserHost> {
+  const app = await startBrowserHost({ dataDir, distDir: DIST, headless: true });
+  app.context.setDefaultTimeout(120_000);
+  return app;
 }
 
 /** A passphrase the strength meter rates as strong. */
@@ -69,4 +75,14 @@ export async function openImportDialog(page: Page): Promise<void> {
 export async function openExportDialog(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('dialog', { name: 'Export records' }).waitFor();
+}
+
+/** The unlock screen's form, which holds its alerts. */
+export function unlockForm(page: Page): Locator {
+  return page.getByRole('form', { name: 'Unlock vault' });
+}
+
+/** The message above the workspace about how the vault was just opened or filled. */
+export function noticeStatus(page: Page): Locator {
+  return page.getByRole('region', { name: 'Notice' }).getByRole('status');
 }

@@ -576,14 +576,14 @@ describe('the vigil:invoke channel', () => {
 
   it('forwards a valid call to the core worker and returns its answer', async () => {
     const { invoke, trusted } = await started();
-    const result = await invoke(trusted, 'createPerson', { name: 'Ales Bialiatski' });
+    const result = await invoke(trusted, 'createPerson', { name: 'Ales Pialiatski' });
     expect(result).toEqual({ ok: true, value: 'createPerson' });
     expect(FakeWorker.created).toHaveLength(1);
     const worker = FakeWorker.created[0]!;
     expect(worker.file).toBe(path.join(electronDir, '..', 'core', 'worker.js'));
     expect(worker.options.workerData).toMatchObject({ dataDir: '/fake/userData' });
     expect(worker.posted).toMatchObject([
-      { method: 'createPerson', args: { name: 'Ales Bialiatski' } },
+      { method: 'createPerson', args: { name: 'Ales Pialiatski' } },
     ]);
   });
 

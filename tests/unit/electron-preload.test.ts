@@ -27,13 +27,13 @@ describe('electron/preload', () => {
 
   it('sends every call over the one vigil:invoke channel and returns the answer', async () => {
     const api = fake.exposed[0]?.[1] as Record<string, (args?: unknown) => Promise<unknown>>;
-    await expect(api.createPerson!({ name: 'Maria Kalesnikava' })).resolves.toEqual({
+    await expect(api.createPerson!({ name: 'Maria Talesnikava' })).resolves.toEqual({
       ok: true,
       value: 'answer',
     });
     await api.vaultStatus!();
     expect(fake.invoke.mock.calls).toEqual([
-      [IPC_CHANNEL, 'createPerson', { name: 'Maria Kalesnikava' }],
+      [IPC_CHANNEL, 'createPerson', { name: 'Maria Talesnikava' }],
       [IPC_CHANNEL, 'vaultStatus', {}],
     ]);
   });

@@ -217,7 +217,7 @@ describe('search across scripts', () => {
   it('finds a Cyrillic name by its Latin spellings, a Russian form, notes and cited sources', async () => {
     const core = await newCore();
     const person = await core.call('createPerson', {
-      name: 'Пратасевіч Тэст',
+      name: 'Дратасевіч Тэст',
       notes: 'арыштаваны ў Менску',
     });
     await core.call('createPerson', { name: 'Ёжик Другі' });
@@ -232,22 +232,22 @@ describe('search across scripts', () => {
     const found = async (query: string) =>
       (await core.call('listPersons', { query })).items.map((p) => p.name);
     for (const query of [
-      'Pratasevich',
-      'Protasevich',
-      'Пратасевіч',
-      'Протасевич',
-      'prat',
+      'Dratasevich',
+      'Drotasevich',
+      'Дратасевіч',
+      'Дротасевич',
+      'drat',
       'менску',
       'zvyazda',
     ]) {
-      expect([query, await found(query)]).toEqual([query, ['Пратасевіч Тэст']]);
+      expect([query, await found(query)]).toEqual([query, ['Дратасевіч Тэст']]);
     }
     expect(await found('ежик')).toEqual(['Ёжик Другі']);
     // FTS syntax typed by the user is text, never an operator: symbols alone match everyone.
     expect(await found('"*)( -:')).toHaveLength(2);
     expect(await found('OR NEAR')).toEqual([]);
     await core.call('updatePerson', { id: person.id, changes: { name: 'Renamed Person' } });
-    expect(await found('Pratasevich')).toEqual([]);
+    expect(await found('Dratasevich')).toEqual([]);
     expect(await found('renamed')).toEqual(['Renamed Person']);
   });
 
@@ -255,11 +255,11 @@ describe('search across scripts', () => {
     const root = tempDir();
     const { coreWithVault: make } = await import('../helpers/session');
     const core = await make(root);
-    await core.call('createPerson', { name: 'Лосік Тэст' });
+    await core.call('createPerson', { name: 'Мосік Тэст' });
     await (await core.session.readVault()).compact();
     await core.call('lockVault', {});
     await core.call('unlockVault', { folder: `${root}/vault`, passphrase: 'test passphrase' });
-    expect((await core.call('listPersons', { query: 'Losik' })).total).toBe(1);
+    expect((await core.call('listPersons', { query: 'Mosik' })).total).toBe(1);
     await core.session.lock();
   });
 });

@@ -10,14 +10,14 @@ import {
 
 /** Invented persons, each stored in one script only, as researchers often record them. */
 const PERSONS: Record<number, string[]> = {
-  1: ['Раман Пратасевіч', 'Затрыманы ў Гомелі'],
-  2: ['Роман Протасевич'],
+  1: ['Раман Дратасевіч', 'Затрыманы ў Гомелі'],
+  2: ['Роман Дротасевич'],
   3: ['Пётр Ёжик'],
-  4: ['Sviatlana Tsikhanouskaya', 'Detained at the border'],
-  5: ['Алесь Бяляцкі', 'Лаўрэат прэміі'],
-  6: ['Павел Лосік'],
-  7: ['Аляксандр Лісік'],
-  8: ['Марыя Калеснікава', "Аб'яднаны штаб"],
+  4: ['Sviatlana Tsikhamouskaya', 'Detained at the border'],
+  5: ['Алесь Пяляцкі', 'Лаўрэат прэміі'],
+  6: ['Павел Мосік'],
+  7: ['Аляксандр Місік'],
+  8: ['Марыя Талеснікава', "Аб'яднаны штаб"],
 };
 
 let db: Database;
@@ -44,15 +44,15 @@ function search(userQuery: string): number[] {
 describe('indexText', () => {
   it('writes the folded form and the key of every word, once', () => {
     expect(indexText(['Пётр Ёжик', 'ёжик, Ёжик!'])).toBe('петр petr ежик exik');
-    expect(indexText(['Lukashenka'])).toBe('lukashenka lukawenka');
+    expect(indexText(['Lupashenka'])).toBe('lupashenka lupawenka');
     expect(indexText(['', ' -- '])).toBe('');
   });
 });
 
 describe('matchQuery', () => {
   it('asks for the folded form or the key of each word as a prefix, all words required', () => {
-    expect(matchQuery('Пратасевіч Раман')).toBe(
-      '("пратасевич*" OR "prataseviq*") ("раман*" OR "raman*")',
+    expect(matchQuery('Дратасевіч Раман')).toBe(
+      '("дратасевич*" OR "drataseviq*") ("раман*" OR "raman*")',
     );
     expect(matchQuery('prat')).toBe('("prat*" OR "pra*")');
   });
@@ -72,25 +72,25 @@ describe('matchQuery', () => {
 
 describe('search through sql.js FTS4', () => {
   it.each([
-    ['Pratasevich', [1, 2]],
-    ['Protasevich', [1, 2]],
-    ['Пратасевіч', [1, 2]],
-    ['Протасевич', [1, 2]],
-    ['Prat', [1, 2]],
-    ['Пратас', [1, 2]],
-    ['Raman Pratasevich', [1, 2]],
+    ['Dratasevich', [1, 2]],
+    ['Drotasevich', [1, 2]],
+    ['Дратасевіч', [1, 2]],
+    ['Дротасевич', [1, 2]],
+    ['Drat', [1, 2]],
+    ['Дратас', [1, 2]],
+    ['Raman Dratasevich', [1, 2]],
     ['ежик', [3]],
     ['ЁЖИК', [3]],
     ['Yozhik', [3]],
-    ['Ціханоўская', [4]],
-    ['Тихановская', [4]],
-    ['Cichanoŭskaja', [4]],
+    ['Ціхамоўская', [4]],
+    ['Тихамовская', [4]],
+    ['Cichamoŭskaja', [4]],
     ['Святлана', [4]],
-    ['Bialiatski', [5]],
-    ['Belyatsky Ales', [5]],
-    ['Losik', [6]],
-    ['Лосик', [6]],
-    ['Kolesnikova', [8]],
+    ['Pialiatski', [5]],
+    ['Pelyatsky Ales', [5]],
+    ['Mosik', [6]],
+    ['Мосик', [6]],
+    ['Tolesnikova', [8]],
     ['Homel', [1]],
     ['гомель', [1]],
     ['аб’яднаны', [8]],
@@ -102,14 +102,14 @@ describe('search through sql.js FTS4', () => {
   });
 
   it('requires every word', () => {
-    expect(search('Пратасевіч Алесь')).toEqual([]);
+    expect(search('Дратасевіч Алесь')).toEqual([]);
   });
 
   it('follows edits and deletions of a document', () => {
-    writeSearchDocument(db, 9, ['Ігар Лосік']);
-    expect(search('Losik')).toEqual([6, 9]);
+    writeSearchDocument(db, 9, ['Ігар Мосік']);
+    expect(search('Mosik')).toEqual([6, 9]);
     writeSearchDocument(db, 9, ['Ігар Іваноў']);
-    expect(search('Losik')).toEqual([6]);
+    expect(search('Mosik')).toEqual([6]);
     expect(search('Ivanov')).toEqual([9]);
     removeSearchDocument(db, 9);
     expect(search('Ivanov')).toEqual([]);
@@ -120,17 +120,17 @@ describe('search through sql.js FTS4', () => {
     expect(search('*')).toEqual([]);
     expect(search(')(')).toEqual([]);
     expect(search('NEAR')).toEqual([]);
-    expect(search('Pratasevich OR Losik')).toEqual([]);
-    expect(search('-Raman Pratasevich')).toEqual([1, 2]);
-    expect(search('"Pratasevich')).toEqual([1, 2]);
-    expect(search('Pratasevich*')).toEqual([1, 2]);
-    expect(search('(Losik)')).toEqual([6]);
-    expect(search('doc:Losik')).toEqual([]);
-    expect(search('Losik 🙂')).toEqual([6]);
+    expect(search('Dratasevich OR Mosik')).toEqual([]);
+    expect(search('-Raman Dratasevich')).toEqual([1, 2]);
+    expect(search('"Dratasevich')).toEqual([1, 2]);
+    expect(search('Dratasevich*')).toEqual([1, 2]);
+    expect(search('(Mosik)')).toEqual([6]);
+    expect(search('doc:Mosik')).toEqual([]);
+    expect(search('Mosik 🙂')).toEqual([6]);
     expect(search("'); DROP TABLE person_search; --")).toEqual([]);
-    expect(search('Pratasevich '.repeat(500))).toEqual([1, 2]);
+    expect(search('Dratasevich '.repeat(500))).toEqual([1, 2]);
     expect(() => search('ж"*(-:'.repeat(900))).not.toThrow();
     expect(() => search('x'.repeat(5000))).not.toThrow();
-    expect(search('Losik')).toEqual([6]);
+    expect(search('Mosik')).toEqual([6]);
   });
 });

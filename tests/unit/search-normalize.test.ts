@@ -26,20 +26,20 @@ const anyText = fc.oneof(
 describe('foldText', () => {
   it.each([
     ['Ёжик', 'ежик'],
-    ['Пратасевіч', 'пратасевич'],
-    ['Ціханоўская', 'циханоуская'],
+    ['Дратасевіч', 'дратасевич'],
+    ['Ціхамоўская', 'цихамоуская'],
     ['Їжак Євген Ґалаган', 'ижак евген галаган'],
     ["Аб'ём", 'абем'],
     ['Аб’ём', 'абем'],
     ['Объём', 'обем'],
     ['Андрей Йосиф', 'андрей йосиф'],
-    ['Łukašenka', 'lukasenka'],
-    ['Cichanoŭskaja', 'cichanouskaja'],
+    ['Łupašenka', 'lupasenka'],
+    ['Cichamoŭskaja', 'cichamouskaja'],
     ['Ćwikła Żaneta Źródło Ńaa', 'cwikla zaneta zrodlo naa'],
     ['Straße Søren Œuvre', 'strasse soren oeuvre'],
-    ['ＰＲＡＴＡＳＥＶＩＣＨ', 'pratasevich'],
+    ['ＤＲＡＴＡＳＥＶＩＣＨ', 'dratasevich'],
     ['е\u0308жик', 'ежик'],
-    ['Ціханоўская-Пратасевіч, 1990', 'циханоуская-пратасевич, 1990'],
+    ['Ціхамоўская-Дратасевіч, 1990', 'цихамоуская-дратасевич, 1990'],
   ])('folds %s to %s', (text, folded) => {
     expect(foldText(text)).toBe(folded);
   });
@@ -75,10 +75,10 @@ describe('foldText', () => {
 
 describe('splitWords', () => {
   it('splits on anything but letters, marks and digits, keeping apostrophised words whole', () => {
-    expect(splitWords("Аб'ём, Ціханоўская-Пратасевіч (1990) «Ёжик» е\u0308ж")).toEqual([
+    expect(splitWords("Аб'ём, Ціхамоўская-Дратасевіч (1990) «Ёжик» е\u0308ж")).toEqual([
       'Абём',
-      'Ціханоўская',
-      'Пратасевіч',
+      'Ціхамоўская',
+      'Дратасевіч',
       '1990',
       'Ёжик',
       'ёж',

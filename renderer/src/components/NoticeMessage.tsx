@@ -21,7 +21,7 @@ export function NoticeMessage({ notice, onDismiss }: Props) {
             })
           : t('main.notice.recoveryKeyUsed');
   return (
-    <div className="notice">
+    <div className="notice" role="region" aria-label={t('main.notice.label')}>
       <p role="status">{text}</p>
       <button type="button" className="button secondary" onClick={onDismiss}>
         {t('main.dismiss')}

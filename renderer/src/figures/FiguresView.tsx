@@ -97,11 +97,11 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
   });
 
   return (
-    <div className="figures-view">
+    <div className="figures-view" role="region" aria-labelledby="figures-heading">
       <PatternDefs />
       <div className="figures-head">
         <div>
-          <h2 ref={headingRef} tabIndex={-1} className="figures-title">
+          <h2 id="figures-heading" ref={headingRef} tabIndex={-1} className="figures-title">
             {t('figures.title')}
           </h2>
           <p className="figures-context">

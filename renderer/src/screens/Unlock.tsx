@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../core/api/errors';
 import type { DamageDetails, VaultStatus } from '../../../core/api/schemas';
@@ -24,6 +24,7 @@ type Busy = 'unlock' | 'readOnly' | 'repair' | null;
 
 export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }: Props) {
   const { t } = useTranslation();
+  const titleId = useId();
   const [folder, setFolder] = useState(status.folder ?? '');
   const [mode, setMode] = useState<SecretMode>('passphrase');
   const [secret, setSecret] = useState('');
@@ -108,8 +109,9 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
         noValidate
         autoComplete="off"
         aria-busy={busy !== null}
+        aria-labelledby={titleId}
       >
-        <h1>{t('unlock.title')}</h1>
+        <h1 id={titleId}>{t('unlock.title')}</h1>
 
         {alert?.kind === 'message' && (
           <p role="alert" className="alert">
