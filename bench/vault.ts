@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'sql.js';
-import { applyChanges } from '../core/changes/apply';
+import { applyChanges } from '../core/db/apply';
 import type { ChangeSet } from '../core/changes/changeSet';
 import { HybridClock } from '../core/changes/hlc';
 import { loadSqlJs } from '../core/db/sqlite';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ExportArgs, ExportResult } from '../export/schemas';
+import { ExportArgs, ExportResult } from './export';
 import {
   ImportPreview,
   ImportResult,
   PreviewImportArgs,
   RunImportArgs,
   SavedImportMapping,
-} from '../import/schemas';
+} from './import';
 import {
   DamageDetails,
   Folder,
@@ -51,7 +51,7 @@ import {
   ReleasesArgs,
   ReleasesResult,
   SavedPivot,
-} from '../stats/schemas';
+} from './figures';
 
 interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   args: A;

@@ -9,7 +9,7 @@ import type {
   ImportShape,
   ImportTarget,
   ProblemCode,
-} from './schemas';
+} from '../api/import';
 import { duplicateKey, eventKey, existingEventKeys, PersonIndex } from './vaultIndex';
 import { CONSENT_WORDS, EVENT_TYPE_WORDS, SEX_WORDS, Thesauri } from './vocabulary';
 

@@ -14,7 +14,7 @@ import {
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
 import { exportRecords } from '../export/service';
-import { listImportMappings, saveImportMapping } from '../import/mappings';
+import { listImportMappings, saveImportMapping } from './mappings';
 import { previewImport, runImport } from '../import/service';
 import {
   figureAtRisk,
@@ -27,7 +27,7 @@ import {
   figureRearrests,
   figureReleases,
 } from '../stats/figures';
-import { listPivots, savePivot } from '../stats/pivots';
+import { listPivots, savePivot } from './pivots';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;

@@ -1,7 +1,7 @@
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
-import { auditHash, type AuditEdit } from '../changes/apply';
+import { auditHash, type AuditEdit } from '../db/apply';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { codecOf, TABLES } from '../changes/entities';
 import { hlcTime, parseHlc } from '../changes/hlc';

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { RECORD_DEFAULTS, RECORD_KINDS, type RecordKind, type ThesaurusName } from '../api/records';
 import type { Cell } from '../changes/changeSet';
+import { newRecordId } from '../changes/ids';
 import { first } from '../db/statements';
 import { readRecord, type StoredRecord } from '../db/records';
 import type { CoreSession } from './session';
@@ -28,10 +28,6 @@ const REFERENCES: Partial<Record<RecordKind, Record<string, RecordKind>>> = {
   riskAssignment: { personId: 'person' },
   citation: { sourceId: 'source' },
 };
-
-export function newRecordId(): string {
-  return randomBytes(16).toString('hex');
-}
 
 function describe(error: z.ZodError): string {
   return error.issues

@@ -9,7 +9,7 @@ import type { Secret } from '../vault/secret';
 import { Vault, type VaultOptions } from '../vault/vault';
 import type { AuditState } from '../api/records';
 import { needsSeed, seedChangeSet } from '../model/seed';
-import { ensureSearchIndex } from '../search/personIndex';
+import { ensureSearchIndex } from '../db/searchIndex';
 import { verifyAuditChain } from './history';
 import { loadSettings, saveSettings, type Settings } from './settings';
 

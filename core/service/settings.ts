@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Settings as UserSettings } from '../api/schemas';
-import { SavedImportMapping } from '../import/schemas';
-import { SavedPivot } from '../stats/schemas';
+import { SavedImportMapping } from '../api/import';
+import { SavedPivot } from '../api/figures';
 import { writeFileAtomic } from '../vault/atomicFile';
 
 const DEFAULT_AUTO_LOCK_MINUTES = 5;

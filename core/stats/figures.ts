@@ -1,9 +1,14 @@
 import type { Database } from 'sql.js';
 import { all } from '../db/statements';
 import * as custody from './custody';
-import * as dates from './dates';
-import type { Day } from './dates';
-import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60, type DefinitionKey } from './definitions';
+import * as dates from '../api/dates';
+import type { Day } from '../api/dates';
+import {
+  AGE_BANDS,
+  EARLY_RELEASE_TYPES,
+  OVER_60,
+  type DefinitionKey,
+} from '../api/figureDefinitions';
 import { NO_CODE, NO_DAY, statsModel, type StatsModel } from './model';
 import type {
   AtRiskResult,
@@ -25,7 +30,7 @@ import type {
   RearrestsArgs,
   ReleasesArgs,
   ReleasesResult,
-} from './schemas';
+} from '../api/figures';
 
 /**
  * The figures: pure functions of the database and their parameters. Each reads the cached

@@ -1,9 +1,9 @@
 import type { Database, SqlValue, Statement } from 'sql.js';
 import { first, statement } from '../db/statements';
 import * as custody from './custody';
-import * as dates from './dates';
-import type { DayInterval } from './dates';
-import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60 } from './definitions';
+import * as dates from '../api/dates';
+import type { DayInterval } from '../api/dates';
+import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60 } from '../api/figureDefinitions';
 
 /**
  * What the figures need from the case records, read once per version of the data: columns of

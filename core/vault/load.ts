@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
-import { applyChanges } from '../changes/apply';
+import { applyChanges } from '../db/apply';
 import { decodeChangeSet } from '../changes/changeSet';
 import { migrate } from '../db/schema';
 import { loadSqlJs } from '../db/sqlite';

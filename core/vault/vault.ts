@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
-import { applyChanges } from '../changes/apply';
+import { applyChanges } from '../db/apply';
 import { encodeChangeSet, type ChangeSet } from '../changes/changeSet';
 import { prepareDatabase } from '../db/prepare';
 import { migrate } from '../db/schema';

@@ -1,12 +1,7 @@
 import initSqlJs, { type Database } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  indexText,
-  matchQuery,
-  removeSearchDocument,
-  SEARCH_TABLE_DDL,
-  writeSearchDocument,
-} from '../../core/search/fts';
+import { indexText, matchQuery, SEARCH_TABLE_DDL } from '../../core/search/fts';
+import { removeSearchDocument, writeSearchDocument } from '../../core/db/searchIndex';
 
 /** Invented persons, each stored in one script only, as researchers often record them. */
 const PERSONS: Record<number, string[]> = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyChanges } from '../../core/changes/apply';
+import { applyChanges } from '../../core/db/apply';
 import type { Cell, ChangeSet } from '../../core/changes/changeSet';
 import { formatHlc } from '../../core/changes/hlc';
 import { prepareDatabase } from '../../core/db/prepare';
@@ -17,7 +17,7 @@ import {
   stateFromSteps,
   UNCERTAIN,
 } from '../../core/stats/custody';
-import { intervalOf } from '../../core/stats/dates';
+import { intervalOf } from '../../core/api/dates';
 import {
   figureAtRisk,
   figureBreakdown,
@@ -28,7 +28,7 @@ import {
   figureReleases,
 } from '../../core/stats/figures';
 import { forgetStatsModel } from '../../core/stats/model';
-import type { Figure, FigureFilters } from '../../core/stats/schemas';
+import type { Figure, FigureFilters } from '../../core/api/figures';
 
 /**
  * Properties of the figure engine over random registers. Each run loads its register into a

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { OVER_60 } from '../../../core/stats/definitions';
-import type { BreakdownDimension } from '../../../core/stats/schemas';
+import { OVER_60 } from '../../../core/api/figureDefinitions';
+import type { BreakdownDimension } from '../../../core/api/figures';
 import { formatPartialDate } from '../dates';
 import { useThesauri } from '../thesauri/ThesauriContext';
 

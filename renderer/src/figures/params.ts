@@ -1,4 +1,4 @@
-import type { FigureFilters } from '../../../core/stats/schemas';
+import type { FigureFilters } from '../../../core/api/figures';
 
 /** What every figure of the dashboard is computed for. */
 export interface FigureParams {

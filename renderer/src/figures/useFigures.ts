@@ -8,7 +8,7 @@ import type {
   EarlyReleaseShareResult,
   Figure,
   ReleasesResult,
-} from '../../../core/stats/schemas';
+} from '../../../core/api/figures';
 import { requestUnlocked } from '../api';
 import { releaseWindow, type FigureParams } from './params';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { loadSettings, saveImportMappings } from '../service/settings';
-import type { CoreSession } from '../service/session';
-import type { SavedImportMapping } from './schemas';
+import { loadSettings, saveImportMappings } from './settings';
+import type { CoreSession } from './session';
+import type { SavedImportMapping } from '../api/import';
 
 /**
  * The folder of the settings file. The session puts its default vault folder inside it and

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { loadSettings, savePivots } from '../service/settings';
-import type { CoreSession } from '../service/session';
-import type { SavedPivot } from './schemas';
+import { loadSettings, savePivots } from './settings';
+import type { CoreSession } from './session';
+import type { SavedPivot } from '../api/figures';
 
 /** The folder of the settings file (the session's default vault folder lies inside it). */
 function dataDirOf(session: CoreSession): string {

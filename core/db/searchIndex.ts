@@ -1,12 +1,23 @@
 import type { Database } from 'sql.js';
 import type { Cell } from '../changes/changeSet';
-import { all, first, run } from '../db/statements';
-import {
-  insertSearchDocument,
-  removeSearchDocument,
-  SEARCH_INDEX_VERSION,
-  writeSearchDocument,
-} from './fts';
+import { all, first, run } from './statements';
+import { indexText, SEARCH_INDEX_VERSION } from '../search/fts';
+
+/** Replaces the document of `docid` (FTS4 has no upsert). */
+export function writeSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
+  removeSearchDocument(db, docid);
+  insertSearchDocument(db, docid, fields);
+}
+
+/** Adds the document of a person who has none yet. */
+export function insertSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
+  run(db, 'INSERT INTO person_search (docid, doc) VALUES (?, ?)', [docid, indexText(fields)]);
+}
+
+/** Removes the document of `docid`, for a deleted person. */
+export function removeSearchDocument(db: Database, docid: number): void {
+  run(db, 'DELETE FROM person_search WHERE docid = ?', [docid]);
+}
 
 /**
  * Keeps each person's search document in step with what it is built from: the person's names,

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Database, SqlValue } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
-import { first, run } from '../db/statements';
-import { personsTouched, refreshPersonDocument } from '../search/personIndex';
-import type { Cell, ChangeSet } from './changeSet';
-import { codecOf, columnFor, isRecordKind, TABLES } from './entities';
-import { hlcTime } from './hlc';
+import { first, run } from './statements';
+import { personsTouched, refreshPersonDocument } from './searchIndex';
+import type { Cell, ChangeSet } from '../changes/changeSet';
+import { codecOf, columnFor, isRecordKind, TABLES } from '../changes/entities';
+import { hlcTime } from '../changes/hlc';
 
 export interface AuditEdit {
   entity: string;
