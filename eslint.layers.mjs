@@ -109,4 +109,23 @@ export const layersConfig = [
       'boundaries/no-unknown-files': 'error',
     },
   },
+  {
+    // A writable handle is made only where the database is created or loaded (see core/db/handle.ts).
+    files: LAYERED_FILES,
+    ignores: ['core/vault/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/handle'],
+              importNames: ['writableDb'],
+              message: 'Only the vault makes a WriteDb; readers get Vault.db.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Database, SqlValue } from 'sql.js';
+import type { SqlValue } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
+import type { WriteDb } from './handle';
 import { first, run } from './statements';
 import { personsTouched, refreshPersonDocument } from './searchIndex';
 import type { Cell, ChangeSet } from '../changes/changeSet';
@@ -29,7 +30,7 @@ interface RecordCells {
  * idempotent. What the set changed goes into the hash-chained audit log: the records it created,
  * and, for fields it overwrote, the values before and after. The caller owns the transaction.
  */
-export function applyChanges(db: Database, set: ChangeSet): void {
+export function applyChanges(db: WriteDb, set: ChangeSet): void {
   const time = hlcTime(set.hlc);
   const created: Array<[string, string]> = [];
   const edits: AuditEdit[] = [];
@@ -107,7 +108,7 @@ function groupByRecord(cells: Cell[]): RecordCells[] {
 }
 
 /** Change-set timestamps are stored once and referred to by number. */
-function internHlc(db: Database, hlc: string): number {
+function internHlc(db: WriteDb, hlc: string): number {
   run(db, 'INSERT OR IGNORE INTO hlcs (hlc) VALUES (?)', [hlc]);
   return Number(first(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
 }
@@ -120,7 +121,7 @@ function toSql(kind: RecordKind, field: string, value: Cell['value']): SqlValue 
 }
 
 function appendAudit(
-  db: Database,
+  db: WriteDb,
   hlcId: number,
   set: ChangeSet,
   created: Array<[string, string]>,

@@ -1,21 +1,21 @@
-import type { Database } from 'sql.js';
+import type { ReadDb, WriteDb } from './handle';
 import type { Cell } from '../changes/changeSet';
 import { all, first, run } from './statements';
 import { indexText, SEARCH_INDEX_VERSION } from '../search/fts';
 
 /** Replaces the document of `docid` (FTS4 has no upsert). */
-export function writeSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
+export function writeSearchDocument(db: WriteDb, docid: number, fields: readonly string[]): void {
   removeSearchDocument(db, docid);
   insertSearchDocument(db, docid, fields);
 }
 
 /** Adds the document of a person who has none yet. */
-export function insertSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
+export function insertSearchDocument(db: WriteDb, docid: number, fields: readonly string[]): void {
   run(db, 'INSERT INTO person_search (docid, doc) VALUES (?, ?)', [docid, indexText(fields)]);
 }
 
 /** Removes the document of `docid`, for a deleted person. */
-export function removeSearchDocument(db: Database, docid: number): void {
+export function removeSearchDocument(db: WriteDb, docid: number): void {
   run(db, 'DELETE FROM person_search WHERE docid = ?', [docid]);
 }
 
@@ -24,7 +24,7 @@ export function removeSearchDocument(db: Database, docid: number): void {
  * occupation and notes, and the titles and notes of sources cited for the person or for any of
  * their records. It is derived data, rewritten inside the transaction that changed its inputs.
  */
-function searchFields(db: Database, personId: string, withSources: boolean): string[] | null {
+function searchFields(db: ReadDb, personId: string, withSources: boolean): string[] | null {
   const person = first(
     db,
     'SELECT name, name_latin, name_variants, occupation, notes FROM persons WHERE id = ? AND deleted = 0',
@@ -58,7 +58,7 @@ function searchFields(db: Database, personId: string, withSources: boolean): str
  * no cited sources unless `citing` (the same set also wrote citations).
  */
 export function refreshPersonDocument(
-  db: Database,
+  db: WriteDb,
   personId: string,
   isNew = false,
   citing = true,
@@ -87,7 +87,7 @@ const RECORD_TABLES: Record<string, string> = {
 };
 
 /** The persons whose search document a change set may have changed. */
-export function personsTouched(db: Database, cells: readonly Cell[]): Set<string> {
+export function personsTouched(db: ReadDb, cells: readonly Cell[]): Set<string> {
   const persons = new Set<string>();
   const citations = new Set<string>();
   const sources = new Set<string>();
@@ -122,7 +122,7 @@ export function personsTouched(db: Database, cells: readonly Cell[]): Set<string
 }
 
 /** Rebuilds every document when the index was built by other rules (or never). */
-export function ensureSearchIndex(db: Database): void {
+export function ensureSearchIndex(db: WriteDb): void {
   const version = first(db, "SELECT value FROM meta WHERE key = 'search_index_version'")?.value;
   if (version === String(SEARCH_INDEX_VERSION)) return;
   run(db, 'BEGIN');

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { RECORD_DEFAULTS, RECORD_KINDS, type RecordKind, type ThesaurusName } from '../api/records';
@@ -37,7 +37,7 @@ function describe(error: z.ZodError): string {
 
 /** Checks a whole record: its schema, its thesaurus codes and the records it points at. */
 export function validateRecord(
-  db: Database,
+  db: ReadDb,
   kind: RecordKind,
   fields: Record<string, unknown>,
 ): Record<string, unknown> {
@@ -83,7 +83,7 @@ export function validateRecord(
   return record;
 }
 
-export function termExists(db: Database, thesaurus: ThesaurusName, code: string): boolean {
+export function termExists(db: ReadDb, thesaurus: ThesaurusName, code: string): boolean {
   return Boolean(
     first(
       db,

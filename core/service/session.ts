@@ -9,7 +9,6 @@ import type { Secret } from '../vault/secret';
 import { Vault, type VaultOptions } from '../vault/vault';
 import type { AuditState } from '../api/records';
 import { needsSeed, seedChangeSet } from '../model/seed';
-import { ensureSearchIndex } from '../db/searchIndex';
 import { verifyAuditChain } from './history';
 import { loadSettings, saveSettings, type Settings } from './settings';
 
@@ -191,7 +190,6 @@ export class CoreSession {
     if (latest) clock.observe(latest);
     this.vault = vault;
     this.clock = clock;
-    ensureSearchIndex(vault.db);
     if (!vault.readOnly && needsSeed(vault.db)) await vault.commit(seedChangeSet());
     this.checkAudit(vault);
     this.settings = { ...this.settings, lastVaultFolder: vault.folder };

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
 import { applyChanges } from '../db/apply';
+import { writableDb, type WriteDb } from '../db/handle';
 import { decodeChangeSet } from '../changes/changeSet';
 import { migrate } from '../db/schema';
 import { loadSqlJs } from '../db/sqlite';
@@ -19,7 +19,7 @@ export interface VaultKeys {
 }
 
 export interface LoadedState {
-  db: Database;
+  db: WriteDb;
   /** The newest journal read, where new commits continue (null when none could be read). */
   journal: { generation: bigint; contents: JournalContents } | null;
   /** The generation of the snapshot the state was built on. */
@@ -71,7 +71,7 @@ export async function loadState(
 
   const SQL = await loadSqlJs();
   // sql.js keeps this buffer as its in-memory file, so it is not wiped; it dies with the worker.
-  const db = new SQL.Database(base.database);
+  const db = writableDb(new SQL.Database(base.database));
   try {
     migrate(db);
     const journal = replayJournals(
@@ -91,7 +91,7 @@ export async function loadState(
 }
 
 async function replayJournals(
-  db: Database,
+  db: WriteDb,
   folder: string,
   vaultId: Buffer,
   keys: VaultKeys,

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
 import { applyChanges } from '../db/apply';
+import { writableDb, type ReadDb, type WriteDb } from '../db/handle';
 import { encodeChangeSet, type ChangeSet } from '../changes/changeSet';
 import { prepareDatabase } from '../db/prepare';
+import { ensureSearchIndex } from '../db/searchIndex';
 import { migrate } from '../db/schema';
 import { run } from '../db/statements';
 import { loadSqlJs } from '../db/sqlite';
@@ -77,17 +78,21 @@ export class Vault {
   private chain: Promise<void> = Promise.resolve();
   private compacting: Promise<void> | null = null;
   private readonly compaction: CompactionPolicy;
+  /** What every reader gets; the write path below uses `writeDb`, the same database. */
+  readonly db: ReadDb;
 
   private constructor(
     readonly folder: string,
-    readonly db: Database,
+    private readonly writeDb: WriteDb,
     private readonly vaultId: Buffer,
     private readonly keys: VaultKeys,
     private journal: JournalWriter | null,
     options: VaultOptions,
   ) {
     this.compaction = options.compaction ?? DEFAULT_COMPACTION;
-    prepareDatabase(db);
+    this.db = writeDb;
+    prepareDatabase(writeDb);
+    ensureSearchIndex(writeDb);
   }
 
   get readOnly(): boolean {
@@ -126,7 +131,7 @@ export class Vault {
     dataKey.fill(0);
 
     const SQL = await loadSqlJs();
-    const db = new SQL.Database();
+    const db = writableDb(new SQL.Database());
     migrate(db);
     await writeGeneration(folder, vaultId, keys, 1n, db.export());
     // The header goes last: until it exists, the folder does not hold a vault.
@@ -226,17 +231,17 @@ export class Vault {
     if (!journal) return;
     const accepted: PendingCommit[] = [];
     // Cached statements: parsing even BEGIN and COMMIT anew costs as much as applying a cell.
-    run(this.db, 'BEGIN');
+    run(this.writeDb, 'BEGIN');
     for (const item of batch) {
       // Each change set stands alone: one that fails to apply does not sink its neighbours.
-      run(this.db, 'SAVEPOINT change_set');
+      run(this.writeDb, 'SAVEPOINT change_set');
       try {
-        applyChanges(this.db, item.set);
-        run(this.db, 'RELEASE change_set');
+        applyChanges(this.writeDb, item.set);
+        run(this.writeDb, 'RELEASE change_set');
         accepted.push(item);
       } catch (err) {
-        run(this.db, 'ROLLBACK TO change_set');
-        run(this.db, 'RELEASE change_set');
+        run(this.writeDb, 'ROLLBACK TO change_set');
+        run(this.writeDb, 'RELEASE change_set');
         item.reject(err);
       }
     }
@@ -244,7 +249,7 @@ export class Vault {
       if (accepted.length > 0)
         await journal.append(accepted.map((item) => encodeChangeSet(item.set)));
     } catch (err) {
-      run(this.db, 'ROLLBACK');
+      run(this.writeDb, 'ROLLBACK');
       const failure = new ApiError(
         'STORAGE_FAILED',
         `Journal write failed (${classifyFsError(err)})`,
@@ -252,7 +257,7 @@ export class Vault {
       for (const item of accepted) item.reject(failure);
       return;
     }
-    run(this.db, 'COMMIT');
+    run(this.writeDb, 'COMMIT');
     for (const item of accepted) item.resolve();
     if (
       journal.recordCount >= this.compaction.maxRecords ||

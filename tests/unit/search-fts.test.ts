@@ -1,6 +1,7 @@
-import initSqlJs, { type Database } from 'sql.js';
+import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexText, matchQuery, SEARCH_TABLE_DDL } from '../../core/search/fts';
+import { writableDb, type WriteDb } from '../../core/db/handle';
 import { removeSearchDocument, writeSearchDocument } from '../../core/db/searchIndex';
 
 /** Invented persons, each stored in one script only, as researchers often record them. */
@@ -15,11 +16,11 @@ const PERSONS: Record<number, string[]> = {
   8: ['Марыя Калеснікава', "Аб'яднаны штаб"],
 };
 
-let db: Database;
+let db: WriteDb;
 
 beforeAll(async () => {
   const SQL = await initSqlJs();
-  db = new SQL.Database();
+  db = writableDb(new SQL.Database());
   db.run(SEARCH_TABLE_DDL);
   for (const [docid, fields] of Object.entries(PERSONS)) writeSearchDocument(db, +docid, fields);
 });
