@@ -190,6 +190,7 @@ export class CoreSession {
     if (latest) clock.observe(latest);
     this.vault = vault;
     this.clock = clock;
+    vault.refreshSearchIndex();
     if (!vault.readOnly && needsSeed(vault.db)) await vault.commit(seedChangeSet());
     this.checkAudit(vault);
     this.settings = { ...this.settings, lastVaultFolder: vault.folder };

@@ -92,7 +92,6 @@ export class Vault {
     this.compaction = options.compaction ?? DEFAULT_COMPACTION;
     this.db = writeDb;
     prepareDatabase(writeDb);
-    ensureSearchIndex(writeDb);
   }
 
   get readOnly(): boolean {
@@ -101,6 +100,11 @@ export class Vault {
 
   get generation(): bigint | null {
     return this.journal?.generation ?? null;
+  }
+
+  /** Rebuilds the derived search index when it was built by other rules (or never). */
+  refreshSearchIndex(): void {
+    ensureSearchIndex(this.writeDb);
   }
 
   /** The newest change timestamp in the vault, so the clock can move past it. */
