@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layersConfig } from './eslint.layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
@@ -20,28 +21,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'node:*', '../../core/vault/*', '../../core/host/*'],
-              message: 'The renderer talks only to window.vigil.',
-            },
-          ],
-        },
-      ],
     },
   },
-  {
-    files: ['core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'core/ never imports electron.' }] },
-      ],
-    },
-  },
+  ...layersConfig,
   {
     files: ['bench/**/*.ts', 'scripts/**/*.{ts,mjs}', 'browser-host/cli.ts'],
     rules: { 'no-console': 'off' },

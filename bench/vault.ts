@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Database } from 'sql.js';
-import { applyChanges } from '../core/changes/apply';
+import { applyChanges } from '../core/db/apply';
+import { writableDb } from '../core/db/handle';
 import type { ChangeSet } from '../core/changes/changeSet';
 import { HybridClock } from '../core/changes/hlc';
 import { loadSqlJs } from '../core/db/sqlite';
@@ -133,7 +133,7 @@ async function benchNaive(
   const latest = vault.latestHlc();
   if (latest) clock.observe(latest);
   const SQL = await loadSqlJs();
-  const db: Database = new SQL.Database(vault.db.export());
+  const db = writableDb(new SQL.Database(vault.db.export()));
   await vault.close();
 
   const key = randomKey();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportArgs, ExportResult } from '../export/schemas';
+import { ExportArgs, ExportResult } from './export';
 import {
   AppliedImportMapping,
   ApplyImportMappingArgs,
@@ -9,7 +9,7 @@ import {
   RunImportArgs,
   SavedImportMapping,
   SavedImportMappingEntry,
-} from '../import/schemas';
+} from './import';
 import {
   DamageDetails,
   Folder,
@@ -55,7 +55,7 @@ import {
   ReleasesResult,
   SavedCount,
   SavedPivot,
-} from '../stats/schemas';
+} from './figures';
 
 /**
  * How a call opens a vault in its `folder` argument: an `existing` vault (unlock, repair) or a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportShape } from '../import/schemas';
+import { ImportShape } from './import';
 import { CountryCode, DamageDetails, Id, PartialDate } from './schemas';
 
 /**

@@ -1,4 +1,5 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { SqlValue } from 'sql.js';
+import type { ReadDb } from './handle';
 import { readRecord } from './records';
 import { all, type Row } from './statements';
 import { matchQuery } from '../search/fts';
@@ -20,7 +21,7 @@ function toSummary(row: Row): PersonSummary {
   };
 }
 
-export function findPerson(db: Database, id: string): Person | null {
+export function findPerson(db: ReadDb, id: string): Person | null {
   return readRecord(db, 'person', id) as Person | null;
 }
 
@@ -46,7 +47,7 @@ const ORDER: Record<PersonQuery['sort'], string> = {
  * full-text index: names in any script and transliteration, notes and cited sources.
  */
 export function searchPersons(
-  db: Database,
+  db: ReadDb,
   q: PersonQuery,
 ): { items: PersonSummary[]; total: number } {
   const clauses = ['deleted = 0'];
@@ -86,7 +87,7 @@ export function searchPersons(
  * (so a Latin spelling finds the Cyrillic record) and, when both are known, the same birth year.
  */
 export function likelyDuplicates(
-  db: Database,
+  db: ReadDb,
   name: string,
   birthDate: string | null,
   excludeId: string | null,

@@ -1,4 +1,5 @@
-import type { Database, SqlValue } from 'sql.js';
+import type { SqlValue } from 'sql.js';
+import type { ReadDb } from './handle';
 import type { RecordKind } from '../api/records';
 import { codecOf, fieldsOf, snakeCase, TABLES } from '../changes/entities';
 import { all, type Row } from './statements';
@@ -36,7 +37,7 @@ function decode(kind: RecordKind, row: Row): StoredRecord {
   return record;
 }
 
-export function readRecord(db: Database, kind: RecordKind, id: string): StoredRecord | null {
+export function readRecord(db: ReadDb, kind: RecordKind, id: string): StoredRecord | null {
   const row = all(
     db,
     `SELECT ${selectList(kind)} FROM ${TABLES[kind]} WHERE id = ? AND deleted = 0`,
@@ -50,7 +51,7 @@ export function readRecord(db: Database, kind: RecordKind, id: string): StoredRe
  * `?` placeholders for every value).
  */
 export function readRecords(
-  db: Database,
+  db: ReadDb,
   kind: RecordKind,
   where: string,
   params: SqlValue[],

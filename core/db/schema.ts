@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { WriteDb } from './handle';
 import { ApiError } from '../api/errors';
 import { SEARCH_TABLE_DDL } from '../search/fts';
 
@@ -148,7 +148,7 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Database): void {
+export function migrate(db: WriteDb): void {
   const current = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
   if (current > MIGRATIONS.length) {
     throw new ApiError('UNSUPPORTED_VERSION', 'The database was written by a newer version');

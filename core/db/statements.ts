@@ -1,4 +1,5 @@
 import type { Database, SqlValue, Statement } from 'sql.js';
+import type { ReadDb, WriteDb } from './handle';
 
 const caches = new WeakMap<Database, Map<string, Statement>>();
 
@@ -6,7 +7,7 @@ const caches = new WeakMap<Database, Map<string, Statement>>();
  * A prepared statement per SQL text and connection. Preparing costs more than running the
  * small statements of a commit, so the write path and the hot reads reuse them.
  */
-export function statement(db: Database, sql: string): Statement {
+export function statement(db: ReadDb, sql: string): Statement {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -21,13 +22,13 @@ export function statement(db: Database, sql: string): Statement {
 }
 
 /** sql.js frees every statement when it exports; the cache must forget them too. */
-export function forgetStatements(db: Database): void {
+export function forgetStatements(db: ReadDb): void {
   caches.delete(db);
 }
 
 export type Row = Record<string, SqlValue>;
 
-export function all(db: Database, sql: string, params: SqlValue[] = []): Row[] {
+export function all(db: ReadDb, sql: string, params: SqlValue[] = []): Row[] {
   const s = statement(db, sql);
   try {
     s.bind(params);
@@ -39,7 +40,7 @@ export function all(db: Database, sql: string, params: SqlValue[] = []): Row[] {
   }
 }
 
-export function first(db: Database, sql: string, params: SqlValue[] = []): Row | undefined {
+export function first(db: ReadDb, sql: string, params: SqlValue[] = []): Row | undefined {
   const s = statement(db, sql);
   try {
     s.bind(params);
@@ -49,7 +50,8 @@ export function first(db: Database, sql: string, params: SqlValue[] = []): Row |
   }
 }
 
-export function run(db: Database, sql: string, params: SqlValue[] = []): void {
+/** The one helper that writes: only the write path, migrations and the search index call it. */
+export function run(db: WriteDb, sql: string, params: SqlValue[] = []): void {
   const s = statement(db, sql);
   try {
     s.run(params);

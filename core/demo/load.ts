@@ -1,7 +1,7 @@
 import { RECORD_KINDS } from '../api/records';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { HybridClock, hlcTime, parseHlc } from '../changes/hlc';
-import type { CoreSession } from '../service/session';
+import type { VaultAccess } from '../vault/access';
 import { DEMO_AS_OF, demoCases, demoSharedRecords } from './cases';
 import type { DemoRecord } from './types';
 
@@ -55,7 +55,7 @@ function* demoBatches(count: number, seed: number, asOf: string): Generator<Demo
  * `records` counts every record written, persons and shared records included.
  */
 export async function loadDemoData(
-  session: CoreSession,
+  session: VaultAccess,
   count: number,
   seed = 1,
 ): Promise<{ persons: number; records: number }> {

@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
-import type { CoreSession } from '../service/session';
+import type { VaultAccess } from '../vault/access';
 import { writeFileAtomic } from '../vault/atomicFile';
 import { classifyFsError } from '../vault/fsErrors';
 import { toCsv } from './csv';
 import { neutraliseFormula } from './formula';
-import type { ExportArgs, ExportResult } from './schemas';
+import type { ExportArgs, ExportResult } from '../api/export';
 import { eventTable, personTable } from './tables';
 import { toXlsx } from './xlsx';
 
@@ -17,7 +17,7 @@ const SHEET_NAMES = { persons: 'Persons', events: 'Events' } as const;
  * as codes, partial dates as stored, every cell guarded against formula injection. The file
  * appears whole or not at all, and an existing file is replaced only when asked.
  */
-export async function exportRecords(session: CoreSession, args: ExportArgs): Promise<ExportResult> {
+export async function exportRecords(session: VaultAccess, args: ExportArgs): Promise<ExportResult> {
   const target = path.resolve(args.path);
   if (!args.overwrite && (await exists(target))) {
     throw new ApiError('EXPORT_FILE_EXISTS', 'A file of that name exists');

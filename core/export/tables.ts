@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import type { ThesaurusName } from '../api/records';
 import { readRecords, type StoredRecord } from '../db/records';
 
@@ -55,7 +55,7 @@ function eventColumns(persons: Map<string, StoredRecord>): Column[] {
 const LABEL_FIELD: Record<LabelLanguage, string> = { en: 'labelEn', be: 'labelBe', ru: 'labelRu' };
 
 /** code -> label, per thesaurus; a missing translation falls back to English, then the code. */
-function labelLookup(db: Database, language: LabelLanguage) {
+function labelLookup(db: ReadDb, language: LabelLanguage) {
   const labels = new Map<string, string>();
   for (const term of readRecords(db, 'thesaurusTerm', '1 = 1', [])) {
     const label = String(term[LABEL_FIELD[language]] || term.labelEn || term.code);
@@ -66,7 +66,7 @@ function labelLookup(db: Database, language: LabelLanguage) {
 }
 
 /** Adds "<header> label" after each code column when labels are asked for. */
-function withLabels(columns: Column[], db: Database, language?: LabelLanguage): Column[] {
+function withLabels(columns: Column[], db: ReadDb, language?: LabelLanguage): Column[] {
   if (!language) return columns;
   const label = labelLookup(db, language);
   return columns.flatMap((column) => {
@@ -86,22 +86,18 @@ function toRows(columns: Column[], records: StoredRecord[]): string[][] {
   return [columns.map((c) => c.header), ...records.map((r) => columns.map((c) => c.value(r)))];
 }
 
-function selectedPersons(db: Database, personIds?: string[]): StoredRecord[] {
+function selectedPersons(db: ReadDb, personIds?: string[]): StoredRecord[] {
   const persons = readRecords(db, 'person', '1 = 1', [], 'name COLLATE NOCASE, id');
   if (!personIds) return persons;
   const wanted = new Set(personIds);
   return persons.filter((p) => wanted.has(p.id));
 }
 
-export function personTable(
-  db: Database,
-  personIds?: string[],
-  labels?: LabelLanguage,
-): string[][] {
+export function personTable(db: ReadDb, personIds?: string[], labels?: LabelLanguage): string[][] {
   return toRows(withLabels(PERSON_COLUMNS, db, labels), selectedPersons(db, personIds));
 }
 
-export function eventTable(db: Database, personIds?: string[], labels?: LabelLanguage): string[][] {
+export function eventTable(db: ReadDb, personIds?: string[], labels?: LabelLanguage): string[][] {
   const persons = new Map(selectedPersons(db, personIds).map((p) => [p.id, p]));
   const rank = new Map([...persons.keys()].map((id, i) => [id, i]));
   const ofSelected = (r: StoredRecord) => persons.has(String(r.personId));

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { RECORD_DEFAULTS, RECORD_KINDS, type RecordKind, type ThesaurusName } from '../api/records';
 import { parseDateCell } from './dates';
 import { compactKey } from './headers';
@@ -9,7 +9,7 @@ import type {
   ImportShape,
   ImportTarget,
   ProblemCode,
-} from './schemas';
+} from '../api/import';
 import { duplicateKey, eventKey, existingEventKeys, PersonIndex } from './vaultIndex';
 import { CONSENT_WORDS, EVENT_TYPE_WORDS, SEX_WORDS, Thesauri } from './vocabulary';
 
@@ -400,7 +400,7 @@ function columnsByTarget(
  * problem found. Reads the vault, writes nothing; the import runs it again before writing.
  */
 export function analyse(
-  db: Database,
+  db: ReadDb,
   table: Table,
   shape: ImportShape,
   mapping: ImportMapping,

@@ -4,7 +4,7 @@ import type {
   ImportShape,
   ImportTarget,
   PersonTarget,
-} from './schemas';
+} from '../api/import';
 
 /**
  * For matching headers and word-like values: case, spaces, punctuation and the letter ё do

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AppliedImportMapping, ImportMapping, SavedColumns } from './schemas';
+import type { AppliedImportMapping, ImportMapping, SavedColumns } from '../api/import';
 
 /**
  * The key a saved mapping knows a column by: a short hash of its name. A sheet without a header

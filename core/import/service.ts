@@ -1,7 +1,7 @@
 import { ApiError } from '../api/errors';
 import type { Cell } from '../changes/changeSet';
-import { newRecordId } from '../service/records';
-import type { CoreSession } from '../service/session';
+import { newRecordId } from '../changes/ids';
+import type { VaultAccess } from '../vault/access';
 import { analyse, type Analysis, type PlannedRow } from './analyse';
 import { suggestMapping, targetsOf } from './headers';
 import { readTable, type Table } from './read';
@@ -11,7 +11,7 @@ import type {
   ImportResult,
   ImportShape,
   ImportTarget,
-} from './schemas';
+} from '../api/import';
 
 const SAMPLE_ROWS = 20;
 /** The preview lists this many problems; the counts cover them all. */
@@ -63,7 +63,7 @@ function countProblems(analysis: Analysis): Record<string, number> {
 
 /** Reads the file and reports what an import would do, without writing anything. */
 export async function previewImport(
-  session: CoreSession,
+  session: VaultAccess,
   args: { path: string; shape: ImportShape; sheet?: string; mapping?: ImportMapping },
 ): Promise<ImportPreview> {
   const db = (await session.readVault()).db;
@@ -109,7 +109,7 @@ export async function previewImport(
  * Not undoable with "undo last change": an import is many change sets.
  */
 export async function runImport(
-  session: CoreSession,
+  session: VaultAccess,
   args: {
     path: string;
     shape: ImportShape;

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { all } from '../db/statements';
 
 /** A name for linking: case, ё and spacing do not matter, letters do. */
@@ -39,7 +39,7 @@ export class PersonIndex {
   private byNameMap: Map<string, KnownPerson[]> | null = null;
   private byDuplicateKeyMap: Map<string, string> | null = null;
 
-  constructor(db: Database) {
+  constructor(db: ReadDb) {
     const rows = all(db, 'SELECT id, name, name_latin, birth_date FROM persons WHERE deleted = 0');
     for (const row of rows) {
       const names = [String(row.name), String(row.name_latin ?? '')].filter((n) => n.trim());
@@ -102,7 +102,7 @@ export function eventKey(
 }
 
 /** Custody events and risk assignments already in the vault, as event keys. */
-export function existingEventKeys(db: Database): Set<string> {
+export function existingEventKeys(db: ReadDb): Set<string> {
   const keys = new Set<string>();
   const custody = all(
     db,

@@ -1,4 +1,4 @@
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { THESAURI, type ThesaurusName } from '../api/records';
 import { readRecords } from '../db/records';
 import { compactKey } from './headers';
@@ -22,7 +22,7 @@ type TermMatch = Term | 'unknown' | 'ambiguous';
 export class Thesauri {
   private readonly byName = new Map<ThesaurusName, Map<string, Term | 'ambiguous'>>();
 
-  constructor(db: Database) {
+  constructor(db: ReadDb) {
     for (const name of THESAURI) this.byName.set(name, new Map());
     const terms = readRecords(db, 'thesaurusTerm', '1 = 1', []);
     for (const term of terms) this.add(term, ['labelEn', 'labelBe', 'labelRu']);

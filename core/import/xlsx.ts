@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { ApiError } from '../api/errors';
-import { isoFromDay } from '../stats/dates';
+import { isoFromDay } from '../api/dates';
 
 /** An XLSX file is a ZIP archive; its first bytes say so whatever the file is called. */
 export function isZip(bytes: Uint8Array): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { THESAURI } from '../api/records';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { formatHlc } from '../changes/hlc';
@@ -49,6 +49,6 @@ export function seedChangeSet(): ChangeSet {
 }
 
 /** True when this version's seed has not been applied to the vault yet. */
-export function needsSeed(db: Database): boolean {
+export function needsSeed(db: ReadDb): boolean {
   return !first(db, 'SELECT 1 AS found FROM hlcs WHERE hlc = ?', [SEED_HLC]);
 }

@@ -5,8 +5,6 @@
  * each word typed, its folded form or its key as a prefix, so `Prat`, `Protasevich` and `Пратасевич`
  * all find `Пратасевіч`. See docs/search.md.
  */
-import type { Database } from 'sql.js';
-import { run } from '../db/statements';
 import { foldText, splitWords } from './normalize';
 import { searchKey, searchKeyPrefix } from './transliterate';
 
@@ -51,22 +49,6 @@ export function indexText(fields: readonly string[]): string {
   const tokens = new Set(fields.flatMap(splitWords).flatMap(tokensOf));
   tokens.delete('');
   return [...tokens].join(' ');
-}
-
-/** Replaces the document of `docid` (FTS4 has no upsert). */
-export function writeSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
-  removeSearchDocument(db, docid);
-  insertSearchDocument(db, docid, fields);
-}
-
-/** Adds the document of a person who has none yet. */
-export function insertSearchDocument(db: Database, docid: number, fields: readonly string[]): void {
-  run(db, 'INSERT INTO person_search (docid, doc) VALUES (?, ?)', [docid, indexText(fields)]);
-}
-
-/** Removes the document of `docid`, for a deleted person. */
-export function removeSearchDocument(db: Database, docid: number): void {
-  run(db, 'DELETE FROM person_search WHERE docid = ?', [docid]);
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
-import { auditHash, type AuditEdit } from '../changes/apply';
+import { auditHash, type AuditEdit } from '../db/apply';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { codecOf, TABLES } from '../changes/entities';
 import { hlcTime, parseHlc } from '../changes/hlc';
@@ -34,7 +34,7 @@ function fieldValue(kind: RecordKind, field: string, stored: string | null): unk
   return value;
 }
 
-function authorName(db: Database, author: string): string | null {
+function authorName(db: ReadDb, author: string): string | null {
   if (author === SEED_AUTHOR) return 'Vigil';
   const row = first(db, 'SELECT name FROM installs WHERE id = ? AND deleted = 0', [
     installRecordId(author),
@@ -43,7 +43,7 @@ function authorName(db: Database, author: string): string | null {
 }
 
 function entry(
-  db: Database,
+  db: ReadDb,
   hlc: string,
   author: string,
   field: string,
@@ -54,7 +54,7 @@ function entry(
 }
 
 /** Who created a record and when, then every later change to its fields with before and after. */
-export function recordHistory(db: Database, kind: RecordKind, id: string): HistoryEntry[] {
+export function recordHistory(db: ReadDb, kind: RecordKind, id: string): HistoryEntry[] {
   const creation = first(
     db,
     `SELECT h.hlc AS hlc FROM ${TABLES[kind]} t JOIN hlcs h ON h.id = t.clock_base WHERE t.id = ?`,
@@ -101,7 +101,7 @@ const CHUNK = 2000;
  * reads go on while a large vault is checked. A break means an entry was changed or removed
  * other than through the write path.
  */
-export async function verifyAuditChain(db: Database): Promise<AuditCheck> {
+export async function verifyAuditChain(db: ReadDb): Promise<AuditCheck> {
   let previous = '';
   let entries = 0;
   let after = 0;

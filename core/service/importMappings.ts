@@ -7,7 +7,7 @@ import {
   type AppliedImportMapping,
   type SavedImportMapping,
   type SavedImportMappingEntry,
-} from '../import/schemas';
+} from '../api/import';
 import { commitSaved, deleteSaved, listSaved, parseJsonField } from './savedRecords';
 import type { CoreSession } from './session';
 

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { RECORD_DEFAULTS, RECORD_KINDS, type RecordKind, type ThesaurusName } from '../api/records';
 import type { Cell } from '../changes/changeSet';
+import { newRecordId } from '../changes/ids';
 import { first } from '../db/statements';
 import { readRecord, type StoredRecord } from '../db/records';
 import type { CoreSession } from './session';
@@ -29,10 +29,6 @@ const REFERENCES: Partial<Record<RecordKind, Record<string, RecordKind>>> = {
   citation: { sourceId: 'source' },
 };
 
-export function newRecordId(): string {
-  return randomBytes(16).toString('hex');
-}
-
 function describe(error: z.ZodError): string {
   return error.issues
     .map((issue) => `${issue.path.join('.') || 'fields'}: ${issue.message}`)
@@ -41,7 +37,7 @@ function describe(error: z.ZodError): string {
 
 /** Checks a whole record: its schema, its thesaurus codes and the records it points at. */
 export function validateRecord(
-  db: Database,
+  db: ReadDb,
   kind: RecordKind,
   fields: Record<string, unknown>,
 ): Record<string, unknown> {
@@ -87,7 +83,7 @@ export function validateRecord(
   return record;
 }
 
-export function termExists(db: Database, thesaurus: ThesaurusName, code: string): boolean {
+export function termExists(db: ReadDb, thesaurus: ThesaurusName, code: string): boolean {
   return Boolean(
     first(
       db,

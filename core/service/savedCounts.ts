@@ -1,5 +1,5 @@
 import type { StoredRecord } from '../db/records';
-import { PivotDefinition, type SavedCount, type SavedPivot } from '../stats/schemas';
+import { PivotDefinition, type SavedCount, type SavedPivot } from '../api/figures';
 import { commitSaved, deleteSaved, listSaved, parseJsonField } from './savedRecords';
 import type { CoreSession } from './session';
 

@@ -1,7 +1,8 @@
 import { ApiError } from '../api/errors';
 import type { Cell } from '../changes/changeSet';
 import { readRecord, readRecords, type StoredRecord } from '../db/records';
-import { newRecordId, validateRecord } from './records';
+import { newRecordId } from '../changes/ids';
+import { validateRecord } from './records';
 import type { CoreSession } from './session';
 
 /**

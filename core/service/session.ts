@@ -9,7 +9,6 @@ import type { Secret } from '../vault/secret';
 import { Vault, type VaultOptions } from '../vault/vault';
 import type { AuditState } from '../api/records';
 import { needsSeed, seedChangeSet } from '../model/seed';
-import { ensureSearchIndex } from '../search/personIndex';
 import { verifyAuditChain } from './history';
 import { loadSettings, saveSettings, type Settings } from './settings';
 
@@ -234,7 +233,7 @@ export class CoreSession {
     observeLatest(clock, vault.latestHlc());
     this.vault = vault;
     this.clock = clock;
-    ensureSearchIndex(vault.db);
+    vault.refreshSearchIndex();
     if (!vault.readOnly && needsSeed(vault.db)) await vault.commit(seedChangeSet());
     this.checkAudit(vault);
     this.settings = { ...this.settings, lastVaultFolder: vault.folder };

@@ -1,4 +1,4 @@
-import type { Day } from './dates';
+import type { Day } from '../api/dates';
 
 /**
  * Custody state from a person's custody events. Each event's date is an interval of days (an

@@ -1,9 +1,14 @@
-import type { Database } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { all } from '../db/statements';
 import * as custody from './custody';
-import * as dates from './dates';
-import type { Day } from './dates';
-import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60, type DefinitionKey } from './definitions';
+import * as dates from '../api/dates';
+import type { Day } from '../api/dates';
+import {
+  AGE_BANDS,
+  EARLY_RELEASE_TYPES,
+  OVER_60,
+  type DefinitionKey,
+} from '../api/figureDefinitions';
 import { NO_CODE, NO_DAY, statsModel, type StatsModel } from './model';
 import type {
   AtRiskResult,
@@ -25,7 +30,7 @@ import type {
   RearrestsArgs,
   ReleasesArgs,
   ReleasesResult,
-} from './schemas';
+} from '../api/figures';
 
 /**
  * The figures: pure functions of the database and their parameters. Each reads the cached
@@ -206,7 +211,7 @@ function codeOf(m: StatsModel, code: number): string | null {
 // ---------------------------------------------------------------------------------------------
 // In custody
 
-export function figureInCustody(db: Database, args: InCustodyArgs): Figure {
+export function figureInCustody(db: ReadDb, args: InCustodyArgs): Figure {
   const m = statsModel(db);
   const D = dayOf(args.asOf);
   const match = personFilter(m, args.filters);
@@ -245,7 +250,7 @@ class CountsBy<C> {
   }
 }
 
-export function figureReleases(db: Database, args: ReleasesArgs): ReleasesResult {
+export function figureReleases(db: ReadDb, args: ReleasesArgs): ReleasesResult {
   const m = statsModel(db);
   const w = windowOf(args.from, args.to);
   const periods = args.groupBy === 'month' ? m.relMonth : m.relYear;
@@ -380,7 +385,7 @@ function registered(m: StatsModel, code: string): number {
   return m.codeIndex.get(code)!;
 }
 
-export function figureAtRisk(db: Database, args: InCustodyArgs): AtRiskResult {
+export function figureAtRisk(db: ReadDb, args: InCustodyArgs): AtRiskResult {
   const m = statsModel(db);
   const D = dayOf(args.asOf);
   const match = personFilter(m, args.filters);
@@ -423,7 +428,7 @@ export function figureAtRisk(db: Database, args: InCustodyArgs): AtRiskResult {
 // Share of early releases
 
 export function figureEarlyReleaseShare(
-  db: Database,
+  db: ReadDb,
   args: EarlyReleaseShareArgs,
 ): EarlyReleaseShareResult {
   const m = statsModel(db);
@@ -485,7 +490,7 @@ function isArrestLike(type: number): boolean {
   return ((1 << type) & ARREST_LIKE_BITS) !== 0;
 }
 
-export function figureRearrests(db: Database, args: RearrestsArgs): Figure {
+export function figureRearrests(db: ReadDb, args: RearrestsArgs): Figure {
   const m = statsModel(db);
   const w = windowOf(args.from, args.to);
   const match = personFilter(m, args.filters);
@@ -690,7 +695,7 @@ function orderedCells<C>(
   return rows.map(({ key, code, figure }) => ({ key, code, figure }));
 }
 
-export function figureBreakdown(db: Database, args: BreakdownArgs): BreakdownResult {
+export function figureBreakdown(db: ReadDb, args: BreakdownArgs): BreakdownResult {
   const m = statsModel(db);
   const D = dayOf(args.asOf);
   const bands = AGE_BANDS.map((band) => registered(m, band));
@@ -723,7 +728,7 @@ class PivotRow {
  * A person goes into each row cell of theirs exactly as in figureBreakdown, and within a row,
  * into each column cell of theirs; an age band the birth date leaves open is uncertain.
  */
-export function figurePivot(db: Database, args: PivotArgs): PivotResult {
+export function figurePivot(db: ReadDb, args: PivotArgs): PivotResult {
   const m = statsModel(db);
   const D = dayOf(args.asOf);
   const bands = AGE_BANDS.map((band) => registered(m, band));
@@ -815,7 +820,7 @@ function firstPointFrom(days: readonly Day[], day: Day): number {
   return low;
 }
 
-export function figureCustodySeries(db: Database, args: CustodySeriesArgs): CustodySeriesResult {
+export function figureCustodySeries(db: ReadDb, args: CustodySeriesArgs): CustodySeriesResult {
   const m = statsModel(db);
   const days = periodEnds(intervalOf(args.from)!.lo, intervalOf(args.to)!.hi, args.step);
   // Each step of a person's custody covers a run of points: add 1 at its first point and
@@ -871,7 +876,7 @@ const CASES_SQL = `SELECT id, name, name_latin, birth_date, region, consent FROM
   WHERE deleted = 0 AND id IN (${Array.from({ length: CASES_CHUNK }, () => '?').join(', ')})`;
 
 /** Summaries of the given persons, in the order given; deleted or unknown ids are left out. */
-export function figureCases(db: Database, args: CasesArgs): CasesResult {
+export function figureCases(db: ReadDb, args: CasesArgs): CasesResult {
   const found = new Map<string, CaseSummary>();
   const ids = [...new Set(args.personIds)];
   for (let i = 0; i < ids.length; i += CASES_CHUNK) {

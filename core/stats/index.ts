@@ -10,4 +10,9 @@ export {
   figureReleases,
 } from './figures';
 export { forgetStatsModel, statsModel } from './model';
-export { DEFINITIONS, EARLY_RELEASE_TYPES, OVER_60, type DefinitionKey } from './definitions';
+export {
+  DEFINITIONS,
+  EARLY_RELEASE_TYPES,
+  OVER_60,
+  type DefinitionKey,
+} from '../api/figureDefinitions';

@@ -1,9 +1,10 @@
-import type { Database, SqlValue, Statement } from 'sql.js';
+import type { SqlValue, Statement } from 'sql.js';
+import type { ReadDb } from '../db/handle';
 import { first, statement } from '../db/statements';
 import * as custody from './custody';
-import * as dates from './dates';
-import type { DayInterval } from './dates';
-import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60 } from './definitions';
+import * as dates from '../api/dates';
+import type { DayInterval } from '../api/dates';
+import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60 } from '../api/figureDefinitions';
 
 /**
  * What the figures need from the case records, read once per version of the data: columns of
@@ -557,7 +558,7 @@ class Cursor {
 }
 
 function withStatements<T>(
-  db: Database,
+  db: ReadDb,
   sqls: string[],
   params: SqlValue[],
   use: (statements: Statement[]) => T,
@@ -572,7 +573,7 @@ function withStatements<T>(
 }
 
 /** Reads every live person with their records. */
-export function buildModel(db: Database): StatsModel {
+export function buildModel(db: ReadDb): StatsModel {
   const b = new ModelBuilder();
   const { persons, events, proceedings, risks } = SQL_ALL;
   withStatements(db, [persons, events, proceedings, risks], [], ([p, e, pr, r]) => {
@@ -596,7 +597,7 @@ export function buildModel(db: Database): StatsModel {
 }
 
 /** Appends one person as the database holds them now; nothing when deleted or gone. */
-function readPerson(db: Database, b: ModelBuilder, id: string): void {
+function readPerson(db: ReadDb, b: ModelBuilder, id: string): void {
   const row = withStatements(db, [SQL_ONE.persons], [id], ([s]) => (s!.step() ? s!.get() : null));
   if (!row) return;
   b.person(row);
@@ -629,7 +630,7 @@ function lowerBound(ids: readonly string[], id: string): number {
  * runs of unchanged persons are copied column by column, so a patch costs a copy of the
  * arrays (milliseconds at 100k persons), not a read of every record.
  */
-export function refreshPersons(db: Database, m: StatsModel, changed: Iterable<string>): StatsModel {
+export function refreshPersons(db: ReadDb, m: StatsModel, changed: Iterable<string>): StatsModel {
   const b = new ModelBuilder(m);
   let next = 0;
   for (const id of [...new Set(changed)].sort()) {
@@ -656,7 +657,7 @@ const PATCH_LIMIT = 2000;
  * (every change set that changed anything is an entry there), or null when there are too many
  * to patch. A record moved to another person changes both.
  */
-function personsChangedSince(db: Database, seq: number): Set<string> | null {
+function personsChangedSince(db: ReadDb, seq: number): Set<string> | null {
   const changed: Array<[string, string]> = [];
   withStatements(
     db,
@@ -707,9 +708,9 @@ interface CacheEntry {
   model: StatsModel;
 }
 
-const cache = new WeakMap<Database, CacheEntry>();
+const cache = new WeakMap<ReadDb, CacheEntry>();
 
-function head(db: Database): { seq: number; hash: string } {
+function head(db: ReadDb): { seq: number; hash: string } {
   const row = first(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   return row ? { seq: Number(row.seq), hash: String(row.hash) } : { seq: 0, hash: '' };
 }
@@ -720,7 +721,7 @@ function head(db: Database): { seq: number; hash: string } {
  * the chain has only grown since, the persons the new entries touched are read again; any other
  * difference (a restored or repaired vault) reads everything.
  */
-export function statsModel(db: Database): StatsModel {
+export function statsModel(db: ReadDb): StatsModel {
   const now = head(db);
   const entry = cache.get(db);
   if (entry && entry.seq === now.seq && entry.hash === now.hash) return entry.model;
@@ -737,6 +738,6 @@ export function statsModel(db: Database): StatsModel {
 }
 
 /** Forgets the cached model of a database (tests and benchmarks time a cold read with it). */
-export function forgetStatsModel(db: Database): void {
+export function forgetStatsModel(db: ReadDb): void {
   cache.delete(db);
 }

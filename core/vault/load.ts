@@ -1,6 +1,6 @@
-import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
+import { writableDb, type WriteDb } from '../db/handle';
 import { migrate } from '../db/schema';
 import { loadSqlJs } from '../db/sqlite';
 import { readVaultFile, type VaultKeys } from './files';
@@ -12,7 +12,7 @@ import { rotationOnDisk, type RotationOnDisk } from './rotate';
 import { decodeState, ROTATED, type CommitState } from './state';
 
 export interface LoadedState {
-  db: Database;
+  db: WriteDb;
   /** The newest journal read, where new commits continue (null when none could be read). */
   journal: { generation: bigint; contents: JournalContents } | null;
   /** Records in the journal before the newest one read (or ROTATED), for the commit state. */
@@ -60,7 +60,7 @@ export async function loadState(
 
   const SQL = await loadSqlJs();
   // sql.js keeps this buffer as its in-memory file, so it is not wiped; it dies with the worker.
-  const db = new SQL.Database(base.database);
+  const db = writableDb(new SQL.Database(base.database));
   try {
     migrate(db);
     retryHeldCells(db);
@@ -158,7 +158,7 @@ interface ReplayCounts {
 }
 
 async function replayJournals(
-  db: Database,
+  db: WriteDb,
   folder: string,
   vaultId: Buffer,
   keys: VaultKeys,

@@ -1,7 +1,7 @@
-import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
-import { applyChanges } from '../changes/apply';
+import { applyChanges } from '../db/apply';
+import type { WriteDb } from '../db/handle';
 import { cellProblem, decodeChangeSet, validateChangeSet, type Cell } from '../changes/changeSet';
 import type { ChangeSet } from '../changes/changeSet';
 import { all, run } from '../db/statements';
@@ -21,7 +21,7 @@ export interface RecordPlace {
  * the others are held in the database, so no compaction or repair drops them.
  */
 export function replayRecord(
-  db: Database,
+  db: WriteDb,
   payload: Uint8Array,
   where: RecordPlace,
 ): { details: DamageDetails; reason: string } | null {
@@ -58,7 +58,7 @@ export function replayRecord(
  * transaction. Returns the cells it could not apply: none, or all of them if the write path
  * refused the set.
  */
-function applyOrHold(db: Database, set: ChangeSet, cells: Cell[], held = false): Cell[] {
+function applyOrHold(db: WriteDb, set: ChangeSet, cells: Cell[], held = false): Cell[] {
   if (cells.length === 0) return [];
   run(db, 'SAVEPOINT replay_record');
   try {
@@ -72,7 +72,7 @@ function applyOrHold(db: Database, set: ChangeSet, cells: Cell[], held = false):
   }
 }
 
-function holdCells(db: Database, set: ChangeSet, cells: Cell[]): void {
+function holdCells(db: WriteDb, set: ChangeSet, cells: Cell[]): void {
   for (const cell of cells) {
     // A field set twice in one change set keeps its last value, as the write path does.
     run(
@@ -89,7 +89,7 @@ function holdCells(db: Database, set: ChangeSet, cells: Cell[]): void {
  * timestamp and author (last writer wins decides as if it had applied on arrival). Cells that
  * still cannot apply stay held.
  */
-export function retryHeldCells(db: Database): void {
+export function retryHeldCells(db: WriteDb): void {
   const rows = all(
     db,
     'SELECT hlc, author, entity, entity_id, field, value FROM held_cells ORDER BY hlc',

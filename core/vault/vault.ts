@@ -1,10 +1,11 @@
 import path from 'node:path';
-import type { Database } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
-import { applyChanges } from '../changes/apply';
+import { applyChanges } from '../db/apply';
+import { writableDb, type ReadDb, type WriteDb } from '../db/handle';
 import { checkChangeSet, encodeChangeSet, type ChangeSet } from '../changes/changeSet';
 import { prepareDatabase } from '../db/prepare';
+import { ensureSearchIndex } from '../db/searchIndex';
 import { migrate } from '../db/schema';
 import { run } from '../db/statements';
 import { loadSqlJs } from '../db/sqlite';
@@ -80,17 +81,20 @@ export class Vault {
   private readonly compaction: CompactionPolicy;
   /** Damage found in the previous generation, checked in the background after unlock. */
   readonly previousGeneration: Promise<DamageDetails[]>;
+  /** What every reader gets; the write path below uses `writeDb`, the same database. */
+  readonly db: ReadDb;
 
   private constructor(
     readonly folder: string,
-    readonly db: Database,
+    private readonly writeDb: WriteDb,
     private readonly vaultId: Buffer,
     private keys: VaultKeys,
     private writable: Writable | null,
     options: VaultOptions,
   ) {
     this.compaction = options.compaction ?? DEFAULT_COMPACTION;
-    prepareDatabase(db);
+    this.db = writeDb;
+    prepareDatabase(writeDb);
     this.previousGeneration = writable
       ? verifyPreviousGeneration(
           folder,
@@ -108,6 +112,11 @@ export class Vault {
 
   get generation(): bigint | null {
     return this.writable?.journal.generation ?? null;
+  }
+
+  /** Rebuilds the derived search index when it was built by other rules (or never). */
+  refreshSearchIndex(): void {
+    ensureSearchIndex(this.writeDb);
   }
 
   /** The newest change timestamp in the vault, so the clock can move past it. */
@@ -132,7 +141,7 @@ export class Vault {
       const { header, keys, recoveryKey } = await newKeySet(vaultId, passphrase, kdf);
 
       const SQL = await loadSqlJs();
-      const db = new SQL.Database();
+      const db = writableDb(new SQL.Database());
       migrate(db);
       await writeGeneration(folder, vaultId, keys, 1n, db.export());
       // The header goes last: until it exists, the folder does not hold a vault.
@@ -203,7 +212,7 @@ export class Vault {
   /** Opens the journal and the commit state for appending, and records where they stand. */
   private static async openWritable(
     folder: string,
-    db: Database,
+    db: WriteDb,
     vaultId: Buffer,
     keys: VaultKeys,
     lock: VaultLock,
@@ -296,17 +305,17 @@ export class Vault {
     if (!journal) return;
     const accepted: PendingCommit[] = [];
     // Cached statements: parsing even BEGIN and COMMIT anew costs as much as applying a cell.
-    run(this.db, 'BEGIN');
+    run(this.writeDb, 'BEGIN');
     for (const item of batch) {
       // Each change set stands alone: one that fails to apply does not sink its neighbours.
-      run(this.db, 'SAVEPOINT change_set');
+      run(this.writeDb, 'SAVEPOINT change_set');
       try {
-        applyChanges(this.db, item.set);
-        run(this.db, 'RELEASE change_set');
+        applyChanges(this.writeDb, item.set);
+        run(this.writeDb, 'RELEASE change_set');
         accepted.push(item);
       } catch (err) {
-        run(this.db, 'ROLLBACK TO change_set');
-        run(this.db, 'RELEASE change_set');
+        run(this.writeDb, 'ROLLBACK TO change_set');
+        run(this.writeDb, 'RELEASE change_set');
         item.reject(err);
       }
     }
@@ -314,7 +323,7 @@ export class Vault {
       if (accepted.length > 0)
         await journal.append(accepted.map((item) => encodeChangeSet(item.set)));
     } catch (err) {
-      run(this.db, 'ROLLBACK');
+      run(this.writeDb, 'ROLLBACK');
       const failure = new ApiError(
         'STORAGE_FAILED',
         `Journal write failed (${classifyFsError(err)})`,
@@ -322,7 +331,7 @@ export class Vault {
       for (const item of accepted) item.reject(failure);
       return;
     }
-    run(this.db, 'COMMIT');
+    run(this.writeDb, 'COMMIT');
     for (const item of accepted) item.resolve();
     // After the acknowledgement, so a commit waits for one sync only; the next flush waits for
     // this one, so the state is at most one group commit behind the journal.

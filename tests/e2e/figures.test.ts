@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/host';
 import type { ThesaurusTerm } from '../../core/api/records';
-import type { Figure, ReleasesResult } from '../../core/stats/schemas';
+import type { Figure, ReleasesResult } from '../../core/api/figures';
 import { createVaultThroughUi, launchApp } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 

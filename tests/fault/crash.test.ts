@@ -14,6 +14,7 @@ describe('crash safety', () => {
       'commit',
       'compaction',
       'passphrase-change',
+      'key-rotation',
     ]);
     expect(report.acknowledged).toBeGreaterThan(100);
   }, 900_000);

@@ -4,6 +4,7 @@ import type { Database } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { encodeChangeSet, type Cell, type ChangeSet } from '../../core/changes/changeSet';
 import { formatHlc } from '../../core/changes/hlc';
+import { writableDb, type WriteDb } from '../../core/db/handle';
 import { migrate } from '../../core/db/schema';
 import { loadSqlJs } from '../../core/db/sqlite';
 import { replayRecord } from '../../core/vault/replay';
@@ -99,7 +100,7 @@ function dump(db: Database): string {
 }
 
 /** Whether replay applies a set in full, leaving `db` as it was when it does not. */
-function replayApplies(db: Database, set: unknown): boolean {
+function replayApplies(db: WriteDb, set: unknown): boolean {
   db.exec('SAVEPOINT probe');
   const damage = replayRecord(db, encodeChangeSet(set as ChangeSet), { file: 'probe', record: 1 });
   db.exec(damage ? 'ROLLBACK TO probe' : 'RELEASE probe');
@@ -113,7 +114,7 @@ describe('the write path and replay accept the same change sets', () => {
     const folder = path.join(root, 'committed');
     const { vault } = await Vault.create(folder, PASS.passphrase, TEST_KDF);
     // Replay's view of the same sequence: a database that applies what the vault accepted.
-    const mirror = new (await loadSqlJs()).Database();
+    const mirror = writableDb(new (await loadSqlJs()).Database());
     migrate(mirror);
     const all: ChangeSet[] = [];
     const refused: number[] = [];

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../core/import/schemas';
+import type { ImportPreview } from '../../core/api/import';
 import { useCores, type TestCore } from './import-core';
 
 const startCore = useCores();

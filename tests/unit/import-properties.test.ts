@@ -5,7 +5,7 @@ import { neutraliseFormula, restoreFormula } from '../../core/export/formula';
 import { toXlsx } from '../../core/export/xlsx';
 import { decodeText, detectDelimiter, parseCsv } from '../../core/import/csv';
 import { parseDateCell } from '../../core/import/dates';
-import { isoFromDay } from '../../core/stats/dates';
+import { isoFromDay } from '../../core/api/dates';
 import { LIMITS } from '../../core/import/read';
 import { readXlsx } from '../../core/import/xlsx';
 

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SEED_TERMS } from '../../core/model/thesaurusSeed';
-import { run } from '../../core/db/statements';
 import { useTempDirs } from '../helpers/tempDir';
 import { coreWithVault, type TestCore } from '../helpers/session';
 
@@ -167,7 +166,7 @@ describe('case records', () => {
     await expect.poll(async () => (await core.call('auditStatus', {})).state).toBe('intact');
     const vault = await core.session.readVault();
     // An edit that bypasses the write path, as a bug or a doctored database would.
-    run(vault.db, "UPDATE audit_edits SET after = '\"B\"' WHERE field = 'name'");
+    vault.db.exec("UPDATE audit_edits SET after = '\"B\"' WHERE field = 'name'");
     await vault.compact();
     await core.call('lockVault', {});
     await core.call('unlockVault', { folder: vault.folder, passphrase: 'test passphrase' });

@@ -1,12 +1,8 @@
-import initSqlJs, { type Database } from 'sql.js';
+import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  indexText,
-  matchQuery,
-  removeSearchDocument,
-  SEARCH_TABLE_DDL,
-  writeSearchDocument,
-} from '../../core/search/fts';
+import { indexText, matchQuery, SEARCH_TABLE_DDL } from '../../core/search/fts';
+import { writableDb, type WriteDb } from '../../core/db/handle';
+import { removeSearchDocument, writeSearchDocument } from '../../core/db/searchIndex';
 
 /** Invented persons, each stored in one script only, as researchers often record them. */
 const PERSONS: Record<number, string[]> = {
@@ -20,11 +16,11 @@ const PERSONS: Record<number, string[]> = {
   8: ['Марыя Талеснікава', "Аб'яднаны штаб"],
 };
 
-let db: Database;
+let db: WriteDb;
 
 beforeAll(async () => {
   const SQL = await initSqlJs();
-  db = new SQL.Database();
+  db = writableDb(new SQL.Database());
   db.run(SEARCH_TABLE_DDL);
   for (const [docid, fields] of Object.entries(PERSONS)) writeSearchDocument(db, +docid, fields);
 });

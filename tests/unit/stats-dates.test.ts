@@ -8,7 +8,7 @@ import {
   intervalOf,
   isoFromDay,
   turnsOn,
-} from '../../core/stats/dates';
+} from '../../core/api/dates';
 
 const MS_PER_DAY = 86_400_000;
 const utcDay = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyChanges } from '../../core/changes/apply';
+import { applyChanges } from '../../core/db/apply';
+import { writableDb, type ReadDb, type WriteDb } from '../../core/db/handle';
 import type { Cell, ChangeSet } from '../../core/changes/changeSet';
 import { formatHlc } from '../../core/changes/hlc';
 import { prepareDatabase } from '../../core/db/prepare';
@@ -17,7 +17,7 @@ import {
   stateFromSteps,
   UNCERTAIN,
 } from '../../core/stats/custody';
-import { intervalOf } from '../../core/stats/dates';
+import { intervalOf } from '../../core/api/dates';
 import {
   figureAtRisk,
   figureBreakdown,
@@ -28,7 +28,7 @@ import {
   figureReleases,
 } from '../../core/stats/figures';
 import { forgetStatsModel } from '../../core/stats/model';
-import type { Figure, FigureFilters } from '../../core/stats/schemas';
+import type { Figure, FigureFilters } from '../../core/api/figures';
 
 /**
  * Properties of the figure engine over random registers. Each run loads its register into a
@@ -167,7 +167,7 @@ function registerCells(persons: GenPerson[], prefix: string): Cell[] {
   return cells;
 }
 
-function commit(db: Database, cells: Cell[]): void {
+function commit(db: WriteDb, cells: Cell[]): void {
   if (cells.length === 0) return;
   tick++;
   const set: ChangeSet = {
@@ -181,8 +181,8 @@ function commit(db: Database, cells: Cell[]): void {
   db.exec('COMMIT');
 }
 
-function databaseWith(persons: GenPerson[]): Database {
-  const db = new SQL.Database();
+function databaseWith(persons: GenPerson[]): WriteDb {
+  const db = writableDb(new SQL.Database());
   migrate(db);
   prepareDatabase(db);
   commit(db, registerCells(persons, 'a'));
@@ -233,7 +233,7 @@ const params = fc.record({
 });
 
 /** Every figure the engine computes for these parameters. */
-function allFigures(db: Database, p: Params) {
+function allFigures(db: ReadDb, p: Params) {
   return {
     inCustody: figureInCustody(db, { asOf: p.asOf, filters: p.filters }),
     releases: figureReleases(db, { ...p.window, groupBy: p.groupBy, filters: p.filters }),

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeChangeSet, type ChangeSet } from '../../core/changes/changeSet';
+import { writableDb } from '../../core/db/handle';
 import { run } from '../../core/db/statements';
 import { journalFile } from '../../core/vault/layout';
 import { Vault } from '../../core/vault/vault';
@@ -94,7 +95,7 @@ describe('an authentic record this version cannot apply', () => {
       ['notes', 'An older note'],
     ]) {
       run(
-        vault.db,
+        writableDb(vault.db),
         'INSERT INTO held_cells (hlc, author, entity, entity_id, field, value) VALUES (?, ?, ?, ?, ?, ?)',
         [hlc, AUTHOR, 'person', personId, field!, JSON.stringify(value)],
       );

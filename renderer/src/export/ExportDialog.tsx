@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
-import type { ExportResult } from '../../../core/export/schemas';
-import type { ImportShape } from '../../../core/import/schemas';
+import type { ExportResult } from '../../../core/api/export';
+import type { ImportShape } from '../../../core/api/import';
 import { requestUnlocked } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
-import type { DefinitionKey } from '../../../core/stats/definitions';
-import type { AtRiskResult, Figure } from '../../../core/stats/schemas';
+import type { DefinitionKey } from '../../../core/api/figureDefinitions';
+import type { AtRiskResult, Figure } from '../../../core/api/figures';
 import { ChartFrame } from './ChartFrame';
 import type { DrillRequest } from './DrillDown';
 import type { FigureLabels } from './labels';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BreakdownResult } from '../../../core/stats/schemas';
+import type { BreakdownResult } from '../../../core/api/figures';
 import type { DrillRequest } from './DrillDown';
 import type { FigureLabels } from './labels';
 import { countText, CountButton } from './ReleasesChart';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
-import type { CustodySeriesResult, FigureFilters } from '../../../core/stats/schemas';
+import type { CustodySeriesResult, FigureFilters } from '../../../core/api/figures';
 import { requestUnlocked } from '../api';
 import { ChartFrame } from './ChartFrame';
 import type { DrillRequest } from './DrillDown';

@@ -5,7 +5,7 @@ import type {
   FigureFilters,
   PivotResult,
   SavedCount,
-} from '../../../core/stats/schemas';
+} from '../../../core/api/figures';
 import { requestUnlocked } from '../api';
 import { errorKey } from '../errors';
 import type { DrillRequest } from './DrillDown';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ApiResult, ErrorCode } from '../../../core/api/errors';
-import type { DefinitionKey } from '../../../core/stats/definitions';
-import type { CaseSummary, Figure } from '../../../core/stats/schemas';
+import type { DefinitionKey } from '../../../core/api/figureDefinitions';
+import type { CaseSummary, Figure } from '../../../core/api/figures';
 import { requestUnlocked } from '../api';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';

@@ -1,7 +1,7 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { Trans } from 'react-i18next';
-import type { DefinitionKey } from '../../../core/stats/definitions';
-import type { Figure } from '../../../core/stats/schemas';
+import type { DefinitionKey } from '../../../core/api/figureDefinitions';
+import type { Figure } from '../../../core/api/figures';
 import { atRiskTitles, categoryDefinitions } from './AtRiskChart';
 import type { DrillRequest } from './DrillDown';
 import { HowCounted } from './HowCounted';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DEFINITIONS, type DefinitionKey } from '../../../core/stats/definitions';
+import { DEFINITIONS, type DefinitionKey } from '../../../core/api/figureDefinitions';
 
 interface Props {
   /** The definitions that make up the figure, in the order they are read. */

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
-import type { Figure, ReleasesResult } from '../../../core/stats/schemas';
+import type { Figure, ReleasesResult } from '../../../core/api/figures';
 import { ChartFrame } from './ChartFrame';
 import { combineFigures, possibleOnly } from './combine';
 import type { DrillRequest } from './DrillDown';

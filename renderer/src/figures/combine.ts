@@ -1,4 +1,4 @@
-import type { Figure } from '../../../core/stats/schemas';
+import type { Figure } from '../../../core/api/figures';
 
 /**
  * Several disjoint figures of one kind as one (the releases of every type in one year): counts

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { OVER_60 } from '../../../core/stats/definitions';
-import type { BreakdownDimension } from '../../../core/stats/schemas';
+import { AGE_BANDS, OVER_60, type AgeBand } from '../../../core/api/figureDefinitions';
+import type { BreakdownDimension } from '../../../core/api/figures';
+import { Sex } from '../../../core/api/records';
 import { formatPartialDate } from '../dates';
 import { useThesauri } from '../thesauri/ThesauriContext';
 
@@ -62,13 +63,13 @@ export function useFigureLabels(): FigureLabels {
           return label(THESAURUS_OF[dimension], key);
         case 'citizenship':
           return country(key);
-        case 'sex':
-          return key === 'female' || key === 'male' || key === 'other'
-            ? t(`person.sexes.${key}`)
-            : key;
+        case 'sex': {
+          const sex = Sex.safeParse(key);
+          return sex.success ? t(`person.sexes.${sex.data}`) : key;
+        }
         case 'ageBand':
-          return key === 'under_30' || key === '30_44' || key === '45_59' || key === '60_plus'
-            ? t(`figures.ageBands.${key}`)
+          return (AGE_BANDS as readonly string[]).includes(key)
+            ? t(`figures.ageBands.${key as AgeBand}`)
             : key;
       }
     };

@@ -1,4 +1,4 @@
-import { EARLY_RELEASE_TYPES } from '../../../core/stats/definitions';
+import { EARLY_RELEASE_TYPES } from '../../../core/api/figureDefinitions';
 
 /**
  * Colours of the Okabe-Ito palette, told apart by people with any common colour-vision

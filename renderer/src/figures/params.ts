@@ -1,4 +1,5 @@
-import type { FigureFilters } from '../../../core/stats/schemas';
+import type { FigureFilters } from '../../../core/api/figures';
+import { Sex } from '../../../core/api/records';
 
 /** What every figure of the dashboard is computed for. */
 export interface FigureParams {
@@ -97,9 +98,8 @@ export function parseDraft(
   const filters: FigureFilters = {};
   if (draft.region !== '') filters.region = draft.region;
   if (citizenship !== '') filters.citizenship = citizenship;
-  if (draft.sex === 'female' || draft.sex === 'male' || draft.sex === 'other') {
-    filters.sex = draft.sex;
-  }
+  const sex = Sex.safeParse(draft.sex);
+  if (sex.success) filters.sex = sex.data;
   return { ok: true, params: { asOf, fromYear, toYear, filters } };
 }
 

@@ -1,25 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { ApiResult, ErrorCode } from '../../../core/api/errors';
-import type {
-  AtRiskResult,
+import {
   BreakdownDimension,
-  BreakdownResult,
-  CustodySeriesResult,
-  EarlyReleaseShareResult,
-  Figure,
-  ReleasesResult,
-} from '../../../core/stats/schemas';
+  type AtRiskResult,
+  type BreakdownResult,
+  type CustodySeriesResult,
+  type EarlyReleaseShareResult,
+  type Figure,
+  type ReleasesResult,
+} from '../../../core/api/figures';
 import { requestUnlocked } from '../api';
 import { releaseWindow, type FigureParams } from './params';
 
-export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = [
-  'region',
-  'article',
-  'citizenship',
-  'sex',
-  'ageBand',
-  'facility',
-];
+export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = BreakdownDimension.options;
 
 /** Every figure the dashboard shows, for one set of parameters. */
 export interface FiguresData {

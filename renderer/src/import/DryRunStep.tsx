@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemCode, type ImportPreview, type ImportShape } from '../../../core/import/schemas';
+import { ProblemCode, type ImportPreview, type ImportShape } from '../../../core/api/import';
 import { problemSentence } from './problems';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../core/import/schemas';
+import type { ImportPreview } from '../../../core/api/import';
 
 interface Props {
   file: ImportPreview;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
-import type { ImportMapping, ImportPreview, ImportResult } from '../../../core/import/schemas';
+import type { ImportMapping, ImportPreview, ImportResult } from '../../../core/api/import';
 import { requestUnlocked } from '../api';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../core/import/schemas';
+import type { ImportResult } from '../../../core/api/import';
 
 interface Props {
   result: ImportResult;

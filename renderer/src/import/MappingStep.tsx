@@ -8,7 +8,7 @@ import {
   type ImportPreview,
   type ImportShape,
   type SavedImportMappingEntry,
-} from '../../../core/import/schemas';
+} from '../../../core/api/import';
 import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
 import { NeedsList } from '../components/NeedsList';

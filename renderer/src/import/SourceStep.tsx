@@ -1,6 +1,6 @@
 import { useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ImportShape } from '../../../core/import/schemas';
+import { ImportShape } from '../../../core/api/import';
 import { Field } from '../components/Field';
 
 export interface ImportSource {

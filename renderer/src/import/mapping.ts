@@ -4,7 +4,7 @@ import {
   type ImportMapping,
   type ImportShape,
   type ImportTarget,
-} from '../../../core/import/schemas';
+} from '../../../core/api/import';
 
 /** The fields a column of a table of this shape can fill, in the order the select offers them. */
 export function targetsFor(shape: ImportShape): readonly Exclude<ImportTarget, 'ignore'>[] {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ImportProblem, ImportShape } from '../../../core/import/schemas';
+import type { ImportProblem, ImportShape } from '../../../core/api/import';
 
 /**
  * A problem of the dry run in a sentence of the user's language, worded from its code: the

@@ -1,36 +1,62 @@
-import type { Database } from 'sql.js';
+import type { ReadDb, WriteDb } from './handle';
+import type { RecordKind } from '../api/records';
 import type { Cell } from '../changes/changeSet';
-import { all, first, run } from '../db/statements';
-import {
-  insertSearchDocument,
-  removeSearchDocument,
-  SEARCH_INDEX_VERSION,
-  writeSearchDocument,
-} from './fts';
+import { fieldsOf, TABLES } from '../changes/entities';
+import { all, first, run } from './statements';
+import { indexText, SEARCH_INDEX_VERSION } from '../search/fts';
+
+/** Replaces the document of `docid` (FTS4 has no upsert). */
+export function writeSearchDocument(db: WriteDb, docid: number, fields: readonly string[]): void {
+  removeSearchDocument(db, docid);
+  insertSearchDocument(db, docid, fields);
+}
+
+/** Adds the document of a person who has none yet. */
+export function insertSearchDocument(db: WriteDb, docid: number, fields: readonly string[]): void {
+  run(db, 'INSERT INTO person_search (docid, doc) VALUES (?, ?)', [docid, indexText(fields)]);
+}
+
+/** Removes the document of `docid`, for a deleted person. */
+export function removeSearchDocument(db: WriteDb, docid: number): void {
+  run(db, 'DELETE FROM person_search WHERE docid = ?', [docid]);
+}
+
+/** The kinds of record that belong to a person (they have a `personId`), by table. */
+const PERSON_RECORD_TABLES: Record<string, string> = Object.fromEntries(
+  (Object.keys(TABLES) as RecordKind[])
+    .filter((kind) => fieldsOf(kind).includes('personId'))
+    .map((kind) => [kind, TABLES[kind]]),
+);
+
+/**
+ * The ids of a person and of their records, one `?` (the person's id) each. Each branch is an
+ * index lookup; an OR across them would scan every citation per person.
+ */
+const OWN_RECORD_BRANCHES = [
+  'SELECT ?',
+  ...Object.values(PERSON_RECORD_TABLES).map((t) => `SELECT id FROM ${t} WHERE person_id = ?`),
+];
+const CITED_SOURCES = `SELECT s.title AS title, s.notes AS notes FROM citations c JOIN sources s ON s.id = c.source_id
+  WHERE c.deleted = 0 AND s.deleted = 0 AND c.entity_id IN (${OWN_RECORD_BRANCHES.join(' UNION ALL ')})`;
 
 /**
  * Keeps each person's search document in step with what it is built from: the person's names,
  * occupation and notes, and the titles and notes of sources cited for the person or for any of
  * their records. It is derived data, rewritten inside the transaction that changed its inputs.
  */
-function searchFields(db: Database, personId: string, withSources: boolean): string[] | null {
+function searchFields(db: ReadDb, personId: string, withSources: boolean): string[] | null {
   const person = first(
     db,
     'SELECT name, name_latin, name_variants, occupation, notes FROM persons WHERE id = ? AND deleted = 0',
     [personId],
   );
   if (!person) return null;
-  // Each branch is an index lookup; an OR across them would scan every citation per person.
   const sources = !withSources
     ? []
     : all(
         db,
-        `SELECT s.title AS title, s.notes AS notes FROM citations c JOIN sources s ON s.id = c.source_id
-     WHERE c.deleted = 0 AND s.deleted = 0 AND c.entity_id IN (
-       SELECT ? UNION ALL SELECT id FROM custody_events WHERE person_id = ?
-       UNION ALL SELECT id FROM proceedings WHERE person_id = ? UNION ALL SELECT id FROM risk_assignments WHERE person_id = ?
-       UNION ALL SELECT id FROM status_events WHERE person_id = ?)`,
-        [personId, personId, personId, personId, personId],
+        CITED_SOURCES,
+        OWN_RECORD_BRANCHES.map(() => personId),
       );
   return [
     String(person.name),
@@ -47,7 +73,7 @@ function searchFields(db: Database, personId: string, withSources: boolean): str
  * no cited sources unless `citing` (the same set also wrote citations).
  */
 export function refreshPersonDocument(
-  db: Database,
+  db: WriteDb,
   personId: string,
   isNew = false,
   citing = true,
@@ -68,15 +94,9 @@ const PERSON_FIELDS = new Set([
   'notes',
   'deleted',
 ]);
-const RECORD_TABLES: Record<string, string> = {
-  custodyEvent: 'custody_events',
-  proceeding: 'proceedings',
-  riskAssignment: 'risk_assignments',
-  statusEvent: 'status_events',
-};
 
 /** The persons whose search document a change set may have changed. */
-export function personsTouched(db: Database, cells: readonly Cell[]): Set<string> {
+export function personsTouched(db: ReadDb, cells: readonly Cell[]): Set<string> {
   const persons = new Set<string>();
   const citations = new Set<string>();
   const sources = new Set<string>();
@@ -102,7 +122,7 @@ export function personsTouched(db: Database, cells: readonly Cell[]): Set<string
     if (!target) continue;
     const entity = String(target.entity);
     if (entity === 'person') persons.add(String(target.entity_id));
-    const table = RECORD_TABLES[entity];
+    const table = PERSON_RECORD_TABLES[entity];
     const owner =
       table && first(db, `SELECT person_id FROM ${table} WHERE id = ?`, [target.entity_id!]);
     if (owner) persons.add(String(owner.person_id));
@@ -111,7 +131,7 @@ export function personsTouched(db: Database, cells: readonly Cell[]): Set<string
 }
 
 /** Rebuilds every document when the index was built by other rules (or never). */
-export function ensureSearchIndex(db: Database): void {
+export function ensureSearchIndex(db: WriteDb): void {
   const version = first(db, "SELECT value FROM meta WHERE key = 'search_index_version'")?.value;
   if (version === String(SEARCH_INDEX_VERSION)) return;
   run(db, 'BEGIN');

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Database, SqlValue } from 'sql.js';
+import type { SqlValue } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
-import { first, run } from '../db/statements';
-import { personsTouched, refreshPersonDocument } from '../search/personIndex';
-import type { Cell, ChangeSet } from './changeSet';
-import { codecOf, columnFor, isRecordKind, TABLES } from './entities';
-import { hlcTime } from './hlc';
+import type { WriteDb } from './handle';
+import { first, run } from './statements';
+import { personsTouched, refreshPersonDocument } from './searchIndex';
+import type { Cell, ChangeSet } from '../changes/changeSet';
+import { codecOf, columnFor, isRecordKind, TABLES } from '../changes/entities';
+import { hlcTime } from '../changes/hlc';
 
 export interface AuditEdit {
   entity: string;
@@ -31,7 +32,7 @@ interface RecordCells {
  * `held` marks cells held back when their set arrived and applied now: they take a field its
  * own set left at its default (whose timestamp is the set's), as they would have on arrival.
  */
-export function applyChanges(db: Database, set: ChangeSet, { held = false } = {}): void {
+export function applyChanges(db: WriteDb, set: ChangeSet, { held = false } = {}): void {
   const time = hlcTime(set.hlc);
   const created: Array<[string, string]> = [];
   const edits: AuditEdit[] = [];
@@ -109,7 +110,7 @@ function groupByRecord(cells: Cell[]): RecordCells[] {
 }
 
 /** Change-set timestamps are stored once and referred to by number. */
-function internHlc(db: Database, hlc: string): number {
+function internHlc(db: WriteDb, hlc: string): number {
   run(db, 'INSERT OR IGNORE INTO hlcs (hlc) VALUES (?)', [hlc]);
   return Number(first(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
 }
@@ -122,7 +123,7 @@ function toSql(kind: RecordKind, field: string, value: Cell['value']): SqlValue 
 }
 
 function appendAudit(
-  db: Database,
+  db: WriteDb,
   hlcId: number,
   set: ChangeSet,
   created: Array<[string, string]>,

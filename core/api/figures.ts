@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Consent, Sex, ThesaurusCode } from '../api/records';
-import { CountryCode, Id, PartialDate } from '../api/schemas';
+import { Consent, Sex, ThesaurusCode } from './records';
+import { CountryCode, Id, PartialDate } from './schemas';
 import { intervalOf } from './dates';
-import { DEFINITION_KEYS } from './definitions';
+import { DEFINITION_KEYS } from './figureDefinitions';
 
 /**
  * Arguments and results of the figure methods of the API (see docs/methodology.md for what

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Id } from '../api/schemas';
-import { ImportShape } from '../import/schemas';
+import { Id } from './schemas';
+import { ImportShape } from './import';
 
 export const ExportArgs = z
   .object({
