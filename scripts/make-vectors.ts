@@ -3,6 +3,8 @@
 // the contents, the passphrase and the timestamps do not.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { mnemonicToEntropy } from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { format } from 'prettier';
 import type { RecordKind } from '../core/api/records';
 import type { Cell, ChangeSet } from '../core/changes/changeSet';
@@ -133,6 +135,8 @@ async function expectedContents(recoveryKey: string): Promise<unknown> {
     return {
       passphrase: PASSPHRASE,
       recoveryKey,
+      // The words' 16 bytes, for a reader without a BIP-39 word list.
+      recoveryEntropy: Buffer.from(mnemonicToEntropy(recoveryKey, wordlist)).toString('hex'),
       kdf: KDF,
       installId: AUTHOR,
       files: readdirSync(FOLDER).sort(),
