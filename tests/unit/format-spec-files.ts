@@ -126,8 +126,11 @@ export function readSnapshot(v: Vault, g: number): Buffer {
   return db;
 }
 
-export function readJournal(v: Vault, g: number): { payloads: Buffer[]; tornTail: boolean } {
-  const j = file(`journal-${gen(g)}.vgj`);
+export function readJournal(
+  v: Vault,
+  g: number,
+  j = file(`journal-${gen(g)}.vgj`),
+): { payloads: Buffer[]; tornTail: boolean } {
   const prefix = Buffer.concat([Buffer.from('VIGILJNL'), Buffer.from([0, 1]), v.vaultId, u64(g)]);
   if (!j.subarray(0, 34).equals(prefix)) throw new Error('damage: journal prefix');
   const payloads: Buffer[] = [];

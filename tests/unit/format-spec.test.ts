@@ -314,6 +314,25 @@ describe('an independent reader written from docs/vault-format.md', () => {
     );
   });
 
+  it('applies the end-of-journal rules: torn and zero-filled tails are ignored, a flip is damage', async () => {
+    const v = await unlock({ passphrase: expected.passphrase });
+    const journal = file('journal-0000000003.vgj');
+    const count = expected.journalRecords['3'];
+    for (const tail of [
+      Buffer.from([0, 0, 1, 7, 9]),
+      Buffer.alloc(300),
+      Buffer.from([0, 0, 0, 64, 255, 255, 255, 191, 1]),
+    ]) {
+      const read = readJournal(v, 3, Buffer.concat([journal, tail]));
+      expect(read).toMatchObject({ tornTail: true });
+      expect(read.payloads).toHaveLength(count);
+    }
+    const flipped = Buffer.from(journal);
+    const second = 34 + 8 + journal.readUInt32BE(34) + 30;
+    flipped[second] = flipped[second]! ^ 1;
+    expect(() => readJournal(v, 3, flipped)).toThrow('damage: record 2');
+  });
+
   it('finds no invented name in plaintext in any vault file', () => {
     const values = LISTS.flatMap(([list]) => expected[list] as Array<Record<string, unknown>>)
       .flatMap((r) => [r.name, r.notes, r.nameVariants, r.court])

@@ -2,9 +2,10 @@
  * The format test vectors opened by the real core: it must find what expected.json says, as the
  * independent reader of format-spec.test.ts does, so the two readers agree.
  */
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../core/api/errors';
 import type { RecordKind } from '../../core/api/records';
 import { readRecords } from '../../core/db/records';
 import { all } from '../../core/db/statements';
@@ -83,5 +84,30 @@ describe('the format test vectors, opened by the core', () => {
     }
     expect(folderDigest(FOLDER)).toBe(before);
     expect(readdirSync(FOLDER).sort()).toEqual(expected.files);
+  });
+
+  it('follow the same end-of-journal rules as the spec: a torn tail is ignored, a flip is damage', async () => {
+    const torn = copyOfVector();
+    const journal = path.join(torn, 'journal-0000000003.vgj');
+    appendFileSync(journal, Buffer.from([0, 0, 0, 64, 255, 255, 255, 191, 1]));
+    const vault = await Vault.open(torn, { passphrase: expected.passphrase }, { readOnly: true });
+    try {
+      await checkContents(vault);
+    } finally {
+      await vault.close();
+    }
+    const damaged = copyOfVector();
+    const bytes = readFileSync(path.join(damaged, 'journal-0000000003.vgj'));
+    const second = 34 + 8 + bytes.readUInt32BE(34) + 30;
+    bytes[second] = bytes[second]! ^ 1;
+    writeFileSync(path.join(damaged, 'journal-0000000003.vgj'), bytes);
+    const error = await Vault.open(damaged, { passphrase: expected.passphrase }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      code: 'VAULT_CORRUPT',
+      details: { file: 'journal-0000000003.vgj', record: 2 },
+    });
   });
 });
