@@ -317,7 +317,7 @@ describe('an independent reader written from docs/vault-format.md', () => {
   it('applies the end-of-journal rules: torn and zero-filled tails are ignored, a flip is damage', async () => {
     const v = await unlock({ passphrase: expected.passphrase });
     const journal = file('journal-0000000003.vgj');
-    const count = expected.journalRecords['3'];
+    const count = expected.journalRecords['3']!;
     for (const tail of [
       Buffer.from([0, 0, 1, 7, 9]),
       Buffer.alloc(300),
