@@ -1,0 +1,236 @@
+/**
+ * The record kinds of docs/vault-format.md ("Record kinds"), transcribed from the spec for the
+ * independent reader in format-spec.test.ts: entity -> table, field -> value schema and column
+ * encoding. Imports nothing from core/.
+ */
+export type Codec = 'json' | 'bool' | 'plain';
+type Check = (value: unknown) => boolean;
+interface Field {
+  codec: Codec;
+  check: Check;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const text =
+  (max: number): Check =>
+  (v) =>
+    isString(v) && v.length <= max;
+const trimmed =
+  (min: number, max: number): Check =>
+  (v) =>
+    isString(v) && v.trim().length >= min && v.trim().length <= max;
+const pattern =
+  (re: RegExp): Check =>
+  (v) =>
+    isString(v) && re.test(v);
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    isString(v) && values.includes(v);
+const orNull =
+  (check: Check): Check =>
+  (v) =>
+    v === null || check(v);
+const int =
+  (min = -Infinity, max = Infinity): Check =>
+  (v) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const bool: Check = (v) => typeof v === 'boolean';
+const jsonText: Check = (v) => {
+  if (!isString(v) || v.length > 200_000) return false;
+  try {
+    JSON.parse(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const id = pattern(/^[0-9a-f]{32}$/);
+const code = pattern(/^[a-z0-9][a-z0-9_.-]{0,63}$/);
+const country = pattern(/^[A-Z]{2}$/);
+const date: Check = (v) => {
+  if (!isString(v) || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number) as [number, number?, number?];
+  if (y < 1850 || y > 2200) return false;
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  return d === undefined || (d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate());
+};
+const isoDateTime = pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+
+const plain = (check: Check): Field => ({ codec: 'plain', check });
+const list = (item: Check, max: number): Field => ({
+  codec: 'json',
+  check: (v) => Array.isArray(v) && v.length <= max && v.every(item),
+});
+
+const SPEC: Record<string, { table: string; fields: Record<string, Field> }> = {
+  person: {
+    table: 'persons',
+    fields: {
+      name: plain(trimmed(1, 300)),
+      nameLatin: plain(trimmed(0, 300)),
+      nameVariants: list(trimmed(1, 300), 20),
+      sex: plain(orNull(oneOf('female', 'male', 'other'))),
+      birthDate: plain(orNull(date)),
+      citizenship: list(country, 10),
+      region: plain(orNull(code)),
+      occupation: plain(text(300)),
+      notes: plain(text(100_000)),
+      consent: plain(oneOf('publish', 'withhold_name', 'never_publish')),
+    },
+  },
+  statusEvent: {
+    table: 'status_events',
+    fields: {
+      personId: plain(id),
+      status: plain(oneOf('recognised', 'status_removed')),
+      date: plain(orNull(date)),
+      recognisedBy: plain(text(300)),
+      notes: plain(text(10_000)),
+    },
+  },
+  proceeding: {
+    table: 'proceedings',
+    fields: {
+      personId: plain(id),
+      kind: plain(oneOf('criminal', 'administrative')),
+      articles: list(code, 30),
+      court: plain(text(300)),
+      judge: plain(text(300)),
+      caseNumber: plain(text(100)),
+      openedDate: plain(orNull(date)),
+      verdictDate: plain(orNull(date)),
+      sentenceType: plain(orNull(code)),
+      sentenceMonths: plain(orNull(int(0, 1200))),
+      sentenceDays: plain(orNull(int(0, 365))),
+      regime: plain(text(100)),
+      appealDate: plain(orNull(date)),
+      appealOutcome: plain(text(300)),
+      notes: plain(text(10_000)),
+    },
+  },
+  custodyEvent: {
+    table: 'custody_events',
+    fields: {
+      personId: plain(id),
+      type: plain(
+        oneOf(
+          'detention',
+          'arrest',
+          'sentence',
+          'transfer',
+          'release',
+          'rearrest',
+          'death_in_custody',
+        ),
+      ),
+      date: plain(orNull(date)),
+      facility: plain(orNull(code)),
+      releaseType: plain(orNull(code)),
+      detentionType: plain(orNull(code)),
+      proceedingId: plain(orNull(id)),
+      notes: plain(text(10_000)),
+    },
+  },
+  riskAssignment: {
+    table: 'risk_assignments',
+    fields: {
+      personId: plain(id),
+      category: plain(code),
+      startDate: plain(orNull(date)),
+      endDate: plain(orNull(date)),
+      notes: plain(text(10_000)),
+    },
+  },
+  source: {
+    table: 'sources',
+    fields: {
+      title: plain(trimmed(1, 500)),
+      kind: plain(oneOf('document', 'interview', 'media', 'relative', 'court_record', 'other')),
+      reliability: plain(oneOf('high', 'medium', 'low', 'unknown')),
+      confidentiality: plain(oneOf('public', 'restricted', 'confidential')),
+      reference: plain(text(2000)),
+      date: plain(orNull(date)),
+      notes: plain(text(10_000)),
+    },
+  },
+  citation: {
+    table: 'citations',
+    fields: {
+      sourceId: plain(id),
+      entity: plain(oneOf('person', 'statusEvent', 'proceeding', 'custodyEvent', 'riskAssignment')),
+      entityId: plain(id),
+      field: plain(orNull(text(64))),
+      notes: plain(text(2000)),
+    },
+  },
+  thesaurusTerm: {
+    table: 'thesaurus_terms',
+    fields: {
+      thesaurus: plain(
+        oneOf(
+          'release_type',
+          'detention_type',
+          'risk_category',
+          'facility',
+          'article',
+          'region',
+          'sentence_type',
+        ),
+      ),
+      code: plain(code),
+      labelEn: plain(text(300)),
+      labelBe: plain(text(300)),
+      labelRu: plain(text(300)),
+      address: plain(text(1000)),
+      deprecated: { codec: 'bool', check: bool },
+      sort: plain(int()),
+    },
+  },
+  install: { table: 'installs', fields: { name: plain(trimmed(1, 100)) } },
+  importMapping: {
+    table: 'import_mappings',
+    fields: {
+      name: plain(trimmed(1, 100)),
+      shape: plain(oneOf('persons', 'events')),
+      columns: plain(jsonText),
+    },
+  },
+  savedCount: {
+    table: 'saved_counts',
+    fields: { name: plain(trimmed(1, 100)), definition: plain(jsonText) },
+  },
+};
+
+const META: Record<string, Field> = {
+  createdAt: plain(isoDateTime),
+  deleted: { codec: 'bool', check: bool },
+};
+
+export const TABLES: Record<string, string> = Object.fromEntries(
+  Object.entries(SPEC).map(([entity, kind]) => [entity, kind.table]),
+);
+
+/** Each kind's own fields and their encodings (the meta fields aside). */
+export const FIELDS: Record<string, Record<string, Codec>> = Object.fromEntries(
+  Object.entries(SPEC).map(([entity, kind]) => [
+    entity,
+    Object.fromEntries(Object.entries(kind.fields).map(([field, f]) => [field, f.codec])),
+  ]),
+);
+
+export const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Whether a cell can be applied: a known entity and field, and a value its schema accepts. */
+export function valid(entity: string, field: string, value: unknown): boolean {
+  const kind = Object.prototype.hasOwnProperty.call(SPEC, entity) ? SPEC[entity]! : null;
+  if (!kind) return false;
+  const spec = Object.prototype.hasOwnProperty.call(META, field)
+    ? META[field]!
+    : Object.prototype.hasOwnProperty.call(kind.fields, field)
+      ? kind.fields[field]!
+      : null;
+  return spec !== null && spec.check(value);
+}

@@ -1,0 +1,365 @@
+/**
+ * An independent reader of the vault format, written from docs/vault-format.md alone: it imports
+ * nothing from core/, only node:crypto, libsodium (Argon2id) and sql.js. It reads the test
+ * vectors in docs/vectors/ and must find what expected.json says they hold.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import initSqlJs, { type Database, type SqlValue } from 'sql.js';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../helpers/tempDir';
+import { FIELDS, snake, TABLES, valid, type Codec } from './format-spec-fields';
+import {
+  file,
+  FOLDER,
+  readCommitState,
+  readJournal,
+  readSnapshot,
+  unlock,
+  type Vault,
+} from './format-spec-files';
+
+const VECTORS = path.resolve(__dirname, '../../docs/vectors');
+const expected = JSON.parse(readFileSync(path.join(VECTORS, 'expected.json'), 'utf8')) as {
+  passphrase: string;
+  recoveryEntropy: string;
+  commitState: { generation: number; records: number; previousRecords: number };
+  journalRecords: Record<string, number>;
+  schemaVersion: number;
+  deletedPersonIds: string[];
+  audit: { entries: number; lastHash: string };
+  [kind: string]: unknown;
+};
+const LISTS: Array<[string, string]> = [
+  ['persons', 'person'],
+  ['custodyEvents', 'custodyEvent'],
+  ['statusEvents', 'statusEvent'],
+  ['proceedings', 'proceeding'],
+];
+const SQLITE3 = '/usr/bin/sqlite3';
+const tempDir = useTempDirs();
+
+// Change sets, applied as "Applying a change set" says.
+interface Cell {
+  entity: string;
+  id: string;
+  field: string;
+  value: string | number | boolean | null | string[];
+}
+interface ChangeSet {
+  v: 1;
+  hlc: string;
+  author: string;
+  cells: Cell[];
+}
+
+const HLC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
+
+function changeSet(payload: Buffer): ChangeSet {
+  const set = JSON.parse(payload.toString('utf8')) as ChangeSet;
+  const m = typeof set.hlc === 'string' ? HLC.exec(set.hlc) : null;
+  const wallOk = m && !Number.isNaN(Date.parse(m[1]!)) && new Date(m[1]!).toISOString() === m[1];
+  const cellsOk =
+    Array.isArray(set.cells) &&
+    set.cells.length > 0 &&
+    set.cells.every((c) => /^[0-9a-f]{32}$/.test(c.id) && typeof c.entity === 'string');
+  if (set.v !== 1 || !wallOk || set.author !== m[3] || !cellsOk)
+    throw new Error('not a change set');
+  return set;
+}
+
+const sqlOf = (codec: Codec, value: Cell['value']): SqlValue =>
+  codec === 'json'
+    ? JSON.stringify(value ?? [])
+    : codec === 'bool' || typeof value === 'boolean'
+      ? value
+        ? 1
+        : 0
+      : (value as SqlValue);
+
+function one(db: Database, sql: string, params: SqlValue[] = []): Record<string, SqlValue> | null {
+  const s = db.prepare(sql);
+  try {
+    s.bind(params);
+    return s.step() ? s.getAsObject() : null;
+  } finally {
+    s.free();
+  }
+}
+
+function intern(db: Database, hlc: string): number {
+  db.run('INSERT OR IGNORE INTO hlcs (hlc) VALUES (?)', [hlc]);
+  return Number(one(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
+}
+
+function auditHash(
+  previous: string,
+  hlc: string,
+  author: string,
+  created: string[][],
+  edits: SqlValue[][],
+) {
+  const text = JSON.stringify([previous, hlc, author, created, edits]);
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function apply(db: Database, set: ChangeSet): void {
+  const time = set.hlc.slice(0, 24);
+  const held = set.cells.filter((c) => !valid(c.entity, c.field, c.value));
+  for (const c of held)
+    db.run('INSERT OR REPLACE INTO held_cells VALUES (?, ?, ?, ?, ?, ?)', [
+      set.hlc,
+      set.author,
+      c.entity,
+      c.id,
+      c.field,
+      JSON.stringify(c.value),
+    ]);
+  const records = new Map<
+    string,
+    { entity: string; id: string; values: Map<string, Cell['value']> }
+  >();
+  for (const c of set.cells.filter((cell) => !held.includes(cell))) {
+    const key = `${c.entity}/${c.id}`;
+    if (!records.has(key)) records.set(key, { entity: c.entity, id: c.id, values: new Map() });
+    records.get(key)!.values.set(c.field, c.value);
+  }
+  const created: string[][] = [];
+  const edits: SqlValue[][] = [];
+  for (const { entity, id, values } of records.values()) {
+    const table = TABLES[entity]!;
+    const codec = (field: string) => FIELDS[entity]![field] ?? 'plain';
+    const row = one(
+      db,
+      `SELECT t.*, h.hlc AS base FROM ${table} t LEFT JOIN hlcs h ON h.id = t.clock_base WHERE t.id = ?`,
+      [id],
+    );
+    if (!row) {
+      const fields = [...values.keys()].filter((f) => f !== 'createdAt');
+      const columns = ['id', 'created_at', 'updated_at', 'clock_base', ...fields.map(snake)];
+      const params = [
+        id,
+        time,
+        time,
+        intern(db, set.hlc),
+        ...fields.map((f) => sqlOf(codec(f), values.get(f)!)),
+      ];
+      db.run(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        params,
+      );
+      created.push([entity, id]);
+      continue;
+    }
+    const clock = JSON.parse(String(row.clock)) as Record<string, string>;
+    const changed: Array<[string, SqlValue]> = [];
+    for (const [field, value] of values) {
+      if ((clock[field] ?? (row.base as string | null) ?? '') >= set.hlc) continue;
+      const column = field === 'createdAt' ? 'created_at' : snake(field);
+      const sql = sqlOf(codec(field), value);
+      edits.push([entity, id, field, JSON.stringify(row[column]), JSON.stringify(sql)]);
+      changed.push([column, sql]);
+      clock[field] = set.hlc;
+    }
+    if (changed.length === 0) continue;
+    db.run(
+      `UPDATE ${table} SET ${changed.map(([c]) => `${c} = ?`).join(', ')}, clock = ?, updated_at = max(updated_at, ?) WHERE id = ?`,
+      [...changed.map(([, v]) => v), JSON.stringify(clock), time, id],
+    );
+  }
+  if (created.length === 0 && edits.length === 0) return;
+  created.sort((a, b) => (a[1]! < b[1]! ? -1 : 1));
+  const previous = String(
+    one(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')?.hash ?? '',
+  );
+  const hash = auditHash(previous, set.hlc, set.author, created, edits);
+  db.run('INSERT INTO audit_log (hlc_id, author, hash) VALUES (?, ?, ?)', [
+    intern(db, set.hlc),
+    set.author,
+    hash,
+  ]);
+  const seq = Number(one(db, 'SELECT max(seq) AS seq FROM audit_log')!.seq);
+  for (const [entity, id] of created)
+    db.run('INSERT INTO audit_created (seq, entity, entity_id) VALUES (?, ?, ?)', [
+      seq,
+      entity!,
+      id!,
+    ]);
+  for (const e of edits) db.run('INSERT INTO audit_edits VALUES (?, ?, ?, ?, ?, ?)', [seq, ...e]);
+}
+
+function rows(db: Database, sql: string): Array<Record<string, SqlValue>> {
+  const result = db.exec(sql)[0];
+  return (result?.values ?? []).map((values) =>
+    Object.fromEntries(result!.columns.map((c, i) => [c, values[i]!])),
+  );
+}
+
+function records(db: Database, entity: string): unknown[] {
+  return rows(db, `SELECT * FROM ${TABLES[entity]} WHERE deleted = 0 ORDER BY id`).map((row) => ({
+    id: row.id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...Object.fromEntries(
+      Object.entries(FIELDS[entity]!).map(([field, codec]) => {
+        const value = row[snake(field)]!;
+        return [
+          field,
+          codec === 'json' ? JSON.parse(String(value)) : codec === 'bool' ? value === 1 : value,
+        ];
+      }),
+    ),
+  }));
+}
+
+/** Recomputes the whole audit chain; returns the number of entries and the last hash. */
+function auditChain(db: Database): { entries: number; lastHash: string } {
+  let previous = '';
+  const log = rows(
+    db,
+    'SELECT l.seq, h.hlc, l.author, l.hash FROM audit_log l JOIN hlcs h ON h.id = l.hlc_id ORDER BY l.seq',
+  );
+  for (const entry of log) {
+    const created = rows(
+      db,
+      `SELECT entity, entity_id FROM audit_created WHERE seq = ${entry.seq} ORDER BY entity_id`,
+    );
+    const edits = rows(
+      db,
+      `SELECT entity, entity_id, field, before, after FROM audit_edits WHERE seq = ${entry.seq} ORDER BY rowid`,
+    );
+    const hash = auditHash(
+      previous,
+      String(entry.hlc),
+      String(entry.author),
+      created.map(Object.values) as string[][],
+      edits.map(Object.values),
+    );
+    expect(hash, `audit entry ${entry.seq}`).toBe(entry.hash);
+    previous = hash;
+  }
+  return { entries: log.length, lastHash: previous };
+}
+
+async function database(image: Buffer): Promise<Database> {
+  const SQL = await initSqlJs();
+  return new SQL.Database(image);
+}
+
+/** Snapshot g, then journals g..last replayed onto it. */
+async function replayed(v: Vault, g: number, last: number): Promise<Database> {
+  const db = await database(readSnapshot(v, g));
+  for (let j = g; j <= last; j++)
+    for (const payload of readJournal(v, j).payloads) apply(db, changeSet(payload));
+  return db;
+}
+
+describe('an independent reader written from docs/vault-format.md', () => {
+  it('opens the vector with the passphrase and finds the expected records after replay', async () => {
+    const v = await unlock({ passphrase: expected.passphrase });
+    const names = readdirSync(FOLDER);
+    const current = Math.max(
+      ...names.flatMap((n) => /^snapshot-(\d{10})\.vgs$/.exec(n)?.[1] ?? []).map(Number),
+    );
+    const db = await replayed(v, current, current);
+    expect(Number(db.exec('PRAGMA user_version')[0]!.values[0]![0])).toBe(expected.schemaVersion);
+    for (const [list, entity] of LISTS) expect(records(db, entity), list).toEqual(expected[list]);
+    const deleted = rows(db, 'SELECT id FROM persons WHERE deleted = 1 ORDER BY id').map(
+      (r) => r.id,
+    );
+    expect(deleted).toEqual(expected.deletedPersonIds);
+    expect(auditChain(db)).toEqual(expected.audit);
+    expect(rows(db, 'SELECT * FROM held_cells')).toEqual([]);
+  });
+
+  it('checks the commit state against the journals: nothing is behind', async () => {
+    const v = await unlock({ passphrase: expected.passphrase });
+    const state = readCommitState(v);
+    const count = (g: number) => readJournal(v, g).payloads.length;
+    expect(count(state.generation)).toBeGreaterThanOrEqual(state.records);
+    expect(count(state.generation - 1)).toBeGreaterThanOrEqual(state.previous);
+    expect({
+      generation: state.generation,
+      records: state.records,
+      previousRecords: state.previous,
+    }).toEqual(expected.commitState);
+    expect(count(2)).toBe(expected.journalRecords['2']);
+    expect(readJournal(v, 3).tornTail).toBe(false);
+  });
+
+  it('rebuilds the current snapshot from the previous generation, the backup', async () => {
+    const v = await unlock({ passphrase: expected.passphrase });
+    const fromBackup = await replayed(v, 2, 2);
+    const snapshot = await database(readSnapshot(v, 3));
+    for (const table of [
+      ...Object.values(TABLES),
+      'hlcs',
+      'audit_log',
+      'audit_created',
+      'audit_edits',
+    ])
+      expect(rows(fromBackup, `SELECT * FROM ${table} ORDER BY 1, 2`), table).toEqual(
+        rows(snapshot, `SELECT * FROM ${table} ORDER BY 1, 2`),
+      );
+  });
+
+  it('opens the recovery slot with the recovery key entropy to the same vault', async () => {
+    const byPassphrase = await unlock({ passphrase: expected.passphrase });
+    const byRecovery = await unlock({ entropy: Buffer.from(expected.recoveryEntropy, 'hex') });
+    expect(byRecovery.keys).toEqual(byPassphrase.keys);
+    await expect(unlock({ passphrase: 'not the vector passphrase' })).rejects.toThrow(
+      'wrong secret',
+    );
+  });
+
+  it('applies the end-of-journal rules: torn and zero-filled tails are ignored, a flip is damage', async () => {
+    const v = await unlock({ passphrase: expected.passphrase });
+    const journal = file('journal-0000000003.vgj');
+    const count = expected.journalRecords['3']!;
+    for (const tail of [
+      Buffer.from([0, 0, 1, 7, 9]),
+      Buffer.alloc(300),
+      Buffer.from([0, 0, 0, 64, 255, 255, 255, 191, 1]),
+    ]) {
+      const read = readJournal(v, 3, Buffer.concat([journal, tail]));
+      expect(read).toMatchObject({ tornTail: true });
+      expect(read.payloads).toHaveLength(count);
+    }
+    const flipped = Buffer.from(journal);
+    const second = 34 + 8 + journal.readUInt32BE(34) + 30;
+    flipped[second] = flipped[second]! ^ 1;
+    expect(() => readJournal(v, 3, flipped)).toThrow('damage: record 2');
+  });
+
+  it('finds no invented name in plaintext in any vault file', () => {
+    const values = LISTS.flatMap(([list]) => expected[list] as Array<Record<string, unknown>>)
+      .flatMap((r) => [r.name, r.notes, r.nameVariants, r.court])
+      .flat()
+      .filter((s): s is string => typeof s === 'string' && s.length >= 4);
+    expect(values.length).toBeGreaterThan(5);
+    for (const name of readdirSync(FOLDER)) {
+      const bytes = file(name);
+      for (const value of values) {
+        expect(bytes.includes(Buffer.from(value, 'utf8')), `${value} in ${name}`).toBe(false);
+        expect(bytes.includes(Buffer.from(value, 'utf16le')), `${value} in ${name}`).toBe(false);
+      }
+    }
+  });
+
+  it.skipIf(!existsSync(SQLITE3))(
+    'the decrypted snapshot is a plain SQLite file the sqlite3 CLI reads (needs /usr/bin/sqlite3, skipped without it)',
+    async () => {
+      const v = await unlock({ passphrase: expected.passphrase });
+      const image = readSnapshot(v, 3);
+      const target = path.join(tempDir(), 'snapshot.sqlite');
+      writeFileSync(target, image);
+      const query = 'SELECT id, name FROM persons ORDER BY id';
+      const out = execFileSync(SQLITE3, ['-readonly', '-json', target, query], {
+        encoding: 'utf8',
+      });
+      expect(JSON.parse(out)).toEqual(rows(await database(image), query));
+    },
+  );
+});
