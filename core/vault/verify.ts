@@ -7,7 +7,7 @@ import { equalBytes, hmac } from './crypto';
 import { readVaultFile, removeVaultFiles, type VaultKeys } from './files';
 import { decodeHeader } from './header';
 import { decodeJournal } from './journal';
-import { HEADER_FILE, journalFile, listGenerations, snapshotFile, STATE_FILE } from './layout';
+import { HEADER_FILE, journalFile, snapshotFile, STATE_FILE } from './layout';
 import { decodeSnapshot } from './snapshot';
 import { decodeState, ROTATED } from './state';
 
@@ -66,8 +66,9 @@ export async function verifyPreviousGeneration(
 ): Promise<DamageDetails[]> {
   if (previousRecords === ROTATED) return [];
   const previous = current - 1n;
-  const { snapshots, journals } = await listGenerations(folder);
-  if (previous < 1n || (!snapshots.includes(previous) && !journals.includes(previous))) return [];
+  // Every generation after the first has a previous one, unless a repair or a rotation began
+  // the files afresh (a repair writes two generations, so it has one too).
+  if (previous < 1n) return [];
   const damage: DamageDetails[] = [];
   const snapshot = snapshotFile(previous);
   const journal = journalFile(previous);

@@ -181,6 +181,20 @@ describe('losses the vault notices', () => {
     await vault.commit(personSet(newId(), { name: 'B' }));
     await vault.close();
   });
+  it('reports a previous generation that is gone altogether', async () => {
+    const folder = await vaultWith(['A']);
+    const first = await Vault.open(folder, PASS);
+    await first.compact();
+    await first.close();
+    rmSync(path.join(folder, snapshotFile(1n)));
+    rmSync(path.join(folder, journalFile(1n)));
+    const vault = await Vault.open(folder, PASS);
+    expect(await vault.previousGeneration).toEqual([
+      { file: snapshotFile(1n), repairable: true, kind: 'missing' },
+      { file: journalFile(1n), repairable: true, kind: 'missing' },
+    ]);
+    await vault.close();
+  });
 });
 
 describe('one writer at a time', () => {
