@@ -6,7 +6,7 @@ import { romanise } from './romanise';
  * surnames are built from invented syllables, so the full names are not those of real people.
  * A surname stem is written once, in Russian spelling with its stress, and its Belarusian form
  * is derived by the spelling rules that make the two differ (akanye, tsekanye, hard r/ch/sh/zh,
- * і for и, ў), as `Протасевич` becomes `Пратасевіч`: the variants the search must reconcile.
+ * і for и, ў), as `Дротасевич` becomes `Дратасевіч`: the variants the search must reconcile.
  */
 
 export type Sex = 'female' | 'male';

@@ -2,8 +2,8 @@
  * Full-text search glue for sql.js, which has FTS4 but not FTS5. Each person has one document in an
  * FTS4 table, written by `indexText` from the person's searchable fields (names, notes, sources):
  * every word appears folded (`foldText`) and as its phonetic key (`searchKey`). A query matches, for
- * each word typed, its folded form or its key as a prefix, so `Prat`, `Protasevich` and `Пратасевич`
- * all find `Пратасевіч`. See docs/search.md.
+ * each word typed, its folded form or its key as a prefix, so `Prat`, `Drotasevich` and `Пратасевич`
+ * all find `Дратасевіч`. See docs/search.md.
  */
 import { foldText, splitWords } from './normalize';
 import { searchKey, searchKeyPrefix } from './transliterate';

@@ -2,7 +2,7 @@
  * Text folding for full-text search. Researchers type names in whatever script and spelling is at
  * hand, and FTS4's `unicode61` tokenizer only lower-cases and strips Latin accents: it keeps `ё`
  * apart from `е` and Belarusian `і`/`ў` apart from Russian `и`/`у`. Both the indexed document and
- * the query therefore go through `foldText`, so that `ежик` finds `Ёжик` and `Лосик` finds `Лосік`.
+ * the query therefore go through `foldText`, so that `ежик` finds `Ёжик` and `Мосик` finds `Мосік`.
  */
 
 /**

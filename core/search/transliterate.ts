@@ -1,6 +1,6 @@
 /**
- * Phonetic search keys. A person is recorded as `Пратасевіч` and searched as `Protasevich`,
- * `Pratasevich`, `Protasiewicz` or `Пратасевич`: every spelling of a name, Belarusian or Russian,
+ * Phonetic search keys. A person is recorded as `Дратасевіч` and searched as `Drotasevich`,
+ * `Dratasevich`, `Drotasiewicz` or `Дратасевич`: every spelling of a name, Belarusian or Russian,
  * Cyrillic or Latin, should reduce to the same ASCII key. The key first romanises the word in an
  * English style (the common ground of passports, BGN/PCGN and the press), then merges what the
  * spellings disagree on: vowel reduction (akanye), soft vowels (`я`/`ia`/`ya`/`ja`), `ў`/`в`,
@@ -143,12 +143,12 @@ function romanise(word: string, spelling: Spelling): string {
 /**
  * The phonetic rules, on one letter per sound:
  * 1. doubled letters are one (`Жанна`/`Zhanna`/`Žanna`, `Таццяна`/`Tatsiana`), digits are not;
- * 2. a glide run (`i`, `y`, `j`, `'`) before `a`/`e`/`o` is a soft vowel, spelt `e` (`Бяляцкі`/
- *    `Belyatsky`, `Пётр`/`Piotr`, `Ягор`/`Yegor`, `Мария`/`Maria`); before `u` it disappears
+ * 2. a glide run (`i`, `y`, `j`, `'`) before `a`/`e`/`o` is a soft vowel, spelt `e` (`Пяляцкі`/
+ *    `Pelyatsky`, `Пётр`/`Piotr`, `Ягор`/`Yegor`, `Мария`/`Maria`); before `u` it disappears
  *    (`Yury`/`Juri`/`Iury`, `Lyuba`/`Luba`); elsewhere it is `i` (`Юрый`/`Jurij`/`Yuriy` end in `i`),
  *    unless it was only a soft sign (`Ольга`/`Olga`);
- * 3. `o` is `a`: Belarusian writes the reduced vowel (`Пратасевіч`/`Протасевич`);
- * 4. `ц` before `i`/`e` is `т` (Belarusian `Ціханоўская`/Russian `Тихановская`);
+ * 3. `o` is `a`: Belarusian writes the reduced vowel (`Дратасевіч`/`Дротасевич`);
+ * 4. `ц` before `i`/`e` is `т` (Belarusian `Ціхамоўская`/Russian `Тихамовская`);
  * 5. `v` that is not before a vowel is `u`, as Belarusian `ў` (`Іваноў`/`Ivanov`,
  *    `Уладзімір`/`Vladimir`);
  * 6. doubled letters made by the rules are one (`Andreyev`/`Andreev`).
@@ -204,7 +204,7 @@ function commonPrefix(a: string, b: string): string {
 
 /**
  * The key of a word being typed, cut to the part that letters typed next cannot change, so that a
- * prefix query on it finds the full word: `Bely` gives `bel`, a prefix of `Belyatsky`'s `belecki`,
+ * prefix query on it finds the full word: `Bely` gives `bel`, a prefix of `Pelyatsky`'s `pelecki`,
  * where the key of `Bely` itself, `beli`, is not. The spelling is read from `word` alone.
  */
 export function searchKeyPrefix(word: string): string {

@@ -87,6 +87,40 @@ describe('vault engine through the browser host', () => {
     await page.getByRole('list', { name: 'People' }).getByText('Recovered Person').waitFor();
   });
 
+  it('changes the passphrase and the keys, shows the new recovery key once, and the old one stops working', async () => {
+    const { page } = await start();
+    const oldRecoveryKey = await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
+    await addPersonThroughUi(page, 'Rotated Person');
+    await openSettings(page);
+    const section = settingsSection(page, 'Change passphrase');
+    await section.getByLabel('Current passphrase').fill(STRONG_PASSPHRASE);
+    const fresh = 'orchard beacon willow ember 61';
+    await section.getByLabel('New passphrase', { exact: true }).fill(fresh);
+    await section.getByLabel('Repeat new passphrase').fill(fresh);
+    await section.getByLabel('Also change the vault’s keys').check();
+    await section.getByRole('button', { name: 'Change passphrase' }).click();
+    await expect
+      .poll(() => section.getByRole('status').textContent())
+      .toMatch(/^Passphrase and keys changed/);
+    const words = (await section
+      .getByRole('list', { name: 'Your new recovery key' })
+      .textContent())!;
+    expect(words.split(' ')).toHaveLength(12);
+    expect(words).not.toBe(oldRecoveryKey);
+    await page.getByRole('button', { name: 'Close settings' }).click();
+    await lock(page);
+
+    await page.getByRole('button', { name: 'Use the recovery key instead' }).click();
+    await page.getByLabel('Recovery key').fill(oldRecoveryKey);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect
+      .poll(() => unlockForm(page).getByRole('alert').textContent())
+      .toMatch(/do not open this vault/);
+    await page.getByLabel('Recovery key').fill(words);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('list', { name: 'People' }).getByText('Rotated Person').waitFor();
+  });
+
   it('locks by itself after the idle time set in settings', async () => {
     const { page } = await start();
     await page.clock.install();

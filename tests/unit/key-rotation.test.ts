@@ -1,4 +1,5 @@
-import { copyFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER_FILE, journalFile, snapshotFile, STATE_FILE } from '../../core/vault/layout';
@@ -80,10 +81,31 @@ describe('changing the passphrase with new keys', () => {
     await vault.close();
   });
 
-  it('refuses to run a KDF cost beyond its bounds', async () => {
+  it('refuses to run a KDF cost beyond its bounds, asked for or read from a doctored header', async () => {
     const folder = path.join(tempDir(), 'vault');
     await expect(
       Vault.create(folder, OLD, { opsLimit: 64, memKiB: 4 * 1024 * 1024 }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const { vault } = await Vault.create(folder, OLD, TEST_KDF);
+    await vault.close();
+    // The first slot's cost, 27 bytes into the header, raised to 64 passes over 4 GiB, with the
+    // unkeyed checksum fixed as someone doctoring the file would.
+    const header = path.join(folder, HEADER_FILE);
+    const bytes = readFileSync(header);
+    bytes.writeUInt32BE(64, 29);
+    bytes.writeUInt32BE(4 * 1024 * 1024, 33);
+    createHash('sha256')
+      .update(bytes.subarray(0, bytes.length - 32))
+      .digest()
+      .copy(bytes, bytes.length - 32);
+    writeFileSync(header, bytes);
+    expect(await openCode(folder, { passphrase: OLD })).toBe('VAULT_CORRUPT');
+  });
+
+  it('creates the vault folder readable by its owner only', async () => {
+    const folder = path.join(tempDir(), 'new', 'vault');
+    const { vault } = await Vault.create(folder, OLD, TEST_KDF);
+    await vault.close();
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
   });
 });
