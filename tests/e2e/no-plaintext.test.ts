@@ -44,6 +44,18 @@ function leaks(roots: string[], needles: string[]): string[] {
     });
 }
 
+/**
+ * A folder for one app run: its settings, vault and temp folders, the scan's whole territory.
+ * Chromium's profile and every temp file of this process and the browser go under `tmp`.
+ */
+function scannedRoot() {
+  const root = tempDir();
+  const tmp = path.join(root, 'tmp');
+  mkdirSync(tmp);
+  process.env.TMPDIR = tmp;
+  return { tmp, dataDir: path.join(root, 'data'), folder: path.join(root, 'vault') };
+}
+
 describe('no plaintext on disk', () => {
   it('has a scanner that finds a name in UTF-8 and in UTF-16', () => {
     const dir = tempDir();
@@ -58,13 +70,7 @@ describe('no plaintext on disk', () => {
   });
 
   it('keeps saved names and unsaved drafts out of every file the app and browser write', async () => {
-    const root = tempDir();
-    const tmp = path.join(root, 'tmp');
-    const dataDir = path.join(root, 'data');
-    const folder = path.join(root, 'vault');
-    mkdirSync(tmp);
-    // Chromium's profile and every temp file of this process and the browser go under `tmp`.
-    process.env.TMPDIR = tmp;
+    const { tmp, dataDir, folder } = scannedRoot();
     const app = await launchApp(dataDir);
     try {
       const { page } = app;
@@ -107,12 +113,7 @@ describe('no plaintext on disk', () => {
     restoreTmpDir();
     const sheet = path.join(tempDir(), 'no-header.csv');
     writeFileSync(sheet, `${HEADERLESS_ROW.join(',')}\nSelvaric Nemovitá,1991-06-08\n`);
-    const root = tempDir();
-    const tmp = path.join(root, 'tmp');
-    const dataDir = path.join(root, 'data');
-    const folder = path.join(root, 'vault');
-    mkdirSync(tmp);
-    process.env.TMPDIR = tmp;
+    const { tmp, dataDir, folder } = scannedRoot();
     const needles = [...HEADERLESS_ROW, MAPPING_NAME, COUNT_NAME];
     const app = await launchApp(dataDir);
     try {

@@ -43,6 +43,16 @@ async function vaultWith(names: string[], folder = path.join(tempDir(), 'vault')
   return folder;
 }
 
+/** A vault compacted once, with a commit in its second generation. */
+async function twoGenerations(): Promise<string> {
+  const folder = await vaultWith(['A']);
+  const vault = await Vault.open(folder, PASS);
+  await vault.compact();
+  await vault.commit(personSet(newId(), { name: 'B' }));
+  await vault.close();
+  return folder;
+}
+
 async function openFails(folder: string) {
   return Vault.open(folder, PASS).then(
     async (vault) => {
@@ -84,11 +94,7 @@ describe('losses the vault notices', () => {
   });
 
   it('refuses when the current journal is deleted, though an older generation is there', async () => {
-    const folder = await vaultWith(['A']);
-    const vault = await Vault.open(folder, PASS);
-    await vault.compact();
-    await vault.commit(personSet(newId(), { name: 'B' }));
-    await vault.close();
+    const folder = await twoGenerations();
     rmSync(path.join(folder, journalFile(2n)));
     expect(await openFails(folder)).toMatchObject({
       code: 'VAULT_CORRUPT',
@@ -103,11 +109,7 @@ describe('losses the vault notices', () => {
   });
 
   it('refuses when the whole newest generation is deleted', async () => {
-    const folder = await vaultWith(['A']);
-    const vault = await Vault.open(folder, PASS);
-    await vault.compact();
-    await vault.commit(personSet(newId(), { name: 'B' }));
-    await vault.close();
+    const folder = await twoGenerations();
     rmSync(path.join(folder, journalFile(2n)));
     rmSync(path.join(folder, snapshotFile(2n)));
     expect(await openFails(folder)).toMatchObject({
