@@ -102,6 +102,16 @@ describe('changing the passphrase with new keys', () => {
     expect(await openCode(folder, { passphrase: OLD })).toBe('VAULT_CORRUPT');
   });
 
+  it('forgets its keys when closed', async () => {
+    const folder = path.join(tempDir(), 'vault');
+    const { vault } = await Vault.create(folder, OLD, TEST_KDF);
+    const keys = Object.values((vault as unknown as { keys: Record<string, Buffer> }).keys);
+    expect(keys).toHaveLength(4);
+    expect(keys.every((key) => key.some((byte) => byte !== 0))).toBe(true);
+    await vault.close();
+    expect(keys.every((key) => key.every((byte) => byte === 0))).toBe(true);
+  });
+
   it('creates the vault folder readable by its owner only', async () => {
     const folder = path.join(tempDir(), 'new', 'vault');
     const { vault } = await Vault.create(folder, OLD, TEST_KDF);
