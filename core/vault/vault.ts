@@ -77,6 +77,11 @@ export class Vault {
   private pending: PendingCommit[] = [];
   /** Flushes, compaction switches and backups run one after another on this chain. */
   private chain: Promise<void> = Promise.resolve();
+  /**
+   * Commit-state writes, one after another. They run beside the next flush rather than before
+   * it, so back-to-back commits wait for one sync each, not two.
+   */
+  private stateWrite: Promise<void> = Promise.resolve();
   private compacting: Promise<void> | null = null;
   private readonly compaction: CompactionPolicy;
   /** Damage found in the previous generation, checked in the background after unlock. */
@@ -299,6 +304,11 @@ export class Vault {
     return this.chain;
   }
 
+  /** Resolves once, besides every commit, the commit state written after them is on disk. */
+  quiet(): Promise<void> {
+    return this.chain.then(() => this.stateWrite);
+  }
+
   private async flush(): Promise<void> {
     const batch = this.pending.splice(0);
     const journal = this.writable?.journal;
@@ -333,9 +343,9 @@ export class Vault {
     }
     run(this.writeDb, 'COMMIT');
     for (const item of accepted) item.resolve();
-    // After the acknowledgement, so a commit waits for one sync only; the next flush waits for
-    // this one, so the state is at most one group commit behind the journal.
-    if (accepted.length > 0) await this.recordState();
+    // After the acknowledgement, and beside the next flush: the state is at most a group commit
+    // or two behind the journal, never ahead of it (it counts only records already synced).
+    if (accepted.length > 0) this.queueState();
     if (
       journal.recordCount >= this.compaction.maxRecords ||
       journal.byteLength >= this.compaction.maxBytes
@@ -349,6 +359,11 @@ export class Vault {
    * which is behind the journal, never ahead of it: the next unlock still opens, and the next
    * commit tries again.
    */
+  private queueState(): Promise<void> {
+    this.stateWrite = this.stateWrite.then(() => this.recordState());
+    return this.stateWrite;
+  }
+
   private async recordState(): Promise<void> {
     const { state, journal, previousRecords } = this.writable!;
     const next = {
@@ -394,7 +409,7 @@ export class Vault {
       writable.journal = writer;
       writable.previousRecords = BigInt(old.recordCount);
       const image = this.exportImage();
-      await this.recordState();
+      await this.queueState();
       return { old, image };
     });
     await old.close();
@@ -463,6 +478,7 @@ export class Vault {
   private async rotateKeys(passphrase: string, kdf: KdfParams): Promise<string> {
     const { header, keys, recoveryKey } = await newKeySet(this.vaultId, passphrase, kdf);
     await this.exclusive(async () => {
+      await this.stateWrite;
       const writable = this.writable!;
       const generation = writable.journal.generation + 1n;
       await rotateFiles(this.folder, this.vaultId, keys, header, generation, this.exportImage());
@@ -530,7 +546,7 @@ export class Vault {
 
   /** Waits for every commit, closes the files, releases the folder and forgets the keys. */
   async close(): Promise<void> {
-    await this.chain;
+    await this.quiet();
     await this.compacting?.catch(() => undefined);
     const writable = this.writable;
     this.writable = null;

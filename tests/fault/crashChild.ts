@@ -40,10 +40,10 @@ interface Context {
 }
 
 const operations: Record<Operation, (context: Context) => Promise<void>> = {
-  // Until settled: the commit state is written after the acknowledgement, in the same flush.
+  // Until quiet: the commit state is written after the acknowledgement, beside the next flush.
   commit: async ({ vault, committer }) => {
     await committer.group();
-    await vault.settled();
+    await vault.quiet();
   },
   compaction: ({ vault }) => vault.compact(),
   'passphrase-change': async ({ vault, passphrase }) => {
@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   }
   const groups = 1 + Math.floor(random() * 3);
   for (let i = 0; i < groups; i++) await committer.group();
-  await vault.settled();
+  // Every write of the warm-up done, the commit state's too: the operation's steps are its own.
+  await vault.quiet();
   const steps = arm();
   await operations[mode]({ vault, passphrase, committer });
   setFsStepHook(null);
