@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
 import { writeFileAtomic } from './atomicFile';
-import { classifyFsError } from './fsErrors';
+import { classifyFsError, writeFailure } from './fsErrors';
 import { fsStep } from './fsSteps';
 import { journalPrefix } from './journal';
 import {
@@ -102,9 +102,7 @@ export async function writeVaultFile(folder: string, name: string, data: Buffer)
   try {
     await writeFileAtomic(path.join(folder, name), data);
   } catch (err) {
-    const kind = classifyFsError(err);
-    const code = kind === 'ENOSPC' || kind === 'EIO' ? 'STORAGE_FAILED' : 'FOLDER_NOT_WRITABLE';
-    throw new ApiError(code, `Cannot write vault file (${kind})`);
+    throw writeFailure(err, 'Cannot write vault file');
   }
 }
 

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
-import { classifyFsError } from './fsErrors';
+import { classifyFsError, writeFailure } from './fsErrors';
 import { LOCK_FILE } from './layout';
 
 /**
@@ -47,7 +47,8 @@ export class VaultLock {
         await fs.writeFile(file, JSON.stringify(claim), { flag: 'wx', mode: 0o600 });
         return new VaultLock(file, owner);
       } catch (err) {
-        if (classifyFsError(err) !== 'EEXIST') throw lockError(err);
+        if (classifyFsError(err) !== 'EEXIST')
+          throw writeFailure(err, 'Cannot claim the vault folder');
       }
       const held = await readClaim(file);
       if (held && isLive(held, owner))
@@ -91,10 +92,4 @@ function isLive(claim: Claim, owner: string): boolean {
   } catch (err) {
     return classifyFsError(err) === 'EPERM';
   }
-}
-
-function lockError(err: unknown): ApiError {
-  const kind = classifyFsError(err);
-  const code = kind === 'ENOSPC' || kind === 'EIO' ? 'STORAGE_FAILED' : 'FOLDER_NOT_WRITABLE';
-  return new ApiError(code, `Cannot claim the vault folder (${kind})`);
 }
