@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { ExportArgs, ExportResult } from './export';
 import {
+  DisclosureArgs,
+  DisclosureSummary,
+  FigureSnapshotEntry,
+  ReportPreview,
+  ReportSpec,
+  SavedReportDefinition,
+  SavedReportEntry,
+  SaveReportArgs,
+  SaveReportResult,
+  SnapshotComparison,
+} from './reports';
+import {
   AppliedImportMapping,
   ApplyImportMappingArgs,
   ImportPreview,
@@ -207,6 +219,16 @@ export const contract = {
   applyImportMapping: method(ApplyImportMappingArgs, AppliedImportMapping),
   deleteImportMapping: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
   exportRecords: method(ExportArgs, ExportResult),
+  /** What the disclosure policy would leave out or pseudonymise, said before any output. */
+  previewDisclosure: method(DisclosureArgs, DisclosureSummary),
+  // Reports
+  previewReport: method(ReportSpec, ReportPreview),
+  saveReport: method(SaveReportArgs, SaveReportResult),
+  saveReportDefinition: method(SavedReportDefinition, z.array(SavedReportEntry)),
+  listReportDefinitions: method(NoArgs, z.array(SavedReportEntry)),
+  deleteReportDefinition: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  listFigureSnapshots: method(NoArgs, z.array(FigureSnapshotEntry.omit({ figures: true }))),
+  compareFigureSnapshot: method(z.object({ id: Id }).strict(), SnapshotComparison),
   // Figures
   figureInCustody: method(InCustodyArgs, Figure),
   figureReleases: method(ReleasesArgs, ReleasesResult),

@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'VAULT_IN_USE',
   'PASSPHRASE_TOO_SHORT',
   'CLOCK_AHEAD',
+  'REPORT_EMPTY',
+  'PRINT_FAILED',
+  'REPORT_FONT_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './schemas';
 import { ImportShape } from './import';
+import { Audience } from './reports';
 
 export const ExportArgs = z
   .object({
@@ -17,6 +18,8 @@ export const ExportArgs = z
     delimiter: z.enum([',', ';']).default(','),
     /** Adds a label column, in this language, beside each thesaurus code column. */
     labels: z.enum(['en', 'be', 'ru']).optional(),
+    /** Who the file is for: the disclosure policy decides what it holds (see reports.ts). */
+    audience: Audience.default('publish'),
   })
   .strict();
 export type ExportArgs = z.output<typeof ExportArgs>;

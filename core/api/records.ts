@@ -228,6 +228,23 @@ export const SavedCountFields = z.object({
   definition: JsonText,
 });
 
+/** A saved report definition: its name and its parameters (a `ReportSpec`), never its output. */
+export const ReportDefinitionFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  spec: JsonText,
+});
+
+/**
+ * What a produced figures report counted: its parameters and, per figure, the value and the ids
+ * of the cases behind it, so "which cases made the number we published" has an answer later.
+ * The ids of a large register run to megabytes.
+ */
+export const FigureSnapshotFields = z.object({
+  title: z.string().trim().min(1).max(300),
+  spec: JsonText,
+  figures: z.string().max(50_000_000).refine(isJsonText, 'not JSON text'),
+});
+
 /** Every kind of record, its fields, and what a new one needs. */
 export const RECORD_KINDS = {
   person: PersonFields,
@@ -241,6 +258,8 @@ export const RECORD_KINDS = {
   install: InstallFields,
   importMapping: ImportMappingFields,
   savedCount: SavedCountFields,
+  reportDefinition: ReportDefinitionFields,
+  figureSnapshot: FigureSnapshotFields,
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 export const RecordKindName = z.enum(Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]]);
@@ -297,6 +316,8 @@ export const RECORD_DEFAULTS: { [K in RecordKind]: Partial<z.infer<(typeof RECOR
   install: {},
   importMapping: {},
   savedCount: {},
+  reportDefinition: {},
+  figureSnapshot: {},
 };
 
 /** A stored record of any kind, as the API returns it. */

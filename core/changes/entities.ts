@@ -18,6 +18,8 @@ export const TABLES: { [K in RecordKind]: string } = {
   install: 'installs',
   importMapping: 'import_mappings',
   savedCount: 'saved_counts',
+  reportDefinition: 'report_definitions',
+  figureSnapshot: 'figure_snapshots',
 };
 
 const META_FIELDS = ['createdAt', 'deleted'] as const;

@@ -144,6 +144,14 @@ const MIGRATIONS: string[] = [
    CREATE TABLE saved_counts (${RECORD_COLUMNS},
      name TEXT NOT NULL DEFAULT '',
      definition TEXT NOT NULL DEFAULT '{}');`,
+  // Saved report definitions and the figure snapshots produced reports record.
+  `CREATE TABLE report_definitions (${RECORD_COLUMNS},
+     name TEXT NOT NULL DEFAULT '',
+     spec TEXT NOT NULL DEFAULT '{}');
+   CREATE TABLE figure_snapshots (${RECORD_COLUMNS},
+     title TEXT NOT NULL DEFAULT '',
+     spec TEXT NOT NULL DEFAULT '{}',
+     figures TEXT NOT NULL DEFAULT '[]');`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
