@@ -12,7 +12,15 @@ const LAYERS = [
   { name: 'storage', folders: ['core/search', 'core/db', 'core/vault'] },
   {
     name: 'features',
-    folders: ['core/model', 'core/stats', 'core/export', 'core/import', 'core/demo'],
+    folders: [
+      'core/model',
+      'core/disclosure',
+      'core/stats',
+      'core/export',
+      'core/import',
+      'core/demo',
+      'core/reports',
+    ],
   },
   { name: 'service', folders: ['core/service'] },
   {
