@@ -22,6 +22,8 @@ interface Props {
   request: DrillRequest;
   onClose: () => void;
   onOpenPerson: (personId: string) => void;
+  /** Opens a list report of the counted cases, described by the figure's title. */
+  onReport: (personIds: string[], description: string) => void;
 }
 
 /** Rows asked of the core at a time; a figure can hold tens of thousands of people. */
@@ -30,7 +32,7 @@ const PAGE_SIZE = 100;
 type Loaded = { ok: true; figure: Figure } | { ok: false; code: ErrorCode };
 
 /** The list of cases behind one number, with those that may also belong and those unplaced. */
-export function DrillDown({ request, onClose, onOpenPerson }: Props) {
+export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
   const labels = useFigureLabels();
   const { t } = labels;
   const given = typeof request.figure === 'function' ? null : request.figure;
@@ -77,6 +79,15 @@ export function DrillDown({ request, onClose, onOpenPerson }: Props) {
             </p>
           )}
           <HowCounted definitions={request.definitions} />
+          <div className="actions figures-drill-actions">
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => onReport(figure.personIds, request.title)}
+            >
+              {t('reports.openList')}
+            </button>
+          </div>
           <CaseList
             title={t('figures.drill.counted', {
               count: figure.personIds.length,

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReportSpec } from '../../../core/api/reports';
 import { errorKey } from '../errors';
+import { startSpec } from '../reports/draft';
+import { PublishedFigures } from '../reports/PublishedFigures';
+import { ReportDialog } from '../reports/ReportDialog';
 import { AtRiskChart } from './AtRiskChart';
 import { Breakdowns } from './Breakdowns';
 import { Controls } from './Controls';
@@ -45,6 +49,8 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
   const [draft, setDraft] = useState<ParamsDraft>(() => defaultDraft());
   const [params, setParams] = useState<FigureParams>(() => initialParams(draft));
   const [drill, setDrill] = useState<DrillRequest | null>(null);
+  const [report, setReport] = useState<ReportSpec | null>(null);
+  const [publishedOpen, setPublishedOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const leavingForPerson = useRef(false);
   const drillOpener = useRef<HTMLElement | SVGElement | null>(null);
@@ -91,6 +97,35 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
   }
 
   const releaseWin = useMemo(() => releaseWindow(params), [params]);
+
+  /** The figures report of what the dashboard shows now. */
+  function openFiguresReport() {
+    const filters = hasFilters(params.filters) ? { filters: params.filters } : {};
+    setReport(
+      startSpec({
+        template: 'figures',
+        params: {
+          asOf: params.asOf,
+          releasesFrom: releaseWin.from,
+          releasesTo: releaseWin.to,
+          ...filters,
+        },
+      }),
+    );
+  }
+
+  /** A list report of the cases behind one number, as of the dashboard's date. */
+  function openListReport(personIds: string[], description: string) {
+    setReport(
+      startSpec({
+        template: 'list',
+        params: {
+          persons: { kind: 'ids', personIds, description: description.slice(0, 300) },
+          asOf: params.asOf,
+        },
+      }),
+    );
+  }
   const windowText = t('figures.window', {
     from: labels.date(`${releaseWin.from}-01-01`),
     to: labels.date(releaseWin.cutAtAsOf ? releaseWin.to : `${releaseWin.to}-12-31`),
@@ -113,6 +148,12 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
           </p>
         </div>
         <div className="figures-head-actions">
+          <button type="button" className="button secondary" onClick={openFiguresReport}>
+            {t('reports.open')}
+          </button>
+          <button type="button" className="button secondary" onClick={() => setPublishedOpen(true)}>
+            {t('reports.published')}
+          </button>
           <button type="button" className="button secondary" onClick={() => window.print()}>
             {t('figures.print')}
           </button>
@@ -251,7 +292,16 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
         </div>
       )}
 
-      {drill && <DrillDown request={drill} onClose={closeDrill} onOpenPerson={openPerson} />}
+      {drill && (
+        <DrillDown
+          request={drill}
+          onClose={closeDrill}
+          onOpenPerson={openPerson}
+          onReport={openListReport}
+        />
+      )}
+      {report && <ReportDialog initial={report} onClose={() => setReport(null)} />}
+      {publishedOpen && <PublishedFigures onClose={() => setPublishedOpen(false)} />}
     </div>
   );
 }

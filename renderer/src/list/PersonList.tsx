@@ -17,6 +17,8 @@ interface Props {
   readOnly: boolean;
   /** Told the search and filters in effect, for exporting the people the list shows. */
   onFilterChange?: (filter: ListFilter) => void;
+  /** Opens a list report of the people the list shows. */
+  onReport?: () => void;
 }
 
 /** What selects the people the list shows; the order does not change who they are. */
@@ -43,7 +45,7 @@ type Order = Pick<ListQuery, 'sort' | 'direction'>;
  * opens the person.
  */
 export function PersonList(props: Props) {
-  const { selectedId, refreshToken, onSelect, onAdd, readOnly, onFilterChange } = props;
+  const { selectedId, refreshToken, onSelect, onAdd, readOnly, onFilterChange, onReport } = props;
   const { t } = useTranslation();
   const headingId = useId();
   const readOnlyId = useId();
@@ -159,6 +161,11 @@ export function PersonList(props: Props) {
           {t('people.add')}
         </button>
       </div>
+      {onReport && (
+        <button type="button" className="button link people-report" onClick={onReport}>
+          {t('reports.openList')}
+        </button>
+      )}
       {readOnly && (
         <p id={readOnlyId} className="muted read-only-reason">
           {t('people.addReadOnly')}

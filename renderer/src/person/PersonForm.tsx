@@ -29,6 +29,8 @@ interface Props {
   /** Opens another person, e.g. a likely duplicate. */
   onOpenPerson: (id: string) => void;
   onHistory: () => void;
+  /** Opens the report dialog on this person's dossier. */
+  onDossier: () => void;
   /** The vault is open read-only: the person can be read, not changed. */
   readOnly: boolean;
 }
@@ -42,7 +44,7 @@ function saveChanges(before: Person, fields: PersonFields): Promise<ApiResult<Pe
 }
 
 export function PersonForm(props: Props) {
-  const { person, onSaved, onDirtyChange, onOpenPerson, onHistory, readOnly } = props;
+  const { person, onSaved, onDirtyChange, onOpenPerson, onHistory, onDossier, readOnly } = props;
   const { t } = useTranslation();
   const [baseline, setBaseline] = useState<Person | null>(person);
   const [incoming, setIncoming] = useState<Person | null>(person);
@@ -157,9 +159,14 @@ export function PersonForm(props: Props) {
       <div className="section-head">
         <h2 id={headingId}>{baseline ? baseline.name : t('person.newTitle')}</h2>
         {baseline && (
-          <button type="button" className="button secondary small" onClick={onHistory}>
-            {t('history.open')}
-          </button>
+          <div className="section-head-actions">
+            <button type="button" className="button secondary small" onClick={onDossier}>
+              {t('reports.dossier')}
+            </button>
+            <button type="button" className="button secondary small" onClick={onHistory}>
+              {t('history.open')}
+            </button>
+          </div>
         )}
       </div>
 

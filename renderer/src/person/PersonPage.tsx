@@ -12,6 +12,8 @@ import { useThesauri } from '../thesauri/ThesauriContext';
 import { entryHeading } from '../timeline/describeEntry';
 import { timelineEntries } from '../timeline/entries';
 import { Timeline } from '../timeline/Timeline';
+import { startSpec } from '../reports/draft';
+import { ReportDialog } from '../reports/ReportDialog';
 import { PersonForm } from './PersonForm';
 
 interface Props {
@@ -50,6 +52,7 @@ export function PersonPage(props: Props) {
     sources: false,
   });
   const [history, setHistory] = useState<HistoryTarget | null>(null);
+  const [dossierOpen, setDossierOpen] = useState(false);
 
   useEffect(() => {
     if (id === null) return;
@@ -164,6 +167,7 @@ export function PersonPage(props: Props) {
         onHistory={() => {
           if (file) setHistory({ kind: 'person', id: file.person.id, title: file.person.name });
         }}
+        onDossier={() => setDossierOpen(true)}
         readOnly={readOnly}
       />
       {file && (
@@ -190,6 +194,12 @@ export function PersonPage(props: Props) {
       )}
       {history && (
         <HistoryDialog target={history} installId={installId} onClose={() => setHistory(null)} />
+      )}
+      {dossierOpen && file && (
+        <ReportDialog
+          initial={startSpec({ template: 'dossier', params: { personId: file.person.id } })}
+          onClose={() => setDossierOpen(false)}
+        />
       )}
     </div>
   );

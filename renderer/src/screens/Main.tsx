@@ -15,6 +15,8 @@ import { ImportDialog } from '../import/ImportDialog';
 import { PersonList, type ListFilter } from '../list/PersonList';
 import type { Notice } from '../notice';
 import { PersonPage } from '../person/PersonPage';
+import { startSpec } from '../reports/draft';
+import { ReportDialog } from '../reports/ReportDialog';
 import { DEFAULT_AUTO_LOCK_MINUTES } from '../settings/autoLock';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useAutoLockMinutes } from '../settings/useAutoLockMinutes';
@@ -66,6 +68,7 @@ function Workspace({ status, notice }: Props) {
   const [importOpen, setImportOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [listFilter, setListFilter] = useState<ListFilter>(NO_FILTER);
+  const [listReportOpen, setListReportOpen] = useState(false);
   const importReasonId = useId();
   // Sources recorded in this session, offered when citing again; gone on lock, like all else.
   const [sessionSources, setSessionSources] = useState<Source[]>([]);
@@ -172,6 +175,7 @@ function Workspace({ status, notice }: Props) {
           onAdd={() => navigate(null)}
           readOnly={readOnly}
           onFilterChange={setListFilter}
+          onReport={() => setListReportOpen(true)}
         />
         <section className="detail">
           {page ? (
@@ -226,6 +230,22 @@ function Workspace({ status, notice }: Props) {
         />
       )}
       {importOpen && <ImportDialog onClose={() => setImportOpen(false)} onImported={reloadAll} />}
+      {listReportOpen && (
+        <ReportDialog
+          initial={startSpec({
+            template: 'list',
+            params: {
+              persons: {
+                kind: 'personList',
+                query: listFilter.query,
+                region: listFilter.region || undefined,
+                riskCategory: listFilter.riskCategory || undefined,
+              },
+            },
+          })}
+          onClose={() => setListReportOpen(false)}
+        />
+      )}
       {exportOpen && <ExportDialog filter={listFilter} onClose={() => setExportOpen(false)} />}
       {thesauriOpen && (
         <ThesaurusEditor readOnly={readOnly} onClose={() => setThesauriOpen(false)} />

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import type { ReportPreview } from '../../../core/api/reports';
+
+interface Props {
+  preview: ReportPreview;
+  label: string;
+  /** Dimmed while a newer preview is being made. */
+  stale: boolean;
+}
+
+/**
+ * The report as the core made it, in a shadow root so that its stylesheet styles it alone and
+ * the app's does not. The stylesheet is a constructed one: the app's Content-Security-Policy
+ * refuses <style> elements and style attributes, and constructed sheets are not subject to it.
+ */
+export function PreviewFrame({ preview, label, stale }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(preview.css);
+    shadow.adoptedStyleSheets = [sheet];
+    // The core escapes every text and writes no script; scripts set through innerHTML never run.
+    shadow.innerHTML = preview.html;
+  }, [preview]);
+
+  return (
+    <div
+      ref={host}
+      className={stale ? 'report-preview report-preview-stale' : 'report-preview'}
+      role="region"
+      aria-label={label}
+      aria-busy={stale}
+      // A scrolling region is reached and scrolled with the keyboard too.
+      tabIndex={0}
+    />
+  );
+}

@@ -1,0 +1,201 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../../core/api/errors';
+import { SaveReportArgs, type ReportSpec, type SaveReportResult } from '../../../core/api/reports';
+import { requestUnlocked } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Field } from '../components/Field';
+import { NeedsList } from '../components/NeedsList';
+import { errorKey } from '../errors';
+
+type Format = SaveReportArgs['format'];
+const FORMATS = SaveReportArgs.options[0].shape.format.unwrap().options;
+
+interface Props {
+  /** The checked spec, or null while the fields are not valid. */
+  spec: ReportSpec | null;
+  /** The disclosure sentence of this very spec, or null until the preview has said it. */
+  disclosure: string | null;
+  /** What else stops saving, already in words (the internal box, a field to correct). */
+  needs: readonly string[];
+}
+
+/** "report.pdf" becomes "report.csv" when the format changes; any other name is left alone. */
+function withExtension(path: string, format: Format): string {
+  return path.replace(/\.(pdf|csv|xlsx)$/i, `.${format}`);
+}
+
+/**
+ * Saves the report where the user typed, after the plaintext warning and its checkbox, with
+ * what the disclosure policy did said just above the button.
+ */
+export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
+  const { t, i18n } = useTranslation();
+  const needsId = useId();
+  const warningId = useId();
+  const checkboxId = useId();
+  const disclosureId = useId();
+  const [format, setFormat] = useState<Format>('pdf');
+  const [path, setPath] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ErrorCode | null>(null);
+  const [done, setDone] = useState<SaveReportResult | null>(null);
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  const pathInput = useRef<HTMLInputElement>(null);
+  const checkbox = useRef<HTMLInputElement>(null);
+
+  const needs = [
+    ...otherNeeds,
+    ...(spec !== null && disclosure === null ? [t('reports.save.needPreview')] : []),
+    ...(path.trim() === '' ? [t('reports.save.needPath')] : []),
+    ...(understood ? [] : [t('reports.save.needUnderstand')]),
+  ];
+  const ready = needs.length === 0 && spec !== null;
+
+  async function run(overwrite: boolean) {
+    // The plaintext file is written only with the box ticked, whatever called this.
+    if (!understood || busy || spec === null) return;
+    setProblem(null);
+    setDone(null);
+    setBusy(true);
+    const result = await requestUnlocked((api) =>
+      api.saveReport({ ...spec, path: path.trim(), format, confirmPlaintext: true, overwrite }),
+    );
+    setBusy(false);
+    if (result.ok) {
+      setDone(result.value);
+      return;
+    }
+    if (result.error.code === 'EXPORT_FILE_EXISTS' && !overwrite) {
+      setConfirmReplace(true);
+      return;
+    }
+    setProblem(result.error.code);
+    if (result.error.code === 'FOLDER_NOT_WRITABLE') pathInput.current?.focus();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (path.trim() === '') pathInput.current?.focus();
+    else if (!understood) checkbox.current?.focus();
+    else if (ready) void run(false);
+  }
+
+  const number = (value: number) => value.toLocaleString(i18n.language);
+  return (
+    <form
+      className="report-save"
+      onSubmit={submit}
+      noValidate
+      autoComplete="off"
+      aria-busy={busy}
+      aria-label={t('reports.save.label')}
+    >
+      <h3>{t('reports.save.heading')}</h3>
+      <div id={disclosureId} className="warning report-disclosure" role="note">
+        <p className="warning-title">{t('reports.disclosure.title')}</p>
+        <p>{disclosure ?? t('reports.disclosure.waiting')}</p>
+      </div>
+      {problem && (
+        <p role="alert" className="alert">
+          {t(errorKey(problem))}
+        </p>
+      )}
+      <div className="form-grid">
+        <Field label={t('reports.save.format')}>
+          {(control) => (
+            <select
+              {...control}
+              value={format}
+              onChange={(event) => {
+                const next = FORMATS.find((f) => f === event.target.value) ?? 'pdf';
+                setFormat(next);
+                setPath((current) => withExtension(current, next));
+              }}
+            >
+              {FORMATS.map((option) => (
+                <option key={option} value={option}>
+                  {t(`reports.save.formats.${option}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('reports.save.path')} hint={t('reports.save.pathHint')} className="wide">
+          {(control) => (
+            <input
+              {...control}
+              ref={pathInput}
+              type="text"
+              spellCheck={false}
+              value={path}
+              onChange={(event) => {
+                setPath(event.target.value);
+                setDone(null);
+              }}
+            />
+          )}
+        </Field>
+      </div>
+
+      <div id={warningId} className="warning plaintext-warning" role="note">
+        <p className="warning-title">{t('export.warningTitle')}</p>
+        <p>{t('reports.save.warning')}</p>
+      </div>
+      <div className="checkbox-field">
+        <input
+          ref={checkbox}
+          id={checkboxId}
+          type="checkbox"
+          checked={understood}
+          aria-describedby={warningId}
+          onChange={(event) => setUnderstood(event.target.checked)}
+        />
+        <label htmlFor={checkboxId}>{t('export.understand')}</label>
+      </div>
+
+      <NeedsList id={needsId} title={t('reports.save.needsTitle')} needs={needs} />
+
+      <div className="actions">
+        <button
+          type="submit"
+          className="button primary"
+          disabled={!ready}
+          aria-disabled={busy}
+          aria-describedby={ready ? disclosureId : needsId}
+        >
+          {busy ? t('reports.save.submitting') : t('reports.save.submit')}
+        </button>
+        <p role="status" className="status">
+          {done
+            ? done.pages > 0
+              ? t('reports.save.donePdf', {
+                  count: done.pages,
+                  formatted: number(done.pages),
+                  path: done.path,
+                })
+              : t('reports.save.doneTables', { path: done.path })
+            : ''}
+        </p>
+      </div>
+
+      <ConfirmDialog
+        open={confirmReplace}
+        title={t('export.replaceTitle')}
+        body={t('export.replaceBody', { path: path.trim() })}
+        confirmLabel={t('export.replaceConfirm')}
+        cancelLabel={t('export.replaceCancel')}
+        onConfirm={() => {
+          setConfirmReplace(false);
+          void run(true);
+        }}
+        onCancel={() => {
+          setConfirmReplace(false);
+          pathInput.current?.focus();
+        }}
+      />
+    </form>
+  );
+}
