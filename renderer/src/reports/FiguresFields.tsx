@@ -11,125 +11,121 @@ interface Props {
   onChange: (draft: FiguresDraft) => void;
 }
 
+type DateField = 'releasesFrom' | 'releasesTo' | 'earlySince';
+
 /** The figures report's parameters: the dashboard's date, window and filters, and the appendix. */
 export function FiguresFields({ draft, errors, onChange }: Props) {
   const { t } = useTranslation();
   const appendixId = useId();
+  const windowHintId = useId();
   const set = (changes: Partial<FiguresDraft>) => onChange({ ...draft, ...changes });
-  const error = (field: DraftError, key: 'reports.figures.asOfError' | 'reports.dateError') =>
-    errors.includes(field) ? t(key) : undefined;
+
+  /** A year, a month or a day, typed: the contract's partial dates. */
+  const partialDate = (field: DateField, label: string, hint?: string, className?: string) => (
+    <Field
+      label={label}
+      hint={hint}
+      error={errors.includes(field) ? t('reports.dateError') : undefined}
+      className={className}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="numeric"
+          maxLength={10}
+          spellCheck={false}
+          value={draft[field]}
+          onChange={(event) => set({ [field]: event.target.value })}
+        />
+      )}
+    </Field>
+  );
 
   return (
     <fieldset className="report-fields">
       <legend>{t('reports.figures.legend')}</legend>
-      <div className="form-grid">
-        <Field label={t('reports.figures.asOf')} error={error('asOf', 'reports.figures.asOfError')}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              required
-              value={draft.asOf}
-              onChange={(event) => set({ asOf: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label={t('reports.figures.earlySince')}
-          hint={t('reports.figures.earlySinceHint')}
-          error={error('earlySince', 'reports.dateError')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="numeric"
-              maxLength={10}
-              spellCheck={false}
-              value={draft.earlySince}
-              onChange={(event) => set({ earlySince: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label={t('reports.figures.releasesFrom')}
-          hint={t('reports.figures.windowHint')}
-          error={error('releasesFrom', 'reports.dateError')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="numeric"
-              maxLength={10}
-              spellCheck={false}
-              value={draft.releasesFrom}
-              onChange={(event) => set({ releasesFrom: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label={t('reports.figures.releasesTo')}
-          error={error('releasesTo', 'reports.dateError')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              inputMode="numeric"
-              maxLength={10}
-              spellCheck={false}
-              value={draft.releasesTo}
-              onChange={(event) => set({ releasesTo: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('figures.controls.region')}>
-          {(control) => (
-            <ThesaurusSelect
-              control={control}
-              thesaurus="region"
-              value={draft.region}
-              onChange={(region) => set({ region })}
-              emptyLabel={t('figures.controls.allRegions')}
-            />
-          )}
-        </Field>
-        <Field
-          label={t('figures.controls.citizenship')}
-          error={
-            errors.includes('citizenship') ? t('figures.controls.citizenshipError') : undefined
-          }
-        >
-          {(control) => (
-            <input
-              {...control}
-              value={draft.citizenship}
-              maxLength={2}
-              placeholder={t('figures.controls.citizenshipPlaceholder')}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(event) => set({ citizenship: event.target.value.toUpperCase() })}
-            />
-          )}
-        </Field>
-        <Field label={t('figures.controls.sex')}>
-          {(control) => (
-            <select
-              {...control}
-              value={draft.sex}
-              onChange={(event) => set({ sex: event.target.value })}
-            >
-              <option value="">{t('figures.controls.allSexes')}</option>
-              {Sex.options.map((sex) => (
-                <option key={sex} value={sex}>
-                  {t(`person.sexes.${sex}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <Field
+        label={t('reports.figures.asOf')}
+        error={errors.includes('asOf') ? t('reports.figures.asOfError') : undefined}
+        className="report-date"
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            required
+            value={draft.asOf}
+            onChange={(event) => set({ asOf: event.target.value })}
+          />
+        )}
+      </Field>
+      <fieldset className="choice-group" aria-describedby={windowHintId}>
+        <legend>{t('reports.figures.window')}</legend>
+        <p id={windowHintId} className="hint">
+          {t('reports.figures.windowHint')}
+        </p>
+        <div className="form-grid">
+          {partialDate('releasesFrom', t('reports.figures.releasesFrom'))}
+          {partialDate('releasesTo', t('reports.figures.releasesTo'))}
+        </div>
+      </fieldset>
+      {partialDate(
+        'earlySince',
+        t('reports.figures.earlySince'),
+        t('reports.figures.earlySinceHint'),
+        'report-date',
+      )}
+      <fieldset className="choice-group">
+        <legend>{t('reports.figures.filters')}</legend>
+        <div className="report-filters">
+          <Field label={t('figures.controls.region')}>
+            {(control) => (
+              <ThesaurusSelect
+                control={control}
+                thesaurus="region"
+                value={draft.region}
+                onChange={(region) => set({ region })}
+                emptyLabel={t('figures.controls.allRegions')}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('figures.controls.citizenship')}
+            error={
+              errors.includes('citizenship') ? t('figures.controls.citizenshipError') : undefined
+            }
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={draft.citizenship}
+                maxLength={2}
+                placeholder={t('figures.controls.citizenshipPlaceholder')}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(event) => set({ citizenship: event.target.value.toUpperCase() })}
+              />
+            )}
+          </Field>
+          <Field label={t('figures.controls.sex')}>
+            {(control) => (
+              <select
+                {...control}
+                value={draft.sex}
+                onChange={(event) => set({ sex: event.target.value })}
+              >
+                <option value="">{t('figures.controls.allSexes')}</option>
+                {Sex.options.map((sex) => (
+                  <option key={sex} value={sex}>
+                    {t(`person.sexes.${sex}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
       <div className="checkbox-field">
         <input
           id={appendixId}
