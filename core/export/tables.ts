@@ -55,7 +55,7 @@ function eventColumns(persons: Map<string, StoredRecord>): Column[] {
 const LABEL_FIELD: Record<LabelLanguage, string> = { en: 'labelEn', be: 'labelBe', ru: 'labelRu' };
 
 /** code -> label, per thesaurus; a missing translation falls back to English, then the code. */
-function labelLookup(db: ReadDb, language: LabelLanguage) {
+export function labelLookup(db: ReadDb, language: LabelLanguage) {
   const labels = new Map<string, string>();
   for (const term of readRecords(db, 'thesaurusTerm', '1 = 1', [])) {
     const label = String(term[LABEL_FIELD[language]] || term.labelEn || term.code);
