@@ -9,6 +9,24 @@ interface Props {
 }
 
 /**
+ * The page the report sits on in the preview: white, about as wide as A4 between its margins.
+ * The app's own sheet, beside the report's; made once, shared by every preview.
+ */
+const PAPER_CSS = `
+:host { display: block; }
+.report { box-sizing: border-box; max-width: 190mm; margin: 0 auto; padding: 12mm 14mm;
+  background: #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 25%); }
+`;
+let paper: CSSStyleSheet | null = null;
+function paperSheet(): CSSStyleSheet {
+  if (!paper) {
+    paper = new CSSStyleSheet();
+    paper.replaceSync(PAPER_CSS);
+  }
+  return paper;
+}
+
+/**
  * The report as the core made it, in a shadow root so that its stylesheet styles it alone and
  * the app's does not. The stylesheet is a constructed one: the app's Content-Security-Policy
  * refuses <style> elements and style attributes, and constructed sheets are not subject to it.
@@ -22,7 +40,7 @@ export function PreviewFrame({ preview, label, stale }: Props) {
     const shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(preview.css);
-    shadow.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = [paperSheet(), sheet];
     // The core escapes every text and writes no script; scripts set through innerHTML never run.
     shadow.innerHTML = preview.html;
   }, [preview]);

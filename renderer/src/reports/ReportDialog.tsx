@@ -1,3 +1,7 @@
+// The report's font, so that the preview breaks lines as the PDF does; the faces carry their
+// Unicode ranges, so the browser loads only the subsets a report uses.
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSpec } from '../../../core/api/reports';
@@ -47,6 +51,11 @@ export function ReportDialog({ initial, onClose }: Props) {
     ...(internalUnconfirmed ? [t('reports.needInternal')] : []),
     ...(errors.includes('columns') ? [t('reports.needColumns')] : []),
     ...(errors.some((error) => error !== 'columns') ? [t('reports.needFields')] : []),
+    // The disclosure sentence must be the one of these very settings before anything is saved.
+    ...(spec !== null && preview.error !== null ? [t('reports.needPreviewFixed')] : []),
+    ...(spec !== null && preview.error === null && disclosure === null
+      ? [t('reports.needPreview')]
+      : []),
   ];
 
   return (
@@ -78,7 +87,7 @@ export function ReportDialog({ initial, onClose }: Props) {
           />
           <SavedDefinitions spec={spec} onOpen={(entry) => setDraft(draftOf(entry.spec))} />
         </div>
-        <div className="report-preview-column">
+        <div className="report-output">
           <h3>{t('reports.preview.heading')}</h3>
           <p role="status" className="report-preview-status">
             {spec !== null && !preview.current && preview.error === null
@@ -99,9 +108,9 @@ export function ReportDialog({ initial, onClose }: Props) {
           ) : (
             !preview.error && <p className="muted">{t('reports.preview.making')}</p>
           )}
+          <SaveReport spec={spec} disclosure={disclosure} needs={needs} />
         </div>
       </div>
-      <SaveReport spec={spec} disclosure={disclosure} needs={needs} />
     </Modal>
   );
 }

@@ -16,7 +16,7 @@ interface Props {
   spec: ReportSpec | null;
   /** The disclosure sentence of this very spec, or null until the preview has said it. */
   disclosure: string | null;
-  /** What else stops saving, already in words (the internal box, a field to correct). */
+  /** What else stops saving, in words: a field to correct, the preview to wait for. */
   needs: readonly string[];
 }
 
@@ -47,11 +47,10 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
 
   const needs = [
     ...otherNeeds,
-    ...(spec !== null && disclosure === null ? [t('reports.save.needPreview')] : []),
     ...(path.trim() === '' ? [t('reports.save.needPath')] : []),
     ...(understood ? [] : [t('reports.save.needUnderstand')]),
   ];
-  const ready = needs.length === 0 && spec !== null;
+  const ready = needs.length === 0 && spec !== null && disclosure !== null;
 
   async function run(overwrite: boolean) {
     // The plaintext file is written only with the box ticked, whatever called this.
