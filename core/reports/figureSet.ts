@@ -103,10 +103,12 @@ function placeOf(key: string): [number, string] {
     matched = pattern.length;
     rest = prefix === null ? '' : key.slice(prefix.length);
   });
-  // A type not recorded sorts after every code, as the figure functions order it.
-  const last = rest.split('.');
-  if (last[last.length - 1] === NO_TYPE) last[last.length - 1] = '\uffff';
-  return [group, last.join('.')];
+  // A release type not recorded sorts after every code, as figureReleases orders it.
+  const parts = rest.split('.');
+  if (ORDER[group]?.startsWith('releases.') && parts[parts.length - 1] === NO_TYPE) {
+    parts[parts.length - 1] = '\uffff';
+  }
+  return [group, parts.join('.')];
 }
 
 /**
