@@ -14,6 +14,7 @@ import {
 } from './persons';
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
+import { readDisclosed } from '../disclosure';
 import { exportRecords } from '../export/service';
 import { previewImport, runImport } from '../import/service';
 import {
@@ -115,6 +116,8 @@ export function createHandlers(session: CoreSession): Handlers {
       return { id: a.id };
     },
     exportRecords: (a) => exportRecords(session, a),
+    previewDisclosure: async (a) =>
+      readDisclosed((await session.readVault()).db, a.personIds, a.audience).summary,
     // Figures
     figureInCustody: async (a) => figureInCustody((await session.readVault()).db, a),
     figureReleases: async (a) => figureReleases((await session.readVault()).db, a),
@@ -141,6 +144,6 @@ export function createHandlers(session: CoreSession): Handlers {
     },
     listFigureSnapshots: async () => listFigureSnapshots((await session.readVault()).db),
     compareFigureSnapshot: (a) => compareFigureSnapshot(session, a.id),
-    ...unbuilt(['previewDisclosure', 'previewReport', 'saveReport']),
+    ...unbuilt(['previewReport', 'saveReport']),
   };
 }
