@@ -14,6 +14,7 @@ import {
 } from './persons';
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
+import { readDisclosed } from '../disclosure';
 import { exportRecords } from '../export/service';
 import { previewImport, runImport } from '../import/service';
 import {
@@ -34,6 +35,13 @@ import {
   saveImportMapping,
 } from './importMappings';
 import { deletePivot, listPivots, savePivot } from './savedCounts';
+import { compareFigureSnapshot } from './figureSnapshots';
+import {
+  deleteReportDefinition,
+  listReportDefinitions,
+  saveReportDefinition,
+} from './reportDefinitions';
+import { listFigureSnapshots } from '../reports/snapshots';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -108,6 +116,8 @@ export function createHandlers(session: CoreSession): Handlers {
       return { id: a.id };
     },
     exportRecords: (a) => exportRecords(session, a),
+    previewDisclosure: async (a) =>
+      readDisclosed((await session.readVault()).db, a.personIds, a.audience).summary,
     // Figures
     figureInCustody: async (a) => figureInCustody((await session.readVault()).db, a),
     figureReleases: async (a) => figureReleases((await session.readVault()).db, a),
@@ -125,15 +135,15 @@ export function createHandlers(session: CoreSession): Handlers {
       await deletePivot(session, a.id);
       return { id: a.id };
     },
-    ...unbuilt([
-      'previewDisclosure',
-      'previewReport',
-      'saveReport',
-      'saveReportDefinition',
-      'listReportDefinitions',
-      'deleteReportDefinition',
-      'listFigureSnapshots',
-      'compareFigureSnapshot',
-    ]),
+    // Reports
+    saveReportDefinition: (a) => saveReportDefinition(session, a),
+    listReportDefinitions: () => listReportDefinitions(session),
+    deleteReportDefinition: async (a) => {
+      await deleteReportDefinition(session, a.id);
+      return { id: a.id };
+    },
+    listFigureSnapshots: async () => listFigureSnapshots((await session.readVault()).db),
+    compareFigureSnapshot: (a) => compareFigureSnapshot(session, a.id),
+    ...unbuilt(['previewReport', 'saveReport']),
   };
 }
