@@ -1,9 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DisclosureSummary } from '../../core/api/reports';
 import en from '../../resources/locales/en/translation.json';
 import type { FigureLabels } from '../../renderer/src/figures/labels';
-import { disclosureSentence } from '../../renderer/src/reports/disclosure';
 import { draftOf, specOf, startSpec, type ReportDraft } from '../../renderer/src/reports/draft';
 import { figureKeyLabel } from '../../renderer/src/reports/figureKeys';
 
@@ -20,18 +18,6 @@ beforeAll(async () => {
 });
 
 const number = (value: number) => value.toLocaleString('en');
-
-function summary(changes: Partial<DisclosureSummary>): DisclosureSummary {
-  return {
-    audience: 'publish',
-    persons: 40,
-    leftOut: 0,
-    pseudonymised: 0,
-    neverPublishIncluded: 0,
-    sourcesWithheld: 0,
-    ...changes,
-  };
-}
 
 function checked(draft: ReportDraft) {
   const result = specOf(draft);
@@ -110,33 +96,6 @@ describe('report dialog settings', () => {
       ok: false,
       errors: ['columns'],
     });
-  });
-});
-
-describe('disclosure sentence', () => {
-  it('says what was left out and what is under a pseudonym, with the plural each count needs', () => {
-    expect(disclosureSentence(t, summary({ leftOut: 3, pseudonymised: 5 }), number)).toBe(
-      '3 cases marked never publish are left out; 5 cases appear under a pseudonym, as their consent asks.',
-    );
-    expect(
-      disclosureSentence(t, summary({ leftOut: 1, pseudonymised: 1, sourcesWithheld: 1 }), number),
-    ).toBe(
-      '1 case marked never publish is left out; 1 case appears under a pseudonym, as their consent asks; 1 confidential source is left out.',
-    );
-    expect(disclosureSentence(t, summary({ leftOut: 1200 }), number)).toBe(
-      '1,200 cases marked never publish are left out.',
-    );
-  });
-
-  it('says when nothing was changed, and what an internal document includes', () => {
-    expect(disclosureSentence(t, summary({}), number)).toBe(
-      'Nothing is left out and no case appears under a pseudonym.',
-    );
-    expect(
-      disclosureSentence(t, summary({ audience: 'internal', neverPublishIncluded: 2 }), number),
-    ).toBe(
-      'This internal document includes 2 cases marked never publish and says so on every page.',
-    );
   });
 });
 

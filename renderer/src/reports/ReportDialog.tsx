@@ -6,8 +6,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSpec } from '../../../core/api/reports';
 import { Modal } from '../components/Modal';
+import { disclosureSentence } from '../disclosure/sentence';
 import { errorKey } from '../errors';
-import { disclosureSentence } from './disclosure';
 import { draftOf, specOf, type DraftError, type ReportDraft } from './draft';
 import { FiguresFields } from './FiguresFields';
 import { ListFields } from './ListFields';
@@ -40,10 +40,9 @@ export function ReportDialog({ initial, onClose }: Props) {
   const preview = useReportPreview(spec, key);
   const errors = checked.ok ? NO_ERRORS : checked.errors;
 
-  const number = (value: number) => value.toLocaleString(i18n.language);
   const disclosure =
     preview.current && preview.preview
-      ? disclosureSentence(t, preview.preview.disclosure, number)
+      ? disclosureSentence(t, i18n.language, preview.preview.disclosure)
       : null;
   const internalUnconfirmed =
     draft.options.audience === 'internal' && !draft.options.neverPublishConfirmed;
