@@ -18,6 +18,13 @@ const SHOWN_BY_HEADING: Record<ListReportParams['groupBy'], ListColumn[]> = {
   article: [],
 };
 
+/** The column that holds a row's group; a person's articles are more than their group's one. */
+const GROUP_COLUMN: Record<Exclude<ListReportParams['groupBy'], 'none'>, ListColumn | null> = {
+  region: 'region',
+  facility: 'facility',
+  article: null,
+};
+
 function defaultTitle(params: ListReportParams, t: Translate<'list'>): string {
   const set = params.persons;
   if (set.kind === 'ids' && set.description.trim()) return set.description.trim();
@@ -72,12 +79,17 @@ export const buildListReport: ReportBuilder<ListReportParams> = (params, context
     );
   });
 
-  const groupHeader = grouping === 'none' ? [] : [t(grouping)];
+  // The sheet says each row's group in a first column, unless a chosen column already does.
+  const said = (grouping: keyof typeof GROUP_COLUMN) => {
+    const column = GROUP_COLUMN[grouping];
+    return column !== null && params.columns.includes(column);
+  };
+  const groupHeader = grouping === 'none' || said(grouping) ? null : t(grouping);
   const sheet = [
-    [...groupHeader, ...chosen.map((c) => c.header)],
+    [...(groupHeader ? [groupHeader] : []), ...chosen.map((c) => c.header)],
     ...groups.flatMap((group) =>
       group.rows.map((row) => [
-        ...(grouping === 'none' ? [] : [group.label]),
+        ...(groupHeader ? [group.label] : []),
         ...chosen.map((c) => c.cell(row)),
       ]),
     ),
