@@ -1,8 +1,7 @@
 import { intervalOf } from '../api/dates';
 import type { ReadDb } from '../db/handle';
 import { readRecords, type StoredRecord } from '../db/records';
-import type { DisclosedPerson } from '../disclosure';
-import { redactLinked, type LinkedKind } from '../disclosure';
+import { redactLinked, type DisclosedPerson, type LinkedKind } from '../disclosure';
 import { isCustodial, typeNumber } from '../stats/custody';
 
 /**
