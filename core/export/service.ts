@@ -14,8 +14,10 @@ const SHEET_NAMES = { persons: 'Persons', events: 'Events' } as const;
 
 /**
  * Writes the chosen persons, or their events, to a plaintext CSV or XLSX file: thesaurus values
- * as codes, partial dates as stored, every cell guarded against formula injection. The file
- * appears whole or not at all, and an existing file is replaced only when asked.
+ * as codes, partial dates as stored, every cell guarded against formula injection. The persons
+ * are read through the disclosure policy for the file's audience (a file for publication leaves
+ * out never-publish cases and pseudonymises withheld names). The file appears whole or not at
+ * all, and an existing file is replaced only when asked.
  */
 export async function exportRecords(session: VaultAccess, args: ExportArgs): Promise<ExportResult> {
   const target = path.resolve(args.path);
@@ -25,8 +27,8 @@ export async function exportRecords(session: VaultAccess, args: ExportArgs): Pro
   const db = (await session.readVault()).db;
   const table =
     args.shape === 'persons'
-      ? personTable(db, args.personIds, args.labels)
-      : eventTable(db, args.personIds, args.labels);
+      ? personTable(db, args.personIds, args.audience, args.labels)
+      : eventTable(db, args.personIds, args.audience, args.labels);
   const cells = table.map((row) => row.map(neutraliseFormula));
   const bytes =
     args.format === 'csv' ? toCsv(cells, args.delimiter) : toXlsx(cells, SHEET_NAMES[args.shape]);

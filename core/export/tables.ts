@@ -1,12 +1,14 @@
 import type { ReadDb } from '../db/handle';
 import type { ThesaurusName } from '../api/records';
+import type { Audience } from '../api/reports';
 import { readRecords, type StoredRecord } from '../db/records';
+import { readDisclosed, redactLinked, type DisclosedPerson } from '../disclosure';
 
 type LabelLanguage = 'en' | 'be' | 'ru';
 
-interface Column {
+interface Column<R = StoredRecord> {
   header: string;
-  value: (record: StoredRecord) => string;
+  value: (record: R) => string;
   /** Code columns name their thesaurus, so a label column can go beside them. */
   thesaurus?: ThesaurusName;
 }
@@ -14,13 +16,23 @@ interface Column {
 const text = (field: string) => (r: StoredRecord) => (r[field] as string | null) ?? '';
 const list = (field: string) => (r: StoredRecord) => (r[field] as string[]).join('; ');
 
+/** The file's own words for a pseudonym: its headers are English too. */
+const pseudonymLabel = (code: string) => `Case ${code}`;
+
+/**
+ * A pseudonymised person's row has no Vigil ID, so that a re-import of a published file can
+ * never write a pseudonym over the real record; events find them again by label and birth year.
+ */
+const personId = (p: DisclosedPerson) => (p.pseudonym === null ? p.id : '');
+const personName = (p: DisclosedPerson) => p.displayName ?? pseudonymLabel(p.pseudonym!);
+
 /**
  * The person table. Headers are the import's English names, so an exported file maps itself
  * on import. The Vigil id lets a re-import recognise persons already in this vault.
  */
-const PERSON_COLUMNS: Column[] = [
-  { header: 'Vigil ID', value: text('id') },
-  { header: 'Name', value: text('name') },
+const PERSON_COLUMNS: Column<DisclosedPerson>[] = [
+  { header: 'Vigil ID', value: personId },
+  { header: 'Name', value: personName },
   { header: 'Name (Latin)', value: text('nameLatin') },
   { header: 'Name variants', value: list('nameVariants') },
   { header: 'Sex', value: text('sex') },
@@ -33,13 +45,12 @@ const PERSON_COLUMNS: Column[] = [
 ];
 
 /** The event table: custody events, then risk assignments (type `risk`), of each person. */
-function eventColumns(persons: Map<string, StoredRecord>): Column[] {
-  const person = (field: string) => (r: StoredRecord) =>
-    (persons.get(String(r.personId))?.[field] as string | null) ?? '';
+function eventColumns(persons: Map<string, DisclosedPerson>): Column[] {
+  const person = (r: StoredRecord) => persons.get(String(r.personId))!;
   return [
-    { header: 'Person ID', value: text('personId') },
-    { header: 'Person name', value: person('name') },
-    { header: 'Person birth date', value: person('birthDate') },
+    { header: 'Person ID', value: (r) => personId(person(r)) },
+    { header: 'Person name', value: (r) => personName(person(r)) },
+    { header: 'Person birth date', value: (r) => person(r).birthDate ?? '' },
     { header: 'Type', value: (r) => (r.category === undefined ? String(r.type) : 'risk') },
     { header: 'Date', value: text('date') },
     { header: 'Facility', value: text('facility'), thesaurus: 'facility' },
@@ -66,7 +77,11 @@ export function labelLookup(db: ReadDb, language: LabelLanguage) {
 }
 
 /** Adds "<header> label" after each code column when labels are asked for. */
-function withLabels(columns: Column[], db: ReadDb, language?: LabelLanguage): Column[] {
+function withLabels<R extends StoredRecord>(
+  columns: Column<R>[],
+  db: ReadDb,
+  language?: LabelLanguage,
+): Column<R>[] {
   if (!language) return columns;
   const label = labelLookup(db, language);
   return columns.flatMap((column) => {
@@ -76,29 +91,36 @@ function withLabels(columns: Column[], db: ReadDb, language?: LabelLanguage): Co
       column,
       {
         header: `${column.header} label`,
-        value: (r: StoredRecord) => label(thesaurus, column.value(r)),
+        value: (r: R) => label(thesaurus, column.value(r)),
       },
     ];
   });
 }
 
-function toRows(columns: Column[], records: StoredRecord[]): string[][] {
+function toRows<R>(columns: Column<R>[], records: R[]): string[][] {
   return [columns.map((c) => c.header), ...records.map((r) => columns.map((c) => c.value(r)))];
 }
 
-function selectedPersons(db: ReadDb, personIds?: string[]): StoredRecord[] {
-  const persons = readRecords(db, 'person', '1 = 1', [], 'name COLLATE NOCASE, id');
-  if (!personIds) return persons;
-  const wanted = new Set(personIds);
-  return persons.filter((p) => wanted.has(p.id));
+/** Each row is one person's, so the rows are read through the disclosure policy. */
+export function personTable(
+  db: ReadDb,
+  personIds: string[] | undefined,
+  audience: Audience,
+  labels?: LabelLanguage,
+): string[][] {
+  return toRows(
+    withLabels(PERSON_COLUMNS, db, labels),
+    readDisclosed(db, personIds, audience).persons,
+  );
 }
 
-export function personTable(db: ReadDb, personIds?: string[], labels?: LabelLanguage): string[][] {
-  return toRows(withLabels(PERSON_COLUMNS, db, labels), selectedPersons(db, personIds));
-}
-
-export function eventTable(db: ReadDb, personIds?: string[], labels?: LabelLanguage): string[][] {
-  const persons = new Map(selectedPersons(db, personIds).map((p) => [p.id, p]));
+export function eventTable(
+  db: ReadDb,
+  personIds: string[] | undefined,
+  audience: Audience,
+  labels?: LabelLanguage,
+): string[][] {
+  const persons = new Map(readDisclosed(db, personIds, audience).persons.map((p) => [p.id, p]));
   const rank = new Map([...persons.keys()].map((id, i) => [id, i]));
   const ofSelected = (r: StoredRecord) => persons.has(String(r.personId));
   const byPerson = (a: StoredRecord, b: StoredRecord) =>
@@ -109,15 +131,19 @@ export function eventTable(db: ReadDb, personIds?: string[], labels?: LabelLangu
     '1 = 1',
     [],
     "coalesce(date, '9999'), created_at, id",
-  );
+  )
+    .filter(ofSelected)
+    .map((r) => redactLinked('custodyEvent', r, persons.get(String(r.personId))!));
   const risks = readRecords(
     db,
     'riskAssignment',
     '1 = 1',
     [],
     "coalesce(start_date, '9999'), created_at, id",
-  );
+  )
+    .filter(ofSelected)
+    .map((r) => redactLinked('riskAssignment', r, persons.get(String(r.personId))!));
   // A stable sort by person keeps each person's events in date order, custody before risks.
-  const events = [...custody, ...risks].filter(ofSelected).sort(byPerson);
+  const events = [...custody, ...risks].sort(byPerson);
   return toRows(withLabels(eventColumns(persons), db, labels), events);
 }

@@ -14,6 +14,7 @@ import {
 } from './persons';
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
+import { readDisclosed } from '../disclosure';
 import { exportRecords } from '../export/service';
 import { previewImport, runImport } from '../import/service';
 import {
@@ -108,6 +109,8 @@ export function createHandlers(session: CoreSession): Handlers {
       return { id: a.id };
     },
     exportRecords: (a) => exportRecords(session, a),
+    previewDisclosure: async (a) =>
+      readDisclosed((await session.readVault()).db, a.personIds, a.audience).summary,
     // Figures
     figureInCustody: async (a) => figureInCustody((await session.readVault()).db, a),
     figureReleases: async (a) => figureReleases((await session.readVault()).db, a),
@@ -126,7 +129,6 @@ export function createHandlers(session: CoreSession): Handlers {
       return { id: a.id };
     },
     ...unbuilt([
-      'previewDisclosure',
       'previewReport',
       'saveReport',
       'saveReportDefinition',

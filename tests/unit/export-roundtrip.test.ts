@@ -103,9 +103,19 @@ async function contents(core: TestCore) {
     .sort((a, b) => String(a.person.name).localeCompare(String(b.person.name)));
 }
 
+/**
+ * An internal export: every person as recorded, which is what a lossless round trip needs (a
+ * file for publication leaves cases out on purpose: tests/unit/disclosure.test.ts).
+ */
 async function exportTo(core: TestCore, format: string, shape: string, name: string) {
   const file = path.join(core.dataDir, `${name}.${format}`);
-  await core.ok('exportRecords', { path: file, format, shape, confirmPlaintext: true });
+  await core.ok('exportRecords', {
+    path: file,
+    format,
+    shape,
+    audience: 'internal',
+    confirmPlaintext: true,
+  });
   return file;
 }
 
@@ -176,6 +186,7 @@ describe('exported files', () => {
       path: file,
       format: 'xlsx',
       shape: 'events',
+      audience: 'internal',
       confirmPlaintext: true,
       labels: 'be',
     });
@@ -201,6 +212,7 @@ describe('exported files', () => {
         format: 'csv',
         shape: 'persons',
         personIds: chosen,
+        audience: 'internal',
         confirmPlaintext: true,
       }),
     ).toMatchObject({ rows: 3 });
@@ -229,7 +241,13 @@ describe('export refuses', () => {
     const core = await startCore();
     await core.ok('createPerson', { name: 'A' });
     const file = core.file('taken.csv', 'keep me');
-    const args = { path: file, format: 'csv', shape: 'persons', confirmPlaintext: true };
+    const args = {
+      path: file,
+      format: 'csv',
+      shape: 'persons',
+      audience: 'internal',
+      confirmPlaintext: true,
+    };
     expect(await core.fails('exportRecords', args)).toBe('EXPORT_FILE_EXISTS');
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     await core.ok('exportRecords', { ...args, overwrite: true });
