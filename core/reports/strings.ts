@@ -3,6 +3,9 @@ import { pluralCategory } from './plural';
 import enCommon from './locales/en/common.json';
 import beCommon from './locales/be/common.json';
 import ruCommon from './locales/ru/common.json';
+import enFigures from './locales/en/figures.json';
+import beFigures from './locales/be/figures.json';
+import ruFigures from './locales/ru/figures.json';
 
 /**
  * The words of reports, per language and per part (common, and one file per template), bundled
@@ -13,6 +16,7 @@ import ruCommon from './locales/ru/common.json';
  */
 export const REPORT_STRINGS = {
   common: { en: enCommon, be: beCommon, ru: ruCommon },
+  figures: { en: enFigures, be: beFigures, ru: ruFigures },
 } as const;
 
 export type StringPart = keyof typeof REPORT_STRINGS;
