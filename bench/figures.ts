@@ -100,7 +100,7 @@ function inserter(db: Database) {
 const NO_AUTOMATIC_COMPACTION: CompactionPolicy = { maxRecords: Infinity, maxBytes: Infinity };
 
 /** A vault in `folder` holding the demo register of `size` persons; returns its event count. */
-async function seedDemoVault(folder: string, size: number): Promise<number> {
+export async function seedDemoVault(folder: string, size: number): Promise<number> {
   const { vault } = await Vault.create(folder, BENCH_PASSPHRASE, BENCH_KDF, {
     compaction: NO_AUTOMATIC_COMPACTION,
   });

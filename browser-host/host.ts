@@ -7,6 +7,8 @@ import { resolveAppPath } from '../core/host/appFiles';
 import { CoreHost } from '../core/host/coreHost';
 import { everyInterval, InputClock, lockIfIdle } from '../core/host/idleLock';
 import { fail } from '../core/api/errors';
+import type { PrintPdf } from '../core/api/print';
+import { browserPrinter } from './printer';
 
 /** The origin the renderer is served from. Requests to it are answered in-process, never sent. */
 export const APP_ORIGIN = 'https://app.vigil';
@@ -57,9 +59,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // The last resort for an exit that skips close(): Playwright kills Chromium on exit too.
   const removeOnExit = () => rmSync(tempDirs.root, { recursive: true, force: true });
   process.on('exit', removeOnExit);
+  // The browser is launched below; reports asked for before then cannot print.
+  let printPdf: PrintPdf | null = null;
   const core = new CoreHost({
     workerFile: path.join(options.distDir, 'core', 'worker.js'),
     dataDir: options.dataDir,
+    printPdf: (job) => {
+      if (!printPdf) throw new Error('Chromium has not started');
+      return printPdf(job);
+    },
   });
   let profile: BrowserContext | undefined;
   let stopIdle = (): void => undefined;
@@ -87,6 +95,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
     const browser = profile.browser();
     if (!browser) throw new Error('Chromium started without a browser handle');
+    printPdf = browserPrinter(browser);
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       serviceWorkers: 'block',

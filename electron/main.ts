@@ -18,6 +18,7 @@ import { appResponseHeaders } from '../core/host/contentPolicy';
 import { CoreHost } from '../core/host/coreHost';
 import { everyInterval, lockIfIdle } from '../core/host/idleLock';
 import { debuggingSwitch } from './debugSwitches';
+import { electronPrinter } from './printer';
 import {
   APP_ENTRY_URL,
   APP_MENU,
@@ -74,7 +75,11 @@ function boot(): void {
 }
 
 function start(): void {
-  const host = new CoreHost({ workerFile, dataDir: app.getPath('userData') });
+  const host = new CoreHost({
+    workerFile,
+    dataDir: app.getPath('userData'),
+    printPdf: electronPrinter(),
+  });
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());

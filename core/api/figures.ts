@@ -214,6 +214,8 @@ export const CaseSummary = z.object({
   region: z.string().nullable(),
   /** The person's publication consent: the UI decides what to show from it. */
   consent: Consent,
+  /** The code of the person's pseudonym, as reports and exports for publication show it. */
+  pseudonym: z.string(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

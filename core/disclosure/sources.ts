@@ -17,7 +17,8 @@ export interface DisclosedSources<T> {
  * The sources an output may cite. In `publish` output a confidential source is left out (its
  * very existence can expose an informant), and a restricted one keeps its title, kind,
  * reliability and date, so a reader can weigh the claim, but loses its reference and notes,
- * which say where and from whom it came. `internal` keeps every source whole.
+ * which say where and from whom it came. A level this version does not know counts as
+ * confidential. `internal` keeps every source whole.
  */
 export function discloseSources<T extends SourceLike>(
   sources: readonly T[],

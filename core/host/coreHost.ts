@@ -6,7 +6,15 @@ import { fail, toErrorBody, type ApiResult } from '../api/errors';
 import type { VaultStatus } from '../api/schemas';
 import { validateCall } from '../api/validate';
 import type { KdfParams } from '../vault/crypto';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from '../worker/protocol';
+import type { PrintPdf } from '../api/print';
+import {
+  isPrintRequest,
+  type FromWorker,
+  type PrintReply,
+  type PrintRequest,
+  type WorkerRequest,
+  type WorkerSetup,
+} from '../worker/protocol';
 
 export interface CoreHostOptions {
   /** The bundled core worker (dist/core/worker.js). */
@@ -15,6 +23,8 @@ export interface CoreHostOptions {
   dataDir: string;
   /** Tests only: a fixed KDF cost instead of calibration. */
   kdf?: KdfParams;
+  /** The host's PDF engine, for reports; without one, saving a PDF fails with PRINT_FAILED. */
+  printPdf?: PrintPdf;
 }
 
 type Resolve = (result: ApiResult<unknown>) => void;
@@ -140,6 +150,21 @@ export class CoreHost {
     });
   }
 
+  /** Prints a page for the worker; a failure is only "no PDF", never the engine's message. */
+  private async print(live: LiveWorker, request: PrintRequest): Promise<void> {
+    let pdf: Uint8Array | null = null;
+    try {
+      if (this.options.printPdf) pdf = new Uint8Array(await this.options.printPdf(request.job));
+    } catch {
+      pdf = null;
+    }
+    const reply: PrintReply = { type: 'printed', id: request.id, pdf };
+    // A worker locked meanwhile has gone with the job that asked.
+    if (live === this.worker || live === this.candidate) {
+      live.thread.postMessage(reply, pdf ? [pdf.buffer as ArrayBuffer] : []);
+    }
+  }
+
   private spawn(): LiveWorker {
     const setup: WorkerSetup = {
       dataDir: this.options.dataDir,
@@ -150,7 +175,11 @@ export class CoreHost {
       thread: new Worker(this.options.workerFile, { workerData: setup }),
       pending: new Map(),
     };
-    live.thread.on('message', (reply: WorkerReply) => {
+    live.thread.on('message', (reply: FromWorker) => {
+      if (isPrintRequest(reply)) {
+        void this.print(live, reply);
+        return;
+      }
       const resolve = live.pending.get(reply.id);
       live.pending.delete(reply.id);
       resolve?.(reply.result);

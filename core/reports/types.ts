@@ -1,6 +1,7 @@
 import type { ReadDb } from '../db/handle';
 import type { ThesaurusName } from '../api/records';
 import type { Audience, DisclosureSummary, ReportLanguage } from '../api/reports';
+import type { PrintPdf } from '../api/print';
 import type { Translate } from './strings';
 
 /** What every template gets besides its parameters. */
@@ -34,3 +35,12 @@ export interface BuiltReport {
 }
 
 export type ReportBuilder<P> = (params: P, context: ReportContext) => BuiltReport;
+
+/** What producing a report needs from the worker around it. */
+export interface ReportDeps {
+  /** The host's PDF engine; absent where no host can print (a spreadsheet still can be made). */
+  printPdf?: PrintPdf;
+  fontDir: string;
+  /** Today, YYYY-MM-DD: the only clock a report reads. */
+  today(): string;
+}

@@ -35,6 +35,13 @@ import {
   saveImportMapping,
 } from './importMappings';
 import { deletePivot, listPivots, savePivot } from './savedCounts';
+import { compareFigureSnapshot } from './figureSnapshots';
+import {
+  deleteReportDefinition,
+  listReportDefinitions,
+  saveReportDefinition,
+} from './reportDefinitions';
+import { listFigureSnapshots } from '../reports/snapshots';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -128,14 +135,15 @@ export function createHandlers(session: CoreSession): Handlers {
       await deletePivot(session, a.id);
       return { id: a.id };
     },
-    ...unbuilt([
-      'previewReport',
-      'saveReport',
-      'saveReportDefinition',
-      'listReportDefinitions',
-      'deleteReportDefinition',
-      'listFigureSnapshots',
-      'compareFigureSnapshot',
-    ]),
+    // Reports
+    saveReportDefinition: (a) => saveReportDefinition(session, a),
+    listReportDefinitions: () => listReportDefinitions(session),
+    deleteReportDefinition: async (a) => {
+      await deleteReportDefinition(session, a.id);
+      return { id: a.id };
+    },
+    listFigureSnapshots: async () => listFigureSnapshots((await session.readVault()).db),
+    compareFigureSnapshot: (a) => compareFigureSnapshot(session, a.id),
+    ...unbuilt(['previewReport', 'saveReport']),
   };
 }

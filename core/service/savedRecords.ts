@@ -6,11 +6,11 @@ import { validateRecord } from './records';
 import type { CoreSession } from './session';
 
 /**
- * What users save while working (import mappings, custom counts): records of the vault like any
+ * What users save while working (import mappings, custom counts, report definitions): records of the vault like any
  * other, so they are encrypted, belong to the vault they were saved in, and are written through
  * change sets. Not undoable: "undo last change" is for case records; a saved entry is deleted.
  */
-export type SavedKind = 'importMapping' | 'savedCount';
+export type SavedKind = 'importMapping' | 'savedCount' | 'reportDefinition';
 
 /** Live records of a saved kind, by name. */
 export async function listSaved(session: CoreSession, kind: SavedKind): Promise<StoredRecord[]> {

@@ -10,6 +10,9 @@ import { Vault, type VaultOptions } from '../vault/vault';
 import type { AuditState } from '../api/records';
 import { needsSeed, seedChangeSet } from '../model/seed';
 import { verifyAuditChain } from './history';
+import type { PrintPdf } from '../api/print';
+import { defaultFontDir } from '../reports/fonts';
+import type { ReportDeps } from '../reports/types';
 import { loadSettings, saveSettings, type Settings } from './settings';
 
 const UNDO_DEPTH = 50;
@@ -26,6 +29,8 @@ export interface SessionOptions {
   /** Only tests and benchmarks fix the KDF cost; the app calibrates it on the user's machine. */
   kdf?: KdfParams;
   vault?: VaultOptions;
+  /** How reports are printed and with which font files (see core/reports/produce.ts). */
+  reports?: { printPdf?: PrintPdf; fontDir?: string };
 }
 
 /** The secret fields every unlocking method takes, turned into one value. */
@@ -53,6 +58,16 @@ export class CoreSession {
 
   static async start(options: SessionOptions): Promise<CoreSession> {
     return new CoreSession(options, await loadSettings(options.dataDir));
+  }
+
+  /** What reports need from outside the vault: the host's PDF engine, the font, today. */
+  reportDeps(): ReportDeps {
+    const reports = this.options.reports;
+    return {
+      printPdf: reports?.printPdf,
+      fontDir: reports?.fontDir ?? defaultFontDir(),
+      today: () => localDate(new Date()),
+    };
   }
 
   status(): VaultStatus {
@@ -256,4 +271,10 @@ function observeLatest(clock: HybridClock, latest: string | null): void {
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'CLOCK_AHEAD') throw err;
   }
+}
+
+/** YYYY-MM-DD of the computer's own day, which is what a researcher calls today. */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,3 +1,4 @@
+import { pseudonymCode } from '../disclosure';
 import type { ReadDb } from '../db/handle';
 import { all } from '../db/statements';
 import * as custody from './custody';
@@ -891,6 +892,7 @@ export function figureCases(db: ReadDb, args: CasesArgs): CasesResult {
         birthDate: row.birth_date === null ? null : String(row.birth_date),
         region: row.region === null ? null : String(row.region),
         consent: String(row.consent) as CaseSummary['consent'],
+        pseudonym: pseudonymCode(String(row.id)),
       });
     }
   }

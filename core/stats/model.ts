@@ -643,7 +643,8 @@ export function refreshPersons(db: ReadDb, m: StatsModel, changed: Iterable<stri
   return b.finish();
 }
 
-const PERSON_TABLES: Record<string, string> = {
+/** The kinds of a person's records the figures read (besides the person), and their tables. */
+export const PERSON_TABLES: Record<string, string> = {
   custodyEvent: 'custody_events',
   proceeding: 'proceedings',
   riskAssignment: 'risk_assignments',

@@ -134,13 +134,21 @@ describe('case records through the browser host', () => {
     await expect.poll(() => personHistory.textContent()).toContain('This computer');
   });
 
-  it('exports the people the list shows, after the plaintext warning, with formulas neutralised', async () => {
+  it('exports the people the list shows for publication, leaving out never-publish cases and withheld names as it says, and everyone only on purpose', async () => {
     const { page } = await start();
     await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
     const plain = 'Зоя Экспартава';
     const formula = '=HYPERLINK("http://example.invalid/","open")';
-    await addPersonThroughUi(page, plain);
-    await addPersonThroughUi(page, formula);
+    const withheld = 'Вера Схаваная';
+    const never = 'Ніна Ніколі';
+    await addPersonThroughUi(page, plain, 'May be published, with the name');
+    await addPersonThroughUi(page, formula, 'May be published, with the name');
+    await addPersonThroughUi(
+      page,
+      withheld,
+      'Name withheld: the case may be published without the name',
+    );
+    await addPersonThroughUi(page, never, 'Never publish: the case stays in this vault');
     const file = path.join(tempDir(), 'people.csv');
 
     // Only the people matching the search.
@@ -151,11 +159,16 @@ describe('case records through the browser host', () => {
     expect(await dialog.getByRole('note').textContent()).toContain(
       'The exported file is NOT encrypted. Anyone who gets it can read every name in it.',
     );
+    const audience = dialog.getByRole('group', { name: 'Who is this file for' });
+    expect(await audience.getByLabel(/^Publication/).isChecked()).toBe(true);
     await dialog.getByLabel('File path').fill(file);
     await dialog.getByLabel('Format').selectOption({ label: 'CSV' });
     await dialog.getByLabel('What').selectOption({ label: 'People' });
     await dialog.getByLabel('People matching the current search and filters').check();
     await expect.poll(() => dialog.textContent()).toContain('The list shows 1 person now.');
+    await expect
+      .poll(() => audience.textContent())
+      .toContain('No case is left out or shown under a pseudonym');
     const submit = dialog.getByRole('button', { name: 'Export', exact: true });
     expect(await submit.isDisabled()).toBe(true);
     expect(existsSync(file)).toBe(false);
@@ -168,19 +181,51 @@ describe('case records through the browser host', () => {
     expect(first).toContain(plain);
     expect(first).not.toContain('HYPERLINK');
 
-    // Everyone, into the same file: the app asks before replacing it.
+    // Everyone, for publication, into the same file: the dialog says what it leaves out, and
+    // asks before replacing the file.
     await dialog.getByLabel('All people').check();
+    await expect
+      .poll(() => audience.textContent())
+      .toContain(
+        '1 case is left out because its consent says never publish, and 1 case appears under a pseudonym, without name, birth day and month or notes, because its consent withholds the name.',
+      );
     await submit.click();
     const replace = page.getByRole('dialog', { name: 'Replace the existing file?' });
     await replace.getByRole('button', { name: 'Replace file' }).click();
     await expect
       .poll(() => dialog.getByRole('status').textContent())
-      .toContain(`Exported 2 rows to ${file}`);
+      .toContain(`Exported 3 rows to ${file}`);
     const csv = readFileSync(file, 'utf8');
     expect(csv).toContain(plain);
+    expect(csv).not.toContain(never);
+    expect(csv).not.toContain(withheld);
+    expect(csv).toMatch(/^,Case \d{5}-\d{5},/m);
     // The cell is quoted (it holds commas and quotes) and starts with an apostrophe.
     expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid/"",""open"")"`);
     expect(csv).not.toMatch(/(^|[,\n])"?=HYPERLINK/m);
+
+    // An internal file holds everyone, only once the user confirms it includes never-publish cases.
+    await audience.getByLabel(/^Internal use only/).check();
+    await expect
+      .poll(() => audience.textContent())
+      .toContain(
+        'This internal file holds every case as recorded, with names, including 1 case marked never publish.',
+      );
+    expect(await submit.isDisabled()).toBe(true);
+    await audience
+      .getByLabel('I understand this internal file includes cases marked never publish')
+      .check();
+    await submit.click();
+    await page
+      .getByRole('dialog', { name: 'Replace the existing file?' })
+      .getByRole('button', { name: 'Replace file' })
+      .click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toContain(`Exported 4 rows to ${file}`);
+    const internal = readFileSync(file, 'utf8');
+    expect(internal).toContain(never);
+    expect(internal).toContain(withheld);
   });
 
   it('fills a new vault with invented demo cases, and offers demo data only for an empty vault', async () => {

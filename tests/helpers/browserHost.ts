@@ -36,9 +36,15 @@ export async function createVaultThroughUi(page: Page, folder: string): Promise<
   return words;
 }
 
-export async function addPersonThroughUi(page: Page, name: string): Promise<void> {
+/** Adds a person; `consent` is the form's "Publication" option as it reads (default kept). */
+export async function addPersonThroughUi(
+  page: Page,
+  name: string,
+  consent?: string,
+): Promise<void> {
   await page.getByRole('button', { name: 'Add person' }).click();
   await page.getByLabel('Name', { exact: true }).fill(name);
+  if (consent) await page.getByLabel('Publication').selectOption({ label: consent });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('list', { name: 'People' }).getByText(name).waitFor();
 }

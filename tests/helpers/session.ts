@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { MethodName, MethodResult } from '../../core/api/contract';
+import type { PrintPdf } from '../../core/api/print';
 import { createHandlers } from '../../core/service/handlers';
 import { dispatch } from '../../core/service/dispatch';
 import { CoreSession } from '../../core/service/session';
@@ -13,8 +14,13 @@ export interface TestCore {
   fails(method: MethodName, args: unknown): Promise<string>;
 }
 
-export async function startCore(root: string): Promise<TestCore> {
-  const session = await CoreSession.start({ dataDir: path.join(root, 'data'), kdf: TEST_KDF });
+/** `printPdf`: a PDF engine for reports (tests/helpers/pdf.ts); without one, PDFs fail. */
+export async function startCore(root: string, printPdf?: PrintPdf): Promise<TestCore> {
+  const session = await CoreSession.start({
+    dataDir: path.join(root, 'data'),
+    kdf: TEST_KDF,
+    reports: { printPdf },
+  });
   const handlers = createHandlers(session);
   return {
     session,
@@ -33,8 +39,8 @@ export async function startCore(root: string): Promise<TestCore> {
 }
 
 /** A started core with a new, unlocked vault. */
-export async function coreWithVault(root: string): Promise<TestCore> {
-  const core = await startCore(root);
+export async function coreWithVault(root: string, printPdf?: PrintPdf): Promise<TestCore> {
+  const core = await startCore(root, printPdf);
   await core.call('createVault', {
     folder: path.join(root, 'vault'),
     passphrase: 'test passphrase',

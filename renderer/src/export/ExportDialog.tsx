@@ -3,14 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type { ExportResult } from '../../../core/api/export';
 import type { ImportShape } from '../../../core/api/import';
+import type { Audience } from '../../../core/api/reports';
 import { requestUnlocked } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { NeedsList } from '../components/NeedsList';
+import { disclosureSentence } from '../disclosure/sentence';
 import { errorKey } from '../errors';
 import type { ListFilter } from '../list/PersonList';
-import { countMatching, matchingPersonIds } from './personIds';
+import { countMatching } from './personIds';
+import { useDisclosurePreview, type Which } from './useDisclosurePreview';
 
 interface Props {
   /** The search and filters of the person list, for "people matching". */
@@ -20,17 +23,19 @@ interface Props {
 
 type Format = 'csv' | 'xlsx';
 type Delimiter = ',' | ';';
-type Which = 'all' | 'matching';
-type Busy = 'collecting' | 'writing' | null;
-type Problem = { kind: 'error'; code: ErrorCode } | { kind: 'noneMatching' } | null;
+type Problem = { code: ErrorCode } | null;
 
 const FORMATS: readonly Format[] = ['csv', 'xlsx'];
 const SHAPES: readonly ImportShape[] = ['persons', 'events'];
 const WHICH: readonly Which[] = ['all', 'matching'];
+const AUDIENCES: readonly Audience[] = ['publish', 'internal'];
 
 /**
- * Writes people or their events to a plaintext file. The warning comes before the button, and
- * the call says `confirmPlaintext: true` only once the user has ticked that they understand.
+ * Writes people or their events to a plaintext file. The file is for publication unless the
+ * user chooses an internal file and confirms that it includes never-publish cases; either way
+ * the dialog says what the disclosure policy leaves out before the button. The warning comes
+ * before the button too, and the call says `confirmPlaintext: true` only once the user has
+ * ticked that they understand.
  */
 export function ExportDialog({ filter, onClose }: Props) {
   const { t, i18n } = useTranslation();
@@ -38,19 +43,27 @@ export function ExportDialog({ filter, onClose }: Props) {
   const warningId = useId();
   const checkboxId = useId();
   const whichName = useId();
+  const audienceName = useId();
+  const disclosureId = useId();
+  const internalId = useId();
   const [path, setPath] = useState('');
   const [format, setFormat] = useState<Format>('csv');
   const [delimiter, setDelimiter] = useState<Delimiter>(',');
   const [shape, setShape] = useState<ImportShape>('persons');
   const [which, setWhich] = useState<Which>('all');
+  const [audience, setAudience] = useState<Audience>('publish');
+  const [internalConfirmed, setInternalConfirmed] = useState(false);
   const [understood, setUnderstood] = useState(false);
   const [matching, setMatching] = useState<number | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
+  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
   const [done, setDone] = useState<ExportResult | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
   const pathInput = useRef<HTMLInputElement>(null);
   const checkbox = useRef<HTMLInputElement>(null);
+  const internalCheckbox = useRef<HTMLInputElement>(null);
+  const preview = useDisclosurePreview(filter, which, audience);
+  const internalUnconfirmed = audience === 'internal' && !internalConfirmed;
 
   const filtered = filter.query !== '' || filter.region !== '' || filter.riskCategory !== '';
 
@@ -64,46 +77,43 @@ export function ExportDialog({ filter, onClose }: Props) {
     };
   }, [filter]);
 
+  const previewNeed =
+    preview.state === 'checking'
+      ? [t('export.needChecked')]
+      : preview.state === 'noneMatching'
+        ? [t('export.noneMatching')]
+        : preview.state === 'error'
+          ? [t(errorKey(preview.code))]
+          : [];
   const needs = [
     ...(path.trim() === '' ? [t('export.needPath')] : []),
+    ...previewNeed,
+    ...(internalUnconfirmed ? [t('export.needConfirmInternal')] : []),
     ...(understood ? [] : [t('export.needUnderstand')]),
   ];
   const ready = needs.length === 0;
 
   async function run(overwrite: boolean) {
-    // The plaintext file is written only with the box ticked, whatever called this.
-    if (!understood || busy) return;
+    // The plaintext file is written only with the boxes ticked and the policy's count said,
+    // whatever called this, and holds exactly the persons that count was made for.
+    if (!understood || internalUnconfirmed || preview.state !== 'ready' || busy) return;
     setProblem(null);
     setDone(null);
-    let personIds: string[] | undefined;
-    if (which === 'matching') {
-      setBusy('collecting');
-      const ids = await matchingPersonIds(filter);
-      if (!ids.ok) {
-        setBusy(null);
-        setProblem({ kind: 'error', code: ids.error.code });
-        return;
-      }
-      if (ids.value.length === 0) {
-        setBusy(null);
-        setProblem({ kind: 'noneMatching' });
-        return;
-      }
-      personIds = ids.value;
-    }
-    setBusy('writing');
+    setBusy(true);
+    const { personIds } = preview;
     const result = await requestUnlocked((api) =>
       api.exportRecords({
         path: path.trim(),
         format,
         shape,
+        audience,
         ...(personIds ? { personIds } : {}),
         ...(format === 'csv' ? { delimiter } : {}),
         confirmPlaintext: true,
         overwrite,
       }),
     );
-    setBusy(null);
+    setBusy(false);
     if (result.ok) {
       setDone(result.value);
       return;
@@ -112,7 +122,7 @@ export function ExportDialog({ filter, onClose }: Props) {
       setConfirmReplace(true);
       return;
     }
-    setProblem({ kind: 'error', code: result.error.code });
+    setProblem({ code: result.error.code });
     if (result.error.code === 'FOLDER_NOT_WRITABLE') pathInput.current?.focus();
   }
 
@@ -120,6 +130,7 @@ export function ExportDialog({ filter, onClose }: Props) {
     event.preventDefault();
     if (busy) return;
     if (path.trim() === '') pathInput.current?.focus();
+    else if (internalUnconfirmed) internalCheckbox.current?.focus();
     else if (!understood) checkbox.current?.focus();
     else void run(false);
   }
@@ -131,11 +142,11 @@ export function ExportDialog({ filter, onClose }: Props) {
       onClose={onClose}
       className="export-dialog"
     >
-      <form onSubmit={submit} noValidate autoComplete="off" aria-busy={busy !== null}>
+      <form onSubmit={submit} noValidate autoComplete="off" aria-busy={busy}>
         <p className="muted">{t('export.intro')}</p>
         {problem && (
           <p role="alert" className="alert">
-            {problem.kind === 'error' ? t(errorKey(problem.code)) : t('export.noneMatching')}
+            {t(errorKey(problem.code))}
           </p>
         )}
         <Field label={t('export.path')} hint={t('export.pathHint')}>
@@ -229,6 +240,46 @@ export function ExportDialog({ filter, onClose }: Props) {
           </fieldset>
         </div>
 
+        <fieldset className="choice-group" aria-describedby={disclosureId}>
+          <legend>{t('export.audience')}</legend>
+          {AUDIENCES.map((option) => (
+            <div key={option} className="checkbox-field">
+              <input
+                id={`${audienceName}-${option}`}
+                type="radio"
+                name={audienceName}
+                value={option}
+                checked={audience === option}
+                onChange={() => {
+                  setAudience(option);
+                  setInternalConfirmed(false);
+                  setDone(null);
+                }}
+              />
+              <label htmlFor={`${audienceName}-${option}`}>{t(`export.audiences.${option}`)}</label>
+            </div>
+          ))}
+          <p id={disclosureId} className="disclosure-summary" aria-live="polite">
+            {preview.state === 'ready'
+              ? disclosureSentence(t, i18n.language, preview.summary)
+              : preview.state === 'checking'
+                ? t('export.checking')
+                : ''}
+          </p>
+          {audience === 'internal' && (
+            <div className="checkbox-field">
+              <input
+                ref={internalCheckbox}
+                id={internalId}
+                type="checkbox"
+                checked={internalConfirmed}
+                onChange={(event) => setInternalConfirmed(event.target.checked)}
+              />
+              <label htmlFor={internalId}>{t('export.confirmInternal')}</label>
+            </div>
+          )}
+        </fieldset>
+
         <div id={warningId} className="warning plaintext-warning" role="note">
           <p className="warning-title">{t('export.warningTitle')}</p>
           <p>{t('export.warning')}</p>
@@ -252,14 +303,10 @@ export function ExportDialog({ filter, onClose }: Props) {
             type="submit"
             className="button primary"
             disabled={!ready}
-            aria-disabled={busy !== null}
+            aria-disabled={busy}
             aria-describedby={ready ? undefined : needsId}
           >
-            {busy === 'collecting'
-              ? t('export.collecting')
-              : busy === 'writing'
-                ? t('export.submitting')
-                : t('export.submit')}
+            {busy ? t('export.submitting') : t('export.submit')}
           </button>
           <p role="status" className="status">
             {done

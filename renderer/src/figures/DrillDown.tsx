@@ -219,10 +219,10 @@ function CaseList({ title, hint, listLabel, ids, empty, labels, onOpenPerson }: 
   );
 }
 
-/** The name, unless the person's consent withholds it: then a label made from the id. */
+/** The name, unless the person's consent withholds it: then the pseudonym reports print. */
 function caseName(labels: FigureLabels, item: CaseSummary): string {
   if (item.consent === 'withhold_name' || item.consent === 'never_publish') {
-    return labels.t('figures.drill.withheld', { id: item.id.slice(0, 8) });
+    return labels.t('figures.drill.withheld', { id: item.pseudonym });
   }
   return item.nameLatin && item.nameLatin !== item.name
     ? labels.t('figures.drill.nameWithLatin', { name: item.name, latin: item.nameLatin })
