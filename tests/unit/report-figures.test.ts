@@ -8,6 +8,7 @@ import { FiguresReportParams, type Audience, type ReportLanguage } from '../../c
 import type { ReadDb } from '../../core/db/handle';
 import { loadDemoData } from '../../core/demo/load';
 import { pseudonymCode } from '../../core/disclosure';
+import { reportFigures } from '../../core/reports/figureSet';
 import { DEFINITION_TEXT } from '../../core/reports/figures/definitions';
 import { buildFiguresReport } from '../../core/reports/figures/report';
 import { translator } from '../../core/reports/strings';
@@ -22,7 +23,8 @@ import { coreWithVault, type TestCore } from '../helpers/session';
  */
 
 const AS_OF = '2024-11-15';
-const WINDOW = { releasesFrom: '2019' } as const;
+/** The dashboard's window: whole years. */
+const WINDOW = { releasesFrom: '2019', releasesTo: '2024' } as const;
 const LOCALE = { en: 'en-GB', be: 'be', ru: 'ru' } as const;
 
 let root: string;
@@ -90,7 +92,7 @@ const row = (figure: Figure) => [
 ];
 
 async function dashboard(filters?: FigureFilters) {
-  const window = { from: WINDOW.releasesFrom, to: AS_OF };
+  const window = { from: WINDOW.releasesFrom, to: WINDOW.releasesTo };
   return {
     inCustody: await core.call('figureInCustody', { asOf: AS_OF, filters }),
     atRisk: await core.call('figureAtRisk', { asOf: AS_OF, filters }),
@@ -115,9 +117,7 @@ describe('the figures report', () => {
       expect(body).toContain(
         `At least ${n(atRisk.total.value)} political prisoners at special risk`,
       );
-      expect(body).toContain(
-        `At least ${n(releases.total.value)} releases from 2019 to 15 November 2024`,
-      );
+      expect(body).toContain(`At least ${n(releases.total.value)} releases from 2019 to 2024`);
       expect(body).toContain(`At least ${n(releases.early.value)} early releases from 2019`);
       expect(body).toContain(`At least ${n(rearrests.value)} persons re-arrested from 2019`);
       if (releases.total.unplaced.count > 0)
@@ -178,9 +178,35 @@ describe('the figures report', () => {
       const totals = byYear.slice(1).map((r) => Number(r.at(-1)));
       expect(totals.reduce((a, b) => a + b, 0)).toBe(releases.total.value);
 
+      // A figure snapshot of the same report records the same numbers.
+      const recorded = new Map(
+        reportFigures(db, FiguresReportParams.parse({ asOf: AS_OF, ...WINDOW, filters })).map(
+          (f) => [f.key, f.value],
+        ),
+      );
+      expect(recorded.get('in_custody')).toBe(inCustody.value);
+      expect(recorded.get('releases.total')).toBe(releases.total.value);
+
       if (filters) expect(report.subtitle).toContain('region Minsk (city)');
       else expect(body).toContain('Filters: none');
     }
+  });
+
+  it('names the release window as given: both ends, a start only, or none', () => {
+    expect(build('en').subtitle).toBe('As of 15 November 2024 · releases from 2019 to 2024');
+    expect(build('en', { releasesTo: undefined }).subtitle).toBe(
+      'As of 15 November 2024 · releases since 2019',
+    );
+    expect(build('ru', { releasesFrom: undefined, releasesTo: undefined }).subtitle).toBe(
+      'По состоянию на 15 ноября 2024 г. · освобождения за всё время',
+    );
+    // A month is its first or last day: after "from" a month name takes the genitive.
+    expect(build('be', { releasesFrom: '2022-03', releasesTo: '2024-02' }).subtitle).toBe(
+      'Па стане на 15 лістапада 2024 г. · вызваленні з 1 сакавіка 2022 г. па 29 лютага 2024 г.',
+    );
+    expect(build('ru', { releasesFrom: '2022-03' }).subtitle).toBe(
+      'По состоянию на 15 ноября 2024 г. · освобождения с 1 марта 2022 г. по 2024',
+    );
   });
 
   it('writes Belarusian and Russian counts in their plural forms, and their month names', async () => {
@@ -226,7 +252,14 @@ describe('the figures report', () => {
         timeZone: 'UTC',
       }).format(date);
       expect(report.subtitle).toContain(day);
-      expect(body).toContain(day);
+      // The window's start, known to the month, in the headlines of releases.
+      const start = new Intl.DateTimeFormat(LOCALE[language], {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(Date.UTC(2021, 8, 1)));
+      expect(text(build(language, { releasesFrom: '2021-09' }).body)).toContain(start);
     }
     expect(build('be').subtitle).toContain('15 лістапада 2024 г.');
     expect(build('ru').subtitle).toContain('15 ноября 2024 г.');

@@ -17,8 +17,8 @@ import {
 /** Every figure of a figures report, each computed once by the figure engine. */
 export interface FiguresData {
   asOf: string;
-  /** The release window: `from` absent reaches back indefinitely. */
-  window: { from: string | undefined; to: string };
+  /** The release window; an end left out reaches back, or forward, indefinitely. */
+  window: { from: string | undefined; to: string | undefined };
   inCustody: Figure;
   atRisk: AtRiskResult;
   releases: ReleasesResult;
@@ -29,12 +29,12 @@ export interface FiguresData {
 
 /**
  * The figures of a report with the dashboard's calls (renderer/src/figures/useFigures.ts), so
- * that both show the same numbers for the same date, window and filters. A window without an
- * end stops at the as-of date: a report "as of 6 May" counts no release after 6 May.
+ * that both show the same numbers for the same date, window and filters. The report states
+ * these and a figure snapshot records them (../figureSet.ts): they are computed here only.
  */
 export function computeFigures(db: ReadDb, params: FiguresReportParams): FiguresData {
   const { asOf, filters } = params;
-  const window = { from: params.releasesFrom, to: params.releasesTo ?? asOf };
+  const window = { from: params.releasesFrom, to: params.releasesTo };
   const since = params.earlySince ?? params.releasesFrom;
   return {
     asOf,

@@ -4,7 +4,7 @@ import type { BuiltReport } from '../types';
 import type { FiguresData } from './compute';
 import type { Layout } from './layout';
 import { yearTotal } from './releases';
-import type { Words } from './words';
+import { windowEnd, type Words } from './words';
 
 /**
  * The figure tables for CSV and XLSX: the same numbers as the body, as plain digits (no
@@ -30,7 +30,7 @@ function figuresTable(w: Words, data: FiguresData): Table {
     countRow(`${w.t('rearrestsHeading')} (${w.window})`, data.rearrests),
   ];
   if (share) {
-    const since = w.date(share.since);
+    const since = w.date(windowEnd(share.since, 'first'));
     rows.push(
       countRow(w.t('releasedEarlySince', { since }), share.numerator),
       countRow(w.t('convictedSince', { since }), share.denominator),

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../../api/dates';
 import type { DefinitionKey } from '../../api/figureDefinitions';
 import type { Figure, FigureFilters } from '../../api/figures';
 import { formatDate, formatNumber } from '../format';
@@ -21,17 +22,36 @@ export function wordsFor(context: ReportContext, data: FiguresData): Words {
   const { language } = context;
   const t = translator('figures', language);
   const date = (d: string) => formatDate(language, d);
-  const { from, to } = data.window;
   return {
     context,
     t,
     number: (value) => formatNumber(language, value),
     date,
-    window:
-      from === undefined
-        ? t('windowTo', { to: date(to) })
-        : t('windowFromTo', { from: date(from), to: date(to) }),
+    window: windowPhrase(t, date, data.window),
   };
+}
+
+/**
+ * A window's end known to the month as its first or last day: "from 1 March 2022", since
+ * "з сакавік 2022" would need the genitive the month-only form does not have. Years stay years.
+ */
+export function windowEnd(date: string, end: 'first' | 'last'): string {
+  if (date.length !== 7) return date;
+  const day = end === 'first' ? 1 : daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5)));
+  return `${date}-${String(day).padStart(2, '0')}`;
+}
+
+function windowPhrase(
+  t: Translate<'figures'>,
+  date: (d: string) => string,
+  window: FiguresData['window'],
+): string {
+  const from = window.from === undefined ? undefined : date(windowEnd(window.from, 'first'));
+  const to = window.to === undefined ? undefined : date(windowEnd(window.to, 'last'));
+  if (from !== undefined && to !== undefined) return t('windowFromTo', { from, to });
+  if (from !== undefined) return t('windowFrom', { from });
+  if (to !== undefined) return t('windowTo', { to });
+  return t('windowAll');
 }
 
 const SEX_KEYS = { female: 'sexFemale', male: 'sexMale', other: 'sexOther' } as const;
