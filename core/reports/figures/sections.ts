@@ -3,7 +3,7 @@ import { formatPercent } from '../format';
 import { esc, table } from '../html';
 import type { FiguresData } from './compute';
 import type { Layout } from './layout';
-import { definitions, headline, windowEnd, type Words } from './words';
+import { definitions, headline, type Words } from './words';
 
 /** The sections of the body other than releases (releases.ts); each starts with its <h2>. */
 
@@ -53,7 +53,7 @@ function shareBlock(w: Words, data: FiguresData): string {
   const { share } = data;
   if (share === null) return '';
   const { language } = w.context;
-  const since = w.date(windowEnd(share.since, 'first'));
+  const since = w.start(share.since);
   const lines: string[] = [];
   if (share.ratio === null) lines.push(w.t('shareNone', { since }));
   else {

@@ -4,11 +4,12 @@ import type { BuiltReport } from '../types';
 import type { FiguresData } from './compute';
 import type { Layout } from './layout';
 import { yearTotal } from './releases';
-import { windowEnd, type Words } from './words';
+import type { Words } from './words';
 
 /**
- * The figure tables for CSV and XLSX: the same numbers as the body, as plain digits (no
- * grouping spaces, which a spreadsheet would read as text), header row first.
+ * The figure tables for CSV and XLSX: the same numbers as the body, header row first, counts as
+ * plain digits without the report language's grouping (`1500`, not `1 500` or `1,500`), so
+ * they read back as the same number in any spreadsheet's locale.
  */
 
 type Table = BuiltReport['tables'][number];
@@ -30,7 +31,7 @@ function figuresTable(w: Words, data: FiguresData): Table {
     countRow(`${w.t('rearrestsHeading')} (${w.window})`, data.rearrests),
   ];
   if (share) {
-    const since = w.date(windowEnd(share.since, 'first'));
+    const since = w.start(share.since);
     rows.push(
       countRow(w.t('releasedEarlySince', { since }), share.numerator),
       countRow(w.t('convictedSince', { since }), share.denominator),

@@ -14,6 +14,8 @@ export interface Words {
   t: Translate<'figures'>;
   number(value: number): string;
   date(date: string): string;
+  /** A start date ("since …"), a month as its first day (see windowEnd). */
+  start(date: string): string;
   /** The release window as a phrase: "from 2019 to 6 May 2024". */
   window: string;
 }
@@ -27,6 +29,7 @@ export function wordsFor(context: ReportContext, data: FiguresData): Words {
     t,
     number: (value) => formatNumber(language, value),
     date,
+    start: (d) => date(windowEnd(d, 'first')),
     window: windowPhrase(t, date, data.window),
   };
 }
@@ -35,7 +38,7 @@ export function wordsFor(context: ReportContext, data: FiguresData): Words {
  * A window's end known to the month as its first or last day: "from 1 March 2022", since
  * "з сакавік 2022" would need the genitive the month-only form does not have. Years stay years.
  */
-export function windowEnd(date: string, end: 'first' | 'last'): string {
+function windowEnd(date: string, end: 'first' | 'last'): string {
   if (date.length !== 7) return date;
   const day = end === 'first' ? 1 : daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5)));
   return `${date}-${String(day).padStart(2, '0')}`;
