@@ -9,6 +9,9 @@ import ruList from './locales/ru/list.json';
 import enDossier from './locales/en/dossier.json';
 import beDossier from './locales/be/dossier.json';
 import ruDossier from './locales/ru/dossier.json';
+import enFigures from './locales/en/figures.json';
+import beFigures from './locales/be/figures.json';
+import ruFigures from './locales/ru/figures.json';
 
 /**
  * The words of reports, per language and per part (common, and one file per template), bundled
@@ -21,6 +24,7 @@ export const REPORT_STRINGS = {
   common: { en: enCommon, be: beCommon, ru: ruCommon },
   list: { en: enList, be: beList, ru: ruList },
   dossier: { en: enDossier, be: beDossier, ru: ruDossier },
+  figures: { en: enFigures, be: beFigures, ru: ruFigures },
 } as const;
 
 export type StringPart = keyof typeof REPORT_STRINGS;
