@@ -1,7 +1,6 @@
 import type { Audience, ReportLanguage } from '../../core/api/reports';
 import type { ReadDb } from '../../core/db/handle';
-import { labelLookup } from '../../core/export/tables';
-import { translator } from '../../core/reports/strings';
+import { reportContext as makeContext } from '../../core/reports/context';
 import type { ReportContext } from '../../core/reports/types';
 import type { TestCore } from './session';
 
@@ -14,15 +13,7 @@ export function reportContext(
   language: ReportLanguage,
   audience: Audience,
 ): ReportContext {
-  const label = labelLookup(db, language);
-  return {
-    db,
-    language,
-    audience,
-    t: translator('common', language),
-    label: (thesaurus, code) => (code === null ? '' : label(thesaurus, code)),
-    today: TODAY,
-  };
+  return makeContext(db, language, audience, TODAY);
 }
 
 export const FACILITIES = {

@@ -57,12 +57,14 @@ export const buildListReport: ReportBuilder<ListReportParams> = (params, context
   if (grouping === 'article') notes.push(t('articleNote'));
   if (summary.pseudonymised > 0) notes.push(t('pseudonymNote'));
   const inGroup = params.columns.filter((c) => !SHOWN_BY_HEADING[grouping].includes(c));
-  const shown = (inGroup.length > 0 ? inGroup : params.columns).map((c) => columns[c]);
+  const shownNames = inGroup.length > 0 ? inGroup : params.columns;
+  const shown = shownNames.map((c) => columns[c]);
   const htmlTable = (group: ListGroup) =>
     table(
       shown.map((c) => c.header),
       group.rows.map((row) => shown.map((c) => c.cell(row))),
       'list',
+      shownNames.map((c) => `col-${c}`),
     );
   const sections = groups.map((group) => {
     if (grouping === 'none') return htmlTable(group);
