@@ -9,10 +9,16 @@ import type { Benchmark, Result, RunContext } from './benchmark';
 import { progress } from './benchmark';
 import { casesBenchmark } from './cases';
 import { figuresBenchmark } from './figures';
+import { reportsBenchmark } from './reports';
 import { vaultBenchmark } from './vault';
 
 /** Every benchmark, in the order a full run takes them. A new one is a `bench/<name>.ts`. */
-const REGISTRY: readonly Benchmark[] = [vaultBenchmark, casesBenchmark, figuresBenchmark];
+const REGISTRY: readonly Benchmark[] = [
+  vaultBenchmark,
+  casesBenchmark,
+  figuresBenchmark,
+  reportsBenchmark,
+];
 
 /** Sizes of a smoke run: every code path, in seconds rather than minutes. */
 const QUICK_SIZES = [100, 1000];

@@ -42,14 +42,14 @@ const ORDER: Record<PersonQuery['sort'], string> = {
   updated: 'updated_at',
 };
 
+/** The person list's filters: its text query, region and risk category. */
+export type PersonFilter = Pick<PersonQuery, 'query' | 'region' | 'riskCategory'>;
+
 /**
- * One page of the person list with its total, filtered and sorted. The text filter is the
- * full-text index: names in any script and transliteration, notes and cited sources.
+ * The FROM and WHERE of the person list for a filter. The text filter is the full-text index:
+ * names in any script and transliteration, notes and cited sources.
  */
-export function searchPersons(
-  db: ReadDb,
-  q: PersonQuery,
-): { items: PersonSummary[]; total: number } {
+function filtered(q: PersonFilter): { from: string; where: string; params: SqlValue[] } {
   const clauses = ['deleted = 0'];
   const params: SqlValue[] = [];
   const match = matchQuery(q.query);
@@ -69,7 +69,15 @@ export function searchPersons(
     );
     params.push(q.riskCategory);
   }
-  const where = clauses.join(' AND ');
+  return { from, where: clauses.join(' AND '), params };
+}
+
+/** One page of the person list with its total, filtered and sorted. */
+export function searchPersons(
+  db: ReadDb,
+  q: PersonQuery,
+): { items: PersonSummary[]; total: number } {
+  const { from, where, params } = filtered(q);
   const total = Number(
     all(db, `SELECT count(*) AS n FROM ${from} WHERE ${where}`, params)[0]?.n ?? 0,
   );
@@ -80,6 +88,14 @@ export function searchPersons(
     [...params, q.limit, q.offset],
   ).map(toSummary);
   return { items, total };
+}
+
+/** The ids of every person the person list shows for a filter, on every page of it. */
+export function searchPersonIds(db: ReadDb, q: PersonFilter): string[] {
+  const { from, where, params } = filtered(q);
+  return all(db, `SELECT persons.id AS id FROM ${from} WHERE ${where}`, params).map((row) =>
+    String(row.id),
+  );
 }
 
 /**

@@ -11,15 +11,31 @@ export interface StoredRecord {
   [field: string]: unknown;
 }
 
-const selectLists = new Map<RecordKind, string>();
+interface Column {
+  field: string;
+  column: string;
+  codec: ReturnType<typeof codecOf>;
+}
 
-function selectList(kind: RecordKind): string {
-  let list = selectLists.get(kind);
-  if (!list) {
-    list = ['id', 'created_at', 'updated_at', ...fieldsOf(kind).map(snakeCase)].join(', ');
-    selectLists.set(kind, list);
+/**
+ * Each kind's fields with their columns and codecs, worked out once: reading them from the
+ * schema for every row cost more than the query when a report reads tens of thousands.
+ */
+const plans = new Map<RecordKind, { select: string; columns: Column[] }>();
+
+function planOf(kind: RecordKind) {
+  let plan = plans.get(kind);
+  if (!plan) {
+    const columns = fieldsOf(kind).map((field) => ({
+      field,
+      column: snakeCase(field),
+      codec: codecOf(kind, field),
+    }));
+    const select = ['id', 'created_at', 'updated_at', ...columns.map((c) => c.column)].join(', ');
+    plan = { select, columns };
+    plans.set(kind, plan);
   }
-  return list;
+  return plan;
 }
 
 function decode(kind: RecordKind, row: Row): StoredRecord {
@@ -28,9 +44,8 @@ function decode(kind: RecordKind, row: Row): StoredRecord {
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };
-  for (const field of fieldsOf(kind)) {
-    const value = row[snakeCase(field)] ?? null;
-    const codec = codecOf(kind, field);
+  for (const { field, column, codec } of planOf(kind).columns) {
+    const value = row[column] ?? null;
     record[field] =
       codec === 'json' ? JSON.parse(String(value ?? '[]')) : codec === 'bool' ? value === 1 : value;
   }
@@ -40,7 +55,7 @@ function decode(kind: RecordKind, row: Row): StoredRecord {
 export function readRecord(db: ReadDb, kind: RecordKind, id: string): StoredRecord | null {
   const row = all(
     db,
-    `SELECT ${selectList(kind)} FROM ${TABLES[kind]} WHERE id = ? AND deleted = 0`,
+    `SELECT ${planOf(kind).select} FROM ${TABLES[kind]} WHERE id = ? AND deleted = 0`,
     [id],
   )[0];
   return row ? decode(kind, row) : null;
@@ -59,7 +74,7 @@ export function readRecords(
 ): StoredRecord[] {
   return all(
     db,
-    `SELECT ${selectList(kind)} FROM ${TABLES[kind]} WHERE deleted = 0 AND (${where}) ORDER BY ${orderBy}`,
+    `SELECT ${planOf(kind).select} FROM ${TABLES[kind]} WHERE deleted = 0 AND (${where}) ORDER BY ${orderBy}`,
     params,
   ).map((row) => decode(kind, row));
 }

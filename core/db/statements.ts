@@ -28,12 +28,24 @@ export function forgetStatements(db: ReadDb): void {
 
 export type Row = Record<string, SqlValue>;
 
+/**
+ * Every row of a query. sql.js's `getAsObject` asks for the column names again on every row,
+ * which made reading tens of thousands of rows (a list report's custody events) three times
+ * slower than reading the values: the names are read once here.
+ */
 export function all(db: ReadDb, sql: string, params: SqlValue[] = []): Row[] {
   const s = statement(db, sql);
   try {
     s.bind(params);
     const out: Row[] = [];
-    while (s.step()) out.push(s.getAsObject());
+    let names: string[] | null = null;
+    while (s.step()) {
+      names ??= s.getColumnNames();
+      const values = s.get();
+      const row: Row = {};
+      for (let i = 0; i < names.length; i++) row[names[i]!] = values[i]!;
+      out.push(row);
+    }
     return out;
   } finally {
     s.reset();

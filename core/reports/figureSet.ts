@@ -1,13 +1,7 @@
 import type { Figure } from '../api/figures';
 import type { FiguresReportParams, ReportFigure } from '../api/reports';
 import type { ReadDb } from '../db/handle';
-import {
-  figureAtRisk,
-  figureEarlyReleaseShare,
-  figureInCustody,
-  figureRearrests,
-  figureReleases,
-} from '../stats/figures';
+import { computeFigures } from './figures/compute';
 
 /**
  * Every headline figure a figures report states, each under a key that stays the same from one
@@ -50,13 +44,15 @@ function typeKey(releaseType: string | null): string {
   return releaseType ?? NO_TYPE;
 }
 
-/** The headline figures of a figures report with these parameters; a pure function of the data. */
+/**
+ * The headline figures of a figures report with these parameters; a pure function of the data.
+ * They come from the same computation as the printed report (figures/compute.ts), so a
+ * snapshot records exactly the numbers the report states.
+ */
 export function reportFigures(db: ReadDb, params: FiguresReportParams): ReportFigure[] {
-  const { asOf, filters, releasesFrom: from, releasesTo: to } = params;
-  const atRisk = figureAtRisk(db, { asOf, filters });
-  const releases = figureReleases(db, { from, to, groupBy: 'year', filters });
+  const { inCustody, atRisk, releases, share, rearrests } = computeFigures(db, params);
   const figures: ReportFigure[] = [
-    entry('in_custody', figureInCustody(db, { asOf, filters })),
+    entry('in_custody', inCustody),
     entry('at_risk', atRisk.total),
     ...atRisk.categories.map((c) => entry(`at_risk.category.${c.category}`, c.figure)),
     entry('releases.total', releases.total),
@@ -64,15 +60,13 @@ export function reportFigures(db: ReadDb, params: FiguresReportParams): ReportFi
     ...releases.byType.map((t) => entry(`releases.type.${typeKey(t.releaseType)}`, t.figure)),
     entry('early_releases', releases.early),
   ];
-  const since = params.earlySince ?? from;
-  if (since !== undefined) {
-    const share = figureEarlyReleaseShare(db, { since, asOf, filters });
+  if (share !== null) {
     figures.push(
       entry('early_release_share.numerator', share.numerator),
       entry('early_release_share.denominator', share.denominator),
     );
   }
-  figures.push(entry('rearrests', figureRearrests(db, { from, to, filters })));
+  figures.push(entry('rearrests', rearrests));
   return figures;
 }
 

@@ -8,11 +8,20 @@ export function esc(text: string | number): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A table with a header row; every cell is escaped here. */
-export function table(headers: string[], rows: (string | number)[][], className = ''): string {
-  const head = headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
+/** A table with a header row, a class per column if given; every cell is escaped here. */
+export function table(
+  headers: string[],
+  rows: (string | number)[][],
+  className = '',
+  columnClasses: string[] = [],
+): string {
+  const cell = (tag: string, text: string | number, i: number) => {
+    const cls = columnClasses[i] ? ` class="${esc(columnClasses[i])}"` : '';
+    return `<${tag}${cls}${tag === 'th' ? ' scope="col"' : ''}>${esc(text)}</${tag}>`;
+  };
+  const head = headers.map((h, i) => cell('th', h, i)).join('');
   const body = rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${esc(cell)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((c, i) => cell('td', c, i)).join('')}</tr>`)
     .join('');
   const cls = className ? ` class="${esc(className)}"` : '';
   return `<table${cls}><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;

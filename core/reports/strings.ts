@@ -3,6 +3,15 @@ import { pluralCategory } from './plural';
 import enCommon from './locales/en/common.json';
 import beCommon from './locales/be/common.json';
 import ruCommon from './locales/ru/common.json';
+import enList from './locales/en/list.json';
+import beList from './locales/be/list.json';
+import ruList from './locales/ru/list.json';
+import enDossier from './locales/en/dossier.json';
+import beDossier from './locales/be/dossier.json';
+import ruDossier from './locales/ru/dossier.json';
+import enFigures from './locales/en/figures.json';
+import beFigures from './locales/be/figures.json';
+import ruFigures from './locales/ru/figures.json';
 
 /**
  * The words of reports, per language and per part (common, and one file per template), bundled
@@ -13,6 +22,9 @@ import ruCommon from './locales/ru/common.json';
  */
 export const REPORT_STRINGS = {
   common: { en: enCommon, be: beCommon, ru: ruCommon },
+  list: { en: enList, be: beList, ru: ruList },
+  dossier: { en: enDossier, be: beDossier, ru: ruDossier },
+  figures: { en: enFigures, be: beFigures, ru: ruFigures },
 } as const;
 
 export type StringPart = keyof typeof REPORT_STRINGS;

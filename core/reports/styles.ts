@@ -1,3 +1,7 @@
+import { DOSSIER_CSS } from './dossier/styles';
+import { LIST_CSS } from './list/styles';
+import { FIGURES_CSS } from './figures/styles';
+
 /**
  * The stylesheet of every report, shared by the PDF and the in-app preview (where the app's CSP
  * allows no inline style, so the body uses classes only). Font faces are not here: the print
@@ -23,4 +27,4 @@ const BASE_CSS = `
 .report .footer { margin-top: 14pt; font-size: 8pt; color: #333; }
 `;
 
-export const REPORT_CSS = [BASE_CSS].join('\n');
+export const REPORT_CSS = [BASE_CSS, FIGURES_CSS, LIST_CSS, DOSSIER_CSS].join('\n');

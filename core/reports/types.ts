@@ -11,7 +11,10 @@ export interface ReportContext {
   audience: Audience;
   /** The common words (months are in format.ts). */
   t: Translate<'common'>;
-  /** A thesaurus term's label in the report's language (English, then the code, as fallback). */
+  /**
+   * A thesaurus term's label in the report's language (English, then the code, as fallback);
+   * "not recorded" in that language for no code.
+   */
   label(thesaurus: ThesaurusName, code: string | null): string;
   /** Today, YYYY-MM-DD, given by the service: templates never read the clock. */
   today: string;

@@ -1,6 +1,5 @@
 import type { MethodName, MethodResult, ParsedArgs } from '../api/contract';
 import type { RecordKind } from '../api/records';
-import { ApiError } from '../api/errors';
 import { readRecords } from '../db/records';
 import { loadDemoData } from '../demo/load';
 import { recordHistory, undoChangeSet } from './history';
@@ -16,6 +15,7 @@ import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
 import { readDisclosed } from '../disclosure';
 import { exportRecords } from '../export/service';
+import { previewReport, saveReport } from '../reports/produce';
 import { previewImport, runImport } from '../import/service';
 import {
   figureAtRisk,
@@ -46,14 +46,6 @@ import { listFigureSnapshots } from '../reports/snapshots';
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 };
-
-// TEMPORARY while issue 10 lands in steps: methods of the contract whose handlers are being built.
-function unbuilt<M extends MethodName>(methods: M[]): Pick<Handlers, M> {
-  const refuse = () => {
-    throw new ApiError('INTERNAL', 'Not built yet');
-  };
-  return Object.fromEntries(methods.map((m) => [m, refuse])) as unknown as Pick<Handlers, M>;
-}
 
 /** Binds every contract method to the session; the type makes a missing handler a compile error. */
 export function createHandlers(session: CoreSession): Handlers {
@@ -144,6 +136,7 @@ export function createHandlers(session: CoreSession): Handlers {
     },
     listFigureSnapshots: async () => listFigureSnapshots((await session.readVault()).db),
     compareFigureSnapshot: (a) => compareFigureSnapshot(session, a.id),
-    ...unbuilt(['previewReport', 'saveReport']),
+    previewReport: (a) => previewReport(session, a, session.reportDeps()),
+    saveReport: (a) => saveReport(session, a, session.reportDeps()),
   };
 }

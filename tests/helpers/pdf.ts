@@ -42,7 +42,7 @@ export function pdfFonts(file: string): { name: string; embedded: boolean }[] {
     });
 }
 
-/** The text of a page (1-based), or of every page. */
+/** The text of a page (1-based), or of every page, laid out as printed. */
 export function pdfText(file: string, page?: number): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
   return poppler('pdftotext', ['-layout', ...range, file, '-']);
