@@ -31,12 +31,14 @@ export function SnapshotComparison({ comparison, labels, madeOn, language }: Pro
   const unchanged = comparison.figures.length - shown.length;
 
   function moved(item: Moved, direction: 'entered' | 'left') {
+    // A deleted person has no name left to show.
+    const name = item.name === '' ? t('reports.snapshots.deletedCase') : item.name;
     const reasons = list.format(
       item.reasons.map((reason) => t(`reports.snapshots.reasons.${reason}`)),
     );
     return item.reasons.length === 0
-      ? t(`reports.snapshots.${direction}NoReason`, { name: item.name })
-      : t(`reports.snapshots.${direction}`, { name: item.name, reasons });
+      ? t(`reports.snapshots.${direction}NoReason`, { name })
+      : t(`reports.snapshots.${direction}`, { name, reasons });
   }
 
   return (
