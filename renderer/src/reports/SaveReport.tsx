@@ -20,9 +20,17 @@ interface Props {
   needs: readonly string[];
 }
 
+const EXTENSION = /\.(pdf|csv|xlsx)$/i;
+
 /** "report.pdf" becomes "report.csv" when the format changes; any other name is left alone. */
 function withExtension(path: string, format: Format): string {
-  return path.replace(/\.(pdf|csv|xlsx)$/i, `.${format}`);
+  return path.replace(EXTENSION, `.${format}`);
+}
+
+/** A file name typed with the extension of another format: a PDF saved as "list.xlsx". */
+function otherExtension(path: string, format: Format): boolean {
+  const extension = EXTENSION.exec(path.trim())?.[1]?.toLowerCase();
+  return extension !== undefined && extension !== format;
 }
 
 /**
@@ -48,6 +56,7 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
   const needs = [
     ...otherNeeds,
     ...(path.trim() === '' ? [t('reports.save.needPath')] : []),
+    ...(otherExtension(path, format) ? [t('reports.save.needExtension', { format })] : []),
     ...(understood ? [] : [t('reports.save.needUnderstand')]),
   ];
   const ready = needs.length === 0 && spec !== null && disclosure !== null;
