@@ -107,15 +107,7 @@ export const ListReportParams = z
       .array(ListColumn)
       .min(1)
       .max(LIST_COLUMNS.length)
-      .default([
-        'name',
-        'birthYear',
-        'region',
-        'articles',
-        'sentence',
-        'facility',
-        'facilityAddress',
-      ]),
+      .default(LIST_COLUMNS.filter((column) => column !== 'detentionDate')),
     groupBy: ListGrouping.default('none'),
   })
   .strict();

@@ -154,6 +154,8 @@ describe('dry run', () => {
     const core = await startCore();
     await core.ok('createPerson', { name: 'Already here' });
     const entries = await core.auditEntries();
+    // The commit state of that edit is written beside the next flush: wait until it is on disk.
+    await (await core.session.readVault()).quiet();
     const digest = folderDigest(core.folder);
     await previewOf(core, CSV);
     await previewOf(core, 'Name,Type,Date\nAlready here,arrest,2020\n', 'events');
