@@ -1,7 +1,11 @@
-// The report's font, so that the preview breaks lines as the PDF does; the faces carry their
-// Unicode ranges, so the browser loads only the subsets a report uses.
-import '@fontsource/noto-sans/400.css';
-import '@fontsource/noto-sans/700.css';
+// The subsets and weights reports print with (core/reports/fonts.ts), so the preview breaks
+// lines as the PDF does; the others would only add to the app's size.
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans/latin-ext-400.css';
+import '@fontsource/noto-sans/latin-ext-700.css';
+import '@fontsource/noto-sans/cyrillic-400.css';
+import '@fontsource/noto-sans/cyrillic-700.css';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportSpec } from '../../../core/api/reports';
