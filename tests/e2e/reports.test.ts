@@ -119,8 +119,7 @@ describe('reports through the browser host', () => {
       .toContain(`31 ${BELARUSIAN_DECEMBER} 2024`);
     const figuresFile = path.join(out, 'figures-be.pdf');
     expect(await saveAsPdf(figures, figuresFile)).toBe(
-      'No case is left out or shown under a pseudonym: every case in the file may be published ' +
-        'with its name.',
+      'The file holds figures only: it names no case and lists none.',
     );
 
     // The dashboard's numbers, worded in Belarusian with the plural Node's ICU picks.

@@ -10,13 +10,16 @@ type CountedKey =
 /**
  * What the disclosure policy does to an output, in a sentence or two, said before it is saved:
  * how many cases are left out or shown under a pseudonym and why, or, for an internal file,
- * how many never-publish cases it includes.
+ * how many never-publish cases it includes; or that it lists no case at all.
  */
 export function disclosureSentence(t: TFunction, language: string, s: DisclosureSummary): string {
   const counted = (key: CountedKey, count: number) =>
     t(key, { count, formatted: count.toLocaleString(language) });
   const sentences: string[] = [];
-  if (s.audience === 'internal') {
+  // A figures report without its appendix: numbers, no case.
+  if (s.persons === 0 && s.leftOut === 0 && s.neverPublishIncluded === 0) {
+    sentences.push(t('disclosure.noCases'));
+  } else if (s.audience === 'internal') {
     sentences.push(
       s.neverPublishIncluded === 0
         ? t('disclosure.internalNone')
