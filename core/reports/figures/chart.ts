@@ -1,3 +1,4 @@
+import { releaseSeriesIndex } from '../../api/releaseSeries';
 import { esc } from '../html';
 import type { ReleaseGrid } from './grid';
 import { fillOf, INK, patternOf, POSSIBLE } from './palette';
@@ -38,7 +39,8 @@ function r(value: number): string {
 
 interface Column {
   year: string;
-  segments: { index: number; value: number; title: string }[];
+  /** `series`: the style of the segment's release type (releaseSeriesIndex). */
+  segments: { series: number; value: number; title: string }[];
   certain: number;
   possible: number;
 }
@@ -55,7 +57,7 @@ function columns(w: Words, grid: ReleaseGrid, typeLabels: string[]): Column[] {
       possible += figure.upperBound - figure.value;
       if (figure.value > 0)
         segments.push({
-          index,
+          series: releaseSeriesIndex(type, index),
           value: figure.value,
           title: w.t('barTitle', {
             type: typeLabels[index]!,
@@ -75,7 +77,7 @@ function bar(w: Words, column: Column, x: number, width: number, scale: number):
     const h = s.value * scale;
     y -= h;
     parts.push(
-      `<rect x="${r(x)}" y="${r(y)}" width="${r(width)}" height="${r(h)}" fill="${fillOf(CHART_PATTERNS, s.index)}" stroke="#FFFFFF" stroke-width="0.5"><title>${esc(s.title)}</title></rect>`,
+      `<rect x="${r(x)}" y="${r(y)}" width="${r(width)}" height="${r(h)}" fill="${fillOf(CHART_PATTERNS, s.series)}" stroke="#FFFFFF" stroke-width="0.5"><title>${esc(s.title)}</title></rect>`,
     );
   }
   if (column.possible > 0) {
@@ -105,15 +107,16 @@ function axes(w: Words, top: number, step: number, scale: number): string {
   return lines.join('');
 }
 
-function legend(w: Words, typeLabels: string[], possible: boolean): string {
+function legend(w: Words, grid: ReleaseGrid, typeLabels: string[], possible: boolean): string {
   const item = (swatch: string, label: string) =>
     `<li><svg xmlns="http://www.w3.org/2000/svg" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">${swatch}</svg>${esc(label)}</li>`;
-  const items = typeLabels.map((label, index) =>
-    item(
-      `<defs>${patternOf(LEGEND_PATTERNS, index)}</defs><rect x="0.5" y="0.5" width="11" height="11" fill="${fillOf(LEGEND_PATTERNS, index)}" stroke="${INK}" stroke-width="0.5"/>`,
+  const items = typeLabels.map((label, index) => {
+    const series = releaseSeriesIndex(grid.types[index] ?? null, index);
+    return item(
+      `<defs>${patternOf(LEGEND_PATTERNS, series)}</defs><rect x="0.5" y="0.5" width="11" height="11" fill="${fillOf(LEGEND_PATTERNS, series)}" stroke="${INK}" stroke-width="0.5"/>`,
       label,
-    ),
-  );
+    );
+  });
   if (possible)
     items.push(
       item(
@@ -142,7 +145,8 @@ export function releasesChart(w: Words, grid: ReleaseGrid, typeLabels: string[])
         : '',
     )
     .join('');
-  const patterns = grid.types.map((_, index) => patternOf(CHART_PATTERNS, index)).join('');
+  const series = new Set(grid.types.map((type, index) => releaseSeriesIndex(type, index)));
+  const patterns = [...series].map((index) => patternOf(CHART_PATTERNS, index)).join('');
   const title = w.t('chartTitle');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" role="img">` +
@@ -150,5 +154,5 @@ export function releasesChart(w: Words, grid: ReleaseGrid, typeLabels: string[])
     `${axes(w, top, step, scale)}${bars.join('')}${years}</svg>`;
   const possible = cols.some((c) => c.possible > 0);
   const note = possible ? `${w.t('chartNote')} ${w.t('chartNotePossible')}` : w.t('chartNote');
-  return `<figure class="figures-chart">${svg}${legend(w, typeLabels, possible)}<figcaption class="note">${esc(note)}</figcaption></figure>`;
+  return `<figure class="figures-chart">${svg}${legend(w, grid, typeLabels, possible)}<figcaption class="note">${esc(note)}</figcaption></figure>`;
 }

@@ -1,4 +1,4 @@
-import { EARLY_RELEASE_TYPES } from '../../api/figureDefinitions';
+import { orderReleaseTypes } from '../../api/releaseSeries';
 import type { Figure, ReleasesResult } from '../../api/figures';
 
 /** Releases by year × type, as the table and the chart show them. */
@@ -11,22 +11,12 @@ export interface ReleaseGrid {
 }
 
 /**
- * The release types of the window in the order the tables list and the chart stacks them:
- * early-release types first, in their documented order, so that they read as one block at the
- * bottom of each bar; then the others, the most releases first; "not recorded" last.
+ * The release types of the window in the order the tables list and the chart stacks them, the
+ * dashboard's: early-release types first, in their documented order, so that they read as one
+ * block at the bottom of each bar; then the others; "not recorded" last.
  */
 export function typeOrder(releases: ReleasesResult): (string | null)[] {
-  const early = (type: string | null) => (type === null ? -1 : EARLY_RELEASE_TYPES.indexOf(type));
-  const rank = (type: string | null) => (type === null ? 2 : early(type) === -1 ? 1 : 0);
-  return [...releases.byType]
-    .sort(
-      (a, b) =>
-        rank(a.releaseType) - rank(b.releaseType) ||
-        early(a.releaseType) - early(b.releaseType) ||
-        b.figure.upperBound - a.figure.upperBound ||
-        (a.releaseType! < b.releaseType! ? -1 : 1),
-    )
-    .map((b) => b.releaseType);
+  return orderReleaseTypes(releases.byType.map((b) => b.releaseType));
 }
 
 /**

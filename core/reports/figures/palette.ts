@@ -1,21 +1,12 @@
+import { SERIES_STYLES, type SeriesPattern } from '../../api/releaseSeries';
+
 /**
- * Fills of the release chart: the Okabe-Ito colours, told apart with any common colour-vision
- * deficiency, each with a pattern of its own so that a greyscale print still tells the types
- * apart. Patterns are SVG <pattern> elements drawn with presentation attributes only (the
- * app's CSP refuses style attributes in the preview).
+ * Fills of the release chart, the dashboard's series styles (core/api/releaseSeries.ts) as SVG
+ * <pattern> elements drawn with presentation attributes only (the app's CSP refuses style
+ * attributes in the preview). `index` is a series index from `releaseSeriesIndex`.
  */
 
-type Mark =
-  | 'none'
-  | 'diagonal'
-  | 'dots'
-  | 'cross'
-  | 'horizontal'
-  | 'vertical'
-  | 'backDiagonal'
-  | 'grid'
-  | 'sparseDots'
-  | 'zigzag';
+type Mark = Exclude<SeriesPattern, 'solid'> | 'none';
 
 interface Swatch {
   colour: string;
@@ -27,19 +18,11 @@ interface Swatch {
 const DARK = '#1c2230';
 const LIGHT = '#ffffff';
 
-/** In stacking order: the early-release types take the first six (see grid.ts). */
-const SWATCHES: readonly Swatch[] = [
-  { colour: '#0072B2', mark: 'none', ink: LIGHT },
-  { colour: '#E69F00', mark: 'diagonal', ink: DARK },
-  { colour: '#009E73', mark: 'dots', ink: LIGHT },
-  { colour: '#CC79A7', mark: 'cross', ink: DARK },
-  { colour: '#56B4E9', mark: 'horizontal', ink: DARK },
-  { colour: '#D55E00', mark: 'vertical', ink: LIGHT },
-  { colour: '#C9C9C9', mark: 'backDiagonal', ink: DARK },
-  { colour: '#F0E442', mark: 'grid', ink: DARK },
-  { colour: '#5F6675', mark: 'sparseDots', ink: LIGHT },
-  { colour: '#FFFFFF', mark: 'zigzag', ink: DARK },
-];
+const SWATCHES: readonly Swatch[] = SERIES_STYLES.map((style) => ({
+  colour: style.colour,
+  mark: style.pattern === 'solid' ? 'none' : style.pattern,
+  ink: style.dark ? LIGHT : DARK,
+}));
 
 const SIZE = 6;
 

@@ -6,8 +6,8 @@ import { ChartFrame } from './ChartFrame';
 import { combineFigures, possibleOnly } from './combine';
 import type { DrillRequest } from './DrillDown';
 import type { FigureLabels } from './labels';
+import { orderReleaseTypes } from '../../../core/api/releaseSeries';
 import {
-  orderReleaseTypes,
   POSSIBLE_DASH,
   POSSIBLE_STYLE,
   releaseTypeStyle,

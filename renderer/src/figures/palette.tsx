@@ -1,4 +1,8 @@
-import { EARLY_RELEASE_TYPES } from '../../../core/api/figureDefinitions';
+import {
+  releaseSeriesIndex,
+  SERIES_STYLES,
+  type SeriesPattern,
+} from '../../../core/api/releaseSeries';
 
 /**
  * Colours of the Okabe-Ito palette, told apart by people with any common colour-vision
@@ -16,18 +20,6 @@ export const OKABE_ITO = {
   black: '#000000',
 } as const;
 
-type PatternKind =
-  | 'solid'
-  | 'diagonal'
-  | 'dots'
-  | 'cross'
-  | 'horizontal'
-  | 'vertical'
-  | 'backDiagonal'
-  | 'grid'
-  | 'sparseDots'
-  | 'zigzag';
-
 export interface SeriesStyle {
   /** The id of the pattern in <PatternDefs>: fill with `url(#id)`. */
   patternId: string;
@@ -37,7 +29,7 @@ export interface SeriesStyle {
 }
 
 interface StyleDef {
-  kind: PatternKind;
+  kind: SeriesPattern;
   colour: string;
   /** The colour of the pattern's lines or dots. */
   mark: string;
@@ -47,19 +39,12 @@ interface StyleDef {
 const DARK_MARK = 'rgb(28 34 48 / 55%)';
 const LIGHT_MARK = 'rgb(255 255 255 / 75%)';
 
-/** Early-release types first (they stack at the bottom), then the others; then spares. */
-const STYLES: readonly StyleDef[] = [
-  { kind: 'solid', colour: OKABE_ITO.blue, mark: LIGHT_MARK, ink: '#ffffff' },
-  { kind: 'diagonal', colour: OKABE_ITO.orange, mark: DARK_MARK, ink: '#1c2230' },
-  { kind: 'dots', colour: OKABE_ITO.green, mark: LIGHT_MARK, ink: '#ffffff' },
-  { kind: 'cross', colour: OKABE_ITO.purple, mark: DARK_MARK, ink: '#1c2230' },
-  { kind: 'horizontal', colour: OKABE_ITO.sky, mark: DARK_MARK, ink: '#1c2230' },
-  { kind: 'vertical', colour: OKABE_ITO.vermillion, mark: LIGHT_MARK, ink: '#ffffff' },
-  { kind: 'backDiagonal', colour: '#c9c9c9', mark: DARK_MARK, ink: '#1c2230' },
-  { kind: 'grid', colour: OKABE_ITO.yellow, mark: DARK_MARK, ink: '#1c2230' },
-  { kind: 'sparseDots', colour: '#5f6675', mark: LIGHT_MARK, ink: '#ffffff' },
-  { kind: 'zigzag', colour: '#ffffff', mark: 'rgb(28 34 48 / 70%)', ink: '#1c2230' },
-];
+const STYLES: readonly StyleDef[] = SERIES_STYLES.map((style) => ({
+  kind: style.pattern,
+  colour: style.colour,
+  mark: style.dark ? LIGHT_MARK : DARK_MARK,
+  ink: style.dark ? '#ffffff' : '#1c2230',
+}));
 
 /** Possible (not certain) members: hatched, light, and never mistaken for a series. */
 const POSSIBLE: StyleDef = {
@@ -74,31 +59,9 @@ export const POSSIBLE_DASH = '3 2';
 
 const PREFIX = 'vigil-figure-pattern';
 
-/** The release types in the order they stack and appear in legends. */
-export const RELEASE_TYPE_ORDER: readonly (string | null)[] = [
-  ...EARLY_RELEASE_TYPES,
-  'sentence_served',
-  'acquittal',
-  'other',
-  null,
-];
-
-export function orderReleaseTypes(types: Iterable<string | null>): (string | null)[] {
-  const known = new Set(types);
-  const ordered = RELEASE_TYPE_ORDER.filter((type) => known.has(type));
-  const others = [...known]
-    .filter((type): type is string => type !== null && !RELEASE_TYPE_ORDER.includes(type))
-    .sort();
-  // Codes added by users go before "not recorded", which always comes last.
-  const last = ordered.at(-1) === null ? [null] : [];
-  return [...ordered.filter((type) => type !== null), ...others, ...last];
-}
-
 /** The style of a release type: fixed for the known ones, so a colour always means one type. */
 export function releaseTypeStyle(type: string | null, position: number): SeriesStyle {
-  const fixed = RELEASE_TYPE_ORDER.indexOf(type);
-  const index = fixed >= 0 ? fixed : position % STYLES.length;
-  return styleAt(index);
+  return styleAt(releaseSeriesIndex(type, position));
 }
 
 export function styleAt(index: number): SeriesStyle {
@@ -114,7 +77,7 @@ export const POSSIBLE_STYLE: SeriesStyle = {
 
 const SIZE = 8;
 
-function marks(kind: PatternKind, mark: string) {
+function marks(kind: SeriesPattern, mark: string) {
   const line = { stroke: mark, strokeWidth: 1.6 };
   switch (kind) {
     case 'solid':
