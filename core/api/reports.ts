@@ -49,7 +49,10 @@ const Ids = z.custom<string[]>(
 
 /** The persons of a list report. */
 export const PersonSet = z.discriminatedUnion('kind', [
-  /** A drill-down of a figure, a custom count's cell, a selection: the ids and what they are. */
+  /**
+   * A drill-down of a figure, a custom count's cell, a selection: the ids, and what they are in
+   * the interface's language, for the dialog to show (never printed in the report).
+   */
   z.object({ kind: z.literal('ids'), personIds: Ids, description: z.string().max(300) }).strict(),
   z
     .object({ kind: z.literal('inCustody'), asOf: AsOfDate, filters: FigureFilters.optional() })
@@ -99,7 +102,7 @@ export type FiguresReportParams = z.output<typeof FiguresReportParams>;
 export const ListReportParams = z
   .object({
     persons: PersonSet,
-    /** The report's heading; a neutral default names the set. */
+    /** The report's heading; a neutral default in the report's language names the kind of set. */
     title: z.string().trim().max(200).optional(),
     /** Facility, sentence and detention are as of this date (today when left out). */
     asOf: AsOfDate.optional(),

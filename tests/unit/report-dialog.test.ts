@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ReportLanguage } from '../../core/api/reports';
 import en from '../../resources/locales/en/translation.json';
 import type { FigureLabels } from '../../renderer/src/figures/labels';
 import { draftOf, specOf, startSpec, type ReportDraft } from '../../renderer/src/reports/draft';
@@ -85,6 +86,15 @@ describe('report dialog settings', () => {
     expect(bad).toEqual({ ok: false, errors: ['asOf', 'releasesFrom', 'citizenship'] });
     const spec = checked({ ...draft, figures: { ...draft.figures, citizenship: 'ua' } });
     expect(spec.template === 'figures' && spec.params.filters).toEqual({ citizenship: 'UA' });
+  });
+
+  it('names each report language in itself as CLDR does: Беларуская, Русский', () => {
+    // Node's full ICU, not our strings: the name a reader of that language would look for.
+    for (const language of ReportLanguage.options) {
+      const own = new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? '';
+      const capitalised = own.charAt(0).toLocaleUpperCase(language) + own.slice(1);
+      expect(t(`reports.languages.${language}`)).toBe(capitalised);
+    }
   });
 
   it('refuses a list without columns', () => {

@@ -120,6 +120,14 @@ describe('list report', () => {
     expect(report.subtitle).toBe('Па стане на 6 мая 2024 г.');
   });
 
+  it('heads a drill-down’s list in the report’s language, not with the interface’s description', () => {
+    // The dashboard describes its cases in English and counts them before the policy.
+    const persons = { ...everyone(), description: 'In custody as of 6 May 2024: 7' };
+    expect(list({ persons }, 'ru').title).toBe('Список лиц');
+    expect(list({ persons }, 'be').title).toBe('Спіс асоб');
+    expect(list({ persons, title: 'Калонія № 2' }, 'be').title).toBe('Калонія № 2');
+  });
+
   it('places a person in the facility of the report’s date', () => {
     const report = list({
       persons: { kind: 'ids', personIds: [cases.uladzimir], description: '' },

@@ -25,10 +25,12 @@ const GROUP_COLUMN: Record<Exclude<ListReportParams['groupBy'], 'none'>, ListCol
   article: null,
 };
 
+/**
+ * A heading in the report's language. An id set's description is not one: it is written in the
+ * interface's language, and counts the cases before the policy left any out.
+ */
 function defaultTitle(params: ListReportParams, t: Translate<'list'>): string {
-  const set = params.persons;
-  if (set.kind === 'ids' && set.description.trim()) return set.description.trim();
-  return set.kind === 'inCustody' ? t('titleInCustody') : t('title');
+  return params.persons.kind === 'inCustody' ? t('titleInCustody') : t('title');
 }
 
 /**
