@@ -23,14 +23,24 @@ const MARGINS = { top: 20, bottom: 18, left: 16, right: 16 };
  * text says it too.
  */
 function content(report: BuiltReport, options: DocumentOptions): string {
-  const t = translator('common', options.language);
-  const banner =
-    options.audience === 'internal' ? `<p class="internal">${esc(t('internal'))}</p>` : '';
+  const marking = internalMarking(report, options);
+  const banner = marking ? `<p class="internal">${esc(marking)}</p>` : '';
   return (
     `<main class="report" lang="${options.language}">` +
     `<h1>${esc(report.title)}</h1><p class="subtitle">${esc(report.subtitle)}</p>` +
     `${banner}${report.body}</main>`
   );
+}
+
+/**
+ * What an internal document says of itself on its first page and in every page header: that it
+ * includes cases marked never publish when it does, else only that it is not for publication
+ * (its withheld names are not pseudonymised either). Nothing for a publishable document.
+ */
+function internalMarking(report: BuiltReport, options: DocumentOptions): string | null {
+  if (options.audience !== 'internal') return null;
+  const t = translator('common', options.language);
+  return report.disclosure.neverPublishIncluded > 0 ? t('internal') : t('internalOnly');
 }
 
 export function previewOf(report: BuiltReport, options: DocumentOptions): ReportPreview {
@@ -60,7 +70,8 @@ export function printJob(report: BuiltReport, options: DocumentOptions, faces: F
     `.marginal { font-family: 'Noto Sans'; font-size: 7.5pt; color: #333; width: 100%; ` +
     `margin: 0 ${MARGINS.left}mm; display: flex; justify-content: space-between; gap: 8mm; }` +
     `.marginal b { font-weight: 400; text-transform: uppercase; }</style>${inner}</div>`;
-  const internal = options.audience === 'internal' ? `<b>${esc(t('internal'))}</b>` : '';
+  const marking = internalMarking(report, options);
+  const internal = marking ? `<b>${esc(marking)}</b>` : '';
   const page = esc(t('page', { page: '\u0000', pages: '\u0001' }))
     .replace('\u0000', '<span class="pageNumber"></span>')
     .replace('\u0001', '<span class="totalPages"></span>');

@@ -433,6 +433,15 @@ describe('sources', () => {
     expect(sources).toEqual([all[0], { ...all[1], reference: '', notes: '' }]);
   });
 
+  it('keep only kind, reliability and date of the sources of a pseudonymised person', () => {
+    const { sources, sourcesWithheld } = discloseSources(all, 'publish', { pseudonymised: true });
+    expect(sourcesWithheld).toBe(1);
+    expect(sources).toEqual([
+      { ...all[0], title: '', reference: '', notes: '' },
+      { ...all[1], title: '', reference: '', notes: '' },
+    ]);
+  });
+
   it('keep every source whole in internal output', () => {
     expect(discloseSources(all, 'internal')).toEqual({ sources: all, sourcesWithheld: 0 });
   });

@@ -194,7 +194,7 @@ describe('person dossier', () => {
   });
 
   it('has no publishable dossier of a never-publish person, and an internal one', () => {
-    expect(failure(() => dossier(cases.zmicier))).toBe('REPORT_EMPTY');
+    expect(failure(() => dossier(cases.zmicier))).toBe('REPORT_NEVER_PUBLISH');
     const internal = dossier(cases.zmicier, 'ru', 'internal');
     expect(internal.body).toContain('Зміцер Курыла');
     expect(internal.disclosure).toMatchObject({ persons: 1, neverPublishIncluded: 1 });

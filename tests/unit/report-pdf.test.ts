@@ -114,11 +114,9 @@ describe('the printed report document', () => {
   });
 
   it('says "internal" on every page of an internal document, and prints Letter when asked', async () => {
-    const file = await print(sampleReport(90), {
-      language: 'ru',
-      audience: 'internal',
-      pageSize: 'Letter',
-    });
+    const report = sampleReport(90);
+    report.disclosure = { ...NONE, audience: 'internal', persons: 3, neverPublishIncluded: 1 };
+    const file = await print(report, { language: 'ru', audience: 'internal', pageSize: 'Letter' });
     const info = pdfInfo(file);
     expect(info['Page size']).toMatch(/^612 x 792 pts \(letter\)$/);
     const pages = Number(info.Pages);
@@ -130,6 +128,15 @@ describe('the printed report document', () => {
       );
       expect(pageText).toContain(`страница ${page} из ${pages}`);
     }
+  });
+
+  it('marks an internal document without never-publish cases as not for publication only', async () => {
+    const report = sampleReport(3);
+    report.disclosure = { ...NONE, audience: 'internal', persons: 3 };
+    const file = await print(report, { language: 'en', audience: 'internal', pageSize: 'A4' });
+    const text = pdfText(file).replace(/\s+/g, ' ').toLowerCase();
+    expect(text).toContain('internal — not for publication');
+    expect(text).not.toContain('never publish');
   });
 
   it('refuses to print with a font it cannot read', async () => {

@@ -35,7 +35,7 @@ export const buildDossier: ReportBuilder<DossierParams> = (params, context) => {
   if (!person) {
     if (readDisclosed(db, [params.personId], 'internal').persons.length === 0)
       throw new ApiError('NOT_FOUND', 'No such person');
-    throw new ApiError('REPORT_EMPTY', 'This person is never published');
+    throw new ApiError('REPORT_NEVER_PUBLISH', 'This person is never published');
   }
   const identity = identitySection(person, context, t);
   const { sections, records } = recordSections(db, person, context, t);

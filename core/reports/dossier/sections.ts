@@ -171,7 +171,7 @@ export function recordSections(
 /**
  * The sources cited for the person or any of their records, each once, through the policy:
  * in a publishable dossier confidential ones are left out (and counted), restricted ones lose
- * their reference.
+ * their reference, and those of a pseudonymised person their title too.
  */
 export function sourcesSection(
   db: ReadDb,
@@ -186,8 +186,15 @@ export function sourcesSection(
   ]);
   const cited = readRecords(db, 'source', 'id IN (SELECT value FROM json_each(?))', [
     JSON.stringify([...new Set(citations.map((c) => String(c.sourceId)))]),
-  ]) as (StoredRecord & { confidentiality: unknown; reference: string; notes: string })[];
-  const { sources, sourcesWithheld } = discloseSources(cited, context.audience);
+  ]) as (StoredRecord & {
+    confidentiality: unknown;
+    title: unknown;
+    reference: string;
+    notes: string;
+  })[];
+  const { sources, sourcesWithheld } = discloseSources(cited, context.audience, {
+    pseudonymised: person.pseudonym !== null,
+  });
   const ordered = sortByText(context.language, sources, (s) => String(s.title));
   return {
     section: {

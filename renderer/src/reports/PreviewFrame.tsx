@@ -9,12 +9,14 @@ interface Props {
 }
 
 /**
- * The page the report sits on in the preview: white, about as wide as A4 between its margins.
- * The app's own sheet, beside the report's; made once, shared by every preview.
+ * The page the report sits on in the preview: white, an A4 sheet with the PDF's side margins
+ * (core/reports/document.ts), so that lines and tables break where they will on paper; a pane
+ * narrower than the sheet scrolls rather than squeezing it. The app's own sheet, beside the
+ * report's; made once, shared by every preview.
  */
 const PAPER_CSS = `
-:host { display: block; }
-.report { box-sizing: border-box; max-width: 190mm; margin: 0 auto; padding: 12mm 14mm;
+:host { display: block; overflow-x: auto; }
+.report { box-sizing: border-box; width: 210mm; margin: 0 auto; padding: 12mm 16mm;
   background: #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 25%); }
 `;
 let paper: CSSStyleSheet | null = null;
