@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { NeedsList } from '../components/NeedsList';
+import { PlaintextConsent } from '../components/PlaintextConsent';
 import { disclosureSentence } from '../disclosure/sentence';
 import { errorKey } from '../errors';
 import type { ListFilter } from '../list/PersonList';
@@ -40,8 +41,6 @@ const AUDIENCES: readonly Audience[] = ['publish', 'internal'];
 export function ExportDialog({ filter, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const needsId = useId();
-  const warningId = useId();
-  const checkboxId = useId();
   const whichName = useId();
   const audienceName = useId();
   const disclosureId = useId();
@@ -280,21 +279,12 @@ export function ExportDialog({ filter, onClose }: Props) {
           )}
         </fieldset>
 
-        <div id={warningId} className="warning plaintext-warning" role="note">
-          <p className="warning-title">{t('export.warningTitle')}</p>
-          <p>{t('export.warning')}</p>
-        </div>
-        <div className="checkbox-field">
-          <input
-            ref={checkbox}
-            id={checkboxId}
-            type="checkbox"
-            checked={understood}
-            aria-describedby={warningId}
-            onChange={(event) => setUnderstood(event.target.checked)}
-          />
-          <label htmlFor={checkboxId}>{t('export.understand')}</label>
-        </div>
+        <PlaintextConsent
+          warning={t('export.warning')}
+          understood={understood}
+          onChange={setUnderstood}
+          checkboxRef={checkbox}
+        />
 
         <NeedsList id={needsId} title={t('export.needsTitle')} needs={needs} />
 

@@ -6,6 +6,7 @@ import { requestUnlocked } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { NeedsList } from '../components/NeedsList';
+import { PlaintextConsent } from '../components/PlaintextConsent';
 import { errorKey } from '../errors';
 
 type Format = SaveReportArgs['format'];
@@ -40,8 +41,6 @@ function otherExtension(path: string, format: Format): boolean {
 export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
   const { t, i18n } = useTranslation();
   const needsId = useId();
-  const warningId = useId();
-  const checkboxId = useId();
   const disclosureId = useId();
   const [format, setFormat] = useState<Format>('pdf');
   const [path, setPath] = useState('');
@@ -148,21 +147,12 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
         </Field>
       </div>
 
-      <div id={warningId} className="warning plaintext-warning" role="note">
-        <p className="warning-title">{t('export.warningTitle')}</p>
-        <p>{t('reports.save.warning')}</p>
-      </div>
-      <div className="checkbox-field">
-        <input
-          ref={checkbox}
-          id={checkboxId}
-          type="checkbox"
-          checked={understood}
-          aria-describedby={warningId}
-          onChange={(event) => setUnderstood(event.target.checked)}
-        />
-        <label htmlFor={checkboxId}>{t('export.understand')}</label>
-      </div>
+      <PlaintextConsent
+        warning={t('reports.save.warning')}
+        understood={understood}
+        onChange={setUnderstood}
+        checkboxRef={checkbox}
+      />
 
       <NeedsList id={needsId} title={t('reports.save.needsTitle')} needs={needs} />
 
