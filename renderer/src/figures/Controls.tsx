@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
-import { ThesaurusSelect } from '../thesauri/ThesaurusSelect';
+import { FilterFields } from './FilterFields';
 import type { DraftError, ParamsDraft } from './params';
 
 interface Props {
@@ -79,48 +79,13 @@ export function Controls({ draft, errors, onChange, onReset }: Props) {
           </Field>
         </div>
       </fieldset>
-      <Field label={t('figures.controls.region')} className="figures-control-select">
-        {(control) => (
-          <ThesaurusSelect
-            control={control}
-            thesaurus="region"
-            value={draft.region}
-            onChange={(region) => set({ region })}
-            emptyLabel={t('figures.controls.allRegions')}
-          />
-        )}
-      </Field>
-      <Field
-        label={t('figures.controls.citizenship')}
-        error={has('citizenship') ? t('figures.controls.citizenshipError') : undefined}
-        className="figures-control-country"
-      >
-        {(control) => (
-          <input
-            {...control}
-            value={draft.citizenship}
-            maxLength={2}
-            placeholder={t('figures.controls.citizenshipPlaceholder')}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => set({ citizenship: event.target.value.toUpperCase() })}
-          />
-        )}
-      </Field>
-      <Field label={t('figures.controls.sex')} className="figures-control-select">
-        {(control) => (
-          <select
-            {...control}
-            value={draft.sex}
-            onChange={(event) => set({ sex: event.target.value })}
-          >
-            <option value="">{t('figures.controls.allSexes')}</option>
-            <option value="female">{t('person.sexes.female')}</option>
-            <option value="male">{t('person.sexes.male')}</option>
-            <option value="other">{t('person.sexes.other')}</option>
-          </select>
-        )}
-      </Field>
+      <FilterFields
+        draft={draft}
+        onChange={set}
+        citizenshipError={has('citizenship')}
+        selectClass="figures-control-select"
+        countryClass="figures-control-country"
+      />
       <button type="button" className="button secondary figures-reset" onClick={onReset}>
         {t('figures.controls.reset')}
       </button>

@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Sex } from '../../../core/api/records';
 import { Field } from '../components/Field';
-import { ThesaurusSelect } from '../thesauri/ThesaurusSelect';
+import { FilterFields } from '../figures/FilterFields';
 import type { DraftError, FiguresDraft } from './draft';
 
 interface Props {
@@ -79,51 +78,11 @@ export function FiguresFields({ draft, errors, onChange }: Props) {
       <fieldset className="choice-group">
         <legend>{t('reports.figures.filters')}</legend>
         <div className="report-filters">
-          <Field label={t('figures.controls.region')}>
-            {(control) => (
-              <ThesaurusSelect
-                control={control}
-                thesaurus="region"
-                value={draft.region}
-                onChange={(region) => set({ region })}
-                emptyLabel={t('figures.controls.allRegions')}
-              />
-            )}
-          </Field>
-          <Field
-            label={t('figures.controls.citizenship')}
-            error={
-              errors.includes('citizenship') ? t('figures.controls.citizenshipError') : undefined
-            }
-          >
-            {(control) => (
-              <input
-                {...control}
-                value={draft.citizenship}
-                maxLength={2}
-                placeholder={t('figures.controls.citizenshipPlaceholder')}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(event) => set({ citizenship: event.target.value.toUpperCase() })}
-              />
-            )}
-          </Field>
-          <Field label={t('figures.controls.sex')}>
-            {(control) => (
-              <select
-                {...control}
-                value={draft.sex}
-                onChange={(event) => set({ sex: event.target.value })}
-              >
-                <option value="">{t('figures.controls.allSexes')}</option>
-                {Sex.options.map((sex) => (
-                  <option key={sex} value={sex}>
-                    {t(`person.sexes.${sex}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <FilterFields
+            draft={draft}
+            onChange={set}
+            citizenshipError={errors.includes('citizenship')}
+          />
         </div>
       </fieldset>
       <div className="checkbox-field">
