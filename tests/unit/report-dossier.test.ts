@@ -80,7 +80,7 @@ describe('person dossier', () => {
       ['Other spellings', 'Алесь Шипило'],
       ['Sex', 'Male'],
       ['Date of birth', '12 April 1980'],
-      ['Citizenship', 'BY'],
+      ['Citizenship', 'Belarus'],
       ['Region', 'Minsk (city)'],
       ['Occupation', 'Carpenter'],
     ]);
@@ -150,6 +150,20 @@ describe('person dossier', () => {
     expect(internal.body).toContain('Box 4, folder 12');
     expect(internal.disclosure.sourcesWithheld).toBe(0);
     expect(internal.body).not.toContain('not shown');
+  });
+
+  it('names the citizenship in the report’s language, as ICU names the country', () => {
+    for (const language of ['be', 'ru'] as const) {
+      const identity = sheet(
+        dossier(cases.ales, language),
+        language === 'be' ? 'Асабовыя звесткі' : 'Личные данные',
+      );
+      const country = new Intl.DisplayNames([language], { type: 'region' }).of('BY');
+      expect(
+        identity.some((row) => row[1] === country),
+        language,
+      ).toBe(true);
+    }
   });
 
   it('says how many sources were left out with the plural forms of be and ru', () => {

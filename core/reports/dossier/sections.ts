@@ -2,6 +2,7 @@ import type { ReadDb } from '../../db/handle';
 import { readRecords, type StoredRecord } from '../../db/records';
 import { discloseSources, type DisclosedPerson } from '../../disclosure';
 import { sortByText } from '../collation';
+import { countryName } from '../countries';
 import { inDateOrder, readByPerson } from '../facts';
 import { formatDate } from '../format';
 import { personName } from '../names';
@@ -85,7 +86,7 @@ export function identitySection(
     [t('nameVariants'), person.nameVariants.join('; ')],
     [t('sex'), word(t, SEX, person.sex)],
     [t('birthDate'), date(context, person.birthDate)],
-    [t('citizenship'), person.citizenship.join(', ')],
+    [t('citizenship'), person.citizenship.map((c) => countryName(context.language, c)).join(', ')],
     [t('region'), person.region ? context.label('region', person.region) : ''],
     [t('occupation'), person.occupation],
   ];
