@@ -1,7 +1,7 @@
 import type { Figure } from '../api/figures';
 import type { FiguresReportParams, ReportFigure } from '../api/reports';
 import type { ReadDb } from '../db/handle';
-import { computeFigures } from './figures/compute';
+import { computeFigures, type FiguresData } from './figures/compute';
 
 /**
  * Every headline figure a figures report states, each under a key that stays the same from one
@@ -50,7 +50,12 @@ function typeKey(releaseType: string | null): string {
  * snapshot records exactly the numbers the report states.
  */
 export function reportFigures(db: ReadDb, params: FiguresReportParams): ReportFigure[] {
-  const { inCustody, atRisk, releases, share, rearrests } = computeFigures(db, params);
+  return figuresOf(computeFigures(db, params));
+}
+
+/** The headline figures of figures already computed: what the report states, keyed. */
+export function figuresOf(data: FiguresData): ReportFigure[] {
+  const { inCustody, atRisk, releases, share, rearrests } = data;
   const figures: ReportFigure[] = [
     entry('in_custody', inCustody),
     entry('at_risk', atRisk.total),

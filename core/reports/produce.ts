@@ -7,7 +7,6 @@ import { neutraliseFormula } from '../export/formula';
 import { writeOutputFile } from '../export/outputFile';
 import { toXlsx } from '../export/xlsx';
 import { previewOf, printJob } from './document';
-import { reportFigures } from './figureSet';
 import { loadFontFaces } from './fonts';
 import { neutralPdfInfo, pdfPageCount } from './pdfFile';
 import { recordFigureSnapshot, type FiguresReportSpec } from './snapshots';
@@ -82,7 +81,7 @@ async function snapshotOf(
   spec: SaveReportArgs,
   report: BuiltReport,
 ): Promise<string | null> {
-  if (spec.template !== 'figures') return null;
+  if (spec.template !== 'figures' || !report.figures) return null;
   const vault = await access.readVault();
   // A vault opened past damage can be read and reported on, not written to.
   if (vault.readOnly) return null;
@@ -93,10 +92,5 @@ async function snapshotOf(
     pageSize: spec.pageSize,
     audience: spec.audience,
   };
-  return recordFigureSnapshot(
-    access,
-    definition,
-    report.title,
-    reportFigures(vault.db, spec.params),
-  );
+  return recordFigureSnapshot(access, definition, report.title, report.figures);
 }

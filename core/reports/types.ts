@@ -1,6 +1,6 @@
 import type { ReadDb } from '../db/handle';
 import type { ThesaurusName } from '../api/records';
-import type { Audience, DisclosureSummary, ReportLanguage } from '../api/reports';
+import type { Audience, DisclosureSummary, ReportFigure, ReportLanguage } from '../api/reports';
 import type { PrintPdf } from '../api/print';
 import type { Translate } from './strings';
 
@@ -35,6 +35,8 @@ export interface BuiltReport {
   /** The same content as tables, first row the headers, for CSV and XLSX. */
   tables: { name: string; rows: string[][] }[];
   disclosure: DisclosureSummary;
+  /** A figures report's headline figures, as it states them: what its snapshot records. */
+  figures?: ReportFigure[];
 }
 
 export type ReportBuilder<P> = (params: P, context: ReportContext) => BuiltReport;

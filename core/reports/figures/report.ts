@@ -1,4 +1,5 @@
 import type { DisclosureSummary, FiguresReportParams } from '../../api/reports';
+import { figuresOf } from '../figureSet';
 import { esc } from '../html';
 import type { ReportBuilder } from '../types';
 import { appendix } from './appendix';
@@ -48,5 +49,6 @@ export const buildFiguresReport: ReportBuilder<FiguresReportParams> = (params, c
     body,
     tables: figureTables(w, data, layout),
     disclosure: extra?.summary ?? nothingShown,
+    figures: figuresOf(data),
   };
 };
