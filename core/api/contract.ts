@@ -13,6 +13,23 @@ import {
   SnapshotComparison,
 } from './reports';
 import {
+  AddContactArgs,
+  Conflict,
+  Contact,
+  ContactScopeArgs,
+  Fingerprint,
+  ReceiveArgs,
+  ReceivePreview,
+  ReceiveResult,
+  ResolveConflictArgs,
+  SaveContactFileArgs,
+  SendArgs,
+  SendPreview,
+  SendResult,
+  SyncIdentity,
+  VerifyContactArgs,
+} from './sync';
+import {
   AppliedImportMapping,
   ApplyImportMappingArgs,
   ImportPreview,
@@ -242,6 +259,24 @@ export const contract = {
   savePivot: method(SavedPivot, z.array(SavedCount)),
   listPivots: method(NoArgs, z.array(SavedCount)),
   deletePivot: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  // Sync with colleagues by encrypted bundles (core/sync, docs/sync.md)
+  /** This installation's sharing identity; made on first call, inside the vault. */
+  syncIdentity: method(NoArgs, SyncIdentity),
+  /** New key pairs; the old ones are kept so older bundles still open and verify. */
+  rotateSyncKeys: method(NoArgs, SyncIdentity),
+  saveContactFile: method(SaveContactFileArgs, z.object({ path: z.string() })),
+  addContact: method(AddContactArgs, Contact),
+  listContacts: method(NoArgs, z.array(Contact)),
+  contactFingerprint: method(z.object({ id: Id }).strict(), Fingerprint),
+  verifyContact: method(VerifyContactArgs, Contact),
+  setContactScope: method(ContactScopeArgs, Contact),
+  removeContact: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  previewSend: method(SendArgs.pick({ contactIds: true }).strict(), SendPreview),
+  sendBundle: method(SendArgs, SendResult),
+  previewReceive: method(ReceiveArgs, ReceivePreview),
+  receiveBundle: method(ReceiveArgs, ReceiveResult),
+  listConflicts: method(NoArgs, z.array(Conflict)),
+  resolveConflict: method(ResolveConflictArgs, z.object({ remaining: z.number().int() })),
 } as const;
 
 export type Contract = typeof contract;
