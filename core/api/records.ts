@@ -245,6 +245,83 @@ export const FigureSnapshotFields = z.object({
   figures: z.string().max(50_000_000).refine(isJsonText, 'not JSON text'),
 });
 
+/** 16 hex digits: an installation's id, or a signing key's id. */
+export const HexId = z.string().regex(/^[0-9a-f]{16}$/);
+
+/**
+ * What a contact may see: everything; everything except cases marked never publish; or only the
+ * cases of chosen regions (never-publish cases of those regions included).
+ */
+export const ContactScope = z.enum(['all', 'no_never_publish', 'regions']);
+export type ContactScope = z.infer<typeof ContactScope>;
+
+const Base64 = z.string().regex(/^[A-Za-z0-9+/=]{1,200}$/);
+const Timestamp = z.iso.datetime().nullable();
+
+/**
+ * This installation's sharing keys (core/sync/keys.ts), only ever in the vault: the age X25519
+ * identity bundles are encrypted to, and the Ed25519 seed that signs them. `retired` keeps older
+ * key sets (JSON text each) so bundles made for them or signed by them still open and verify.
+ */
+export const SyncIdentityFields = z.object({
+  ageIdentity: z.string().regex(/^AGE-SECRET-KEY-1[0-9A-Z]{1,200}$/),
+  ageRecipient: z.string().regex(/^age1[0-9a-z]{1,200}$/),
+  signingSeed: Base64,
+  signingPublic: Base64,
+  keyId: HexId,
+  retired: z.array(z.string().max(2000)).max(100),
+  /** The number of the last bundle this installation wrote; receivers refuse a replay. */
+  bundleSeq: z.number().int().min(0),
+});
+
+/**
+ * A colleague: their keys, whether and when the fingerprint was confirmed, what they may see,
+ * and what they have acknowledged (`theirHave`, the version vector of their last bundle).
+ */
+export const ContactFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  installId: HexId,
+  ageRecipient: z.string().regex(/^age1[0-9a-z]{1,200}$/),
+  /** minisign public key lines, the current one first, older ones after a key rotation. */
+  signingKeys: z.array(Base64).min(1).max(100),
+  verifiedAt: Timestamp,
+  /** The install id of the installation whose user confirmed the fingerprint. */
+  verifiedBy: HexId.nullable(),
+  scope: ContactScope,
+  regions: z.array(ThesaurusCode).max(200),
+  /** The contact whose bundle introduced this colleague, for authors known only through a relay. */
+  introducedBy: Id.nullable(),
+  theirHave: JsonText,
+  /** The sequence numbers of this contact's bundles already received, as ranges (JSON text). */
+  receivedSeqs: JsonText,
+  lastSentAt: Timestamp,
+  lastReceivedAt: Timestamp,
+  clockAheadMs: z.number().int().nullable(),
+});
+
+/**
+ * An author's signature over the digests of change sets they made, received in a bundle and
+ * kept so that this vault can pass those sets on to others with the author's own signature.
+ */
+export const SyncAttestationFields = z.object({
+  author: HexId,
+  keyId: HexId,
+  signature: Base64,
+  /** The SHA-256 digests, 64 hex digits each, one after another. */
+  digests: z.string().max(100_000_000).regex(/^(?:[0-9a-f]{64})*$/),
+});
+
+/** One bundle received: from whom, its number, what it brought. */
+export const SyncReceiptFields = z.object({
+  contactId: Id,
+  bundleSeq: z.number().int().min(1),
+  changes: z.number().int().min(0),
+  newChanges: z.number().int().min(0),
+  clockAheadMs: z.number().int().nullable(),
+  /** `entity/id` of records whose change carried a far-future time (JSON text). */
+  flagged: JsonText,
+});
+
 /** Every kind of record, its fields, and what a new one needs. */
 export const RECORD_KINDS = {
   person: PersonFields,
@@ -260,6 +337,10 @@ export const RECORD_KINDS = {
   savedCount: SavedCountFields,
   reportDefinition: ReportDefinitionFields,
   figureSnapshot: FigureSnapshotFields,
+  syncIdentity: SyncIdentityFields,
+  contact: ContactFields,
+  syncAttestation: SyncAttestationFields,
+  syncReceipt: SyncReceiptFields,
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 export const RecordKindName = z.enum(Object.keys(RECORD_KINDS) as [RecordKind, ...RecordKind[]]);
@@ -318,7 +399,37 @@ export const RECORD_DEFAULTS: { [K in RecordKind]: Partial<z.infer<(typeof RECOR
   savedCount: {},
   reportDefinition: {},
   figureSnapshot: {},
+  syncIdentity: { retired: [], bundleSeq: 0 },
+  contact: {
+    verifiedAt: null,
+    verifiedBy: null,
+    scope: 'all',
+    regions: [],
+    introducedBy: null,
+    theirHave: '{}',
+    receivedSeqs: '[]',
+    lastSentAt: null,
+    lastReceivedAt: null,
+    clockAheadMs: null,
+  },
+  syncAttestation: {},
+  syncReceipt: { clockAheadMs: null, flagged: '[]' },
 };
+
+/**
+ * Kinds that stay in this vault and never travel in a bundle: this installation's keys, its
+ * contacts and sync bookkeeping, and its own saved views and outputs.
+ */
+export const LOCAL_KINDS: ReadonlySet<RecordKind> = new Set<RecordKind>([
+  'importMapping',
+  'savedCount',
+  'reportDefinition',
+  'figureSnapshot',
+  'syncIdentity',
+  'contact',
+  'syncAttestation',
+  'syncReceipt',
+]);
 
 /** A stored record of any kind, as the API returns it. */
 export const StoredRecord = z.object(Stored).catchall(z.unknown());

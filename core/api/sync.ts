@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id } from './schemas';
-import { ThesaurusCode } from './records';
+import { ContactScope, HexId, ThesaurusCode } from './records';
+
+export { ContactScope, HexId };
 
 /**
  * Sync between colleagues' vaults by encrypted, signed bundles (docs/sync.md). What crosses the
@@ -8,16 +10,6 @@ import { ThesaurusCode } from './records';
  * brings, and the review queue of conflicts. Keys never cross it, only their public halves and
  * fingerprints.
  */
-
-/** 16 hex digits: an installation's id, or a signing key's id. */
-export const HexId = z.string().regex(/^[0-9a-f]{16}$/);
-
-/**
- * What a contact may see: everything; everything except cases marked never publish; or only the
- * cases of chosen regions (never-publish cases of those regions included).
- */
-export const ContactScope = z.enum(['all', 'no_never_publish', 'regions']);
-export type ContactScope = z.infer<typeof ContactScope>;
 
 export const SyncIdentity = z.object({
   installId: HexId,

@@ -6,12 +6,20 @@ import { isHlc, parseHlc } from './hlc';
 
 const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
 
-/** One field of one record set to a value. A delete is a `deleted` field set to true. */
+/** A cell's `base`: the timestamp of the value its author saw and overwrote, or '' for none. */
+const Base = z.string().refine((text) => text === '' || isHlc(text), 'not a timestamp');
+
+/**
+ * One field of one record set to a value. A delete is a `deleted` field set to true. `base` is
+ * the timestamp of the value the author overwrote (filled in by the write path, docs/sync.md):
+ * an edit made over a value older than the one it beats is a conflict.
+ */
 export const Cell = z.object({
   entity: z.string().min(1).max(64),
   id: Id,
   field: z.string().min(1).max(64),
   value: CellValue,
+  base: Base.optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -24,6 +32,13 @@ export const ChangeSet = z.object({
   v: z.literal(1),
   hlc: z.string().refine(isHlc, 'not a timestamp'),
   author: z.string().regex(/^[0-9a-f]{16}$/),
+  /**
+   * The author's number for a set that may travel (1, 2, 3… per author), given by the write path;
+   * a set that has one has its cells' bases filled in (a missing base is '').
+   */
+  seq: z.number().int().min(1).optional(),
+  /** Received from a colleague's bundle: cells this version cannot apply are held, not refused. */
+  received: z.literal(true).optional(),
   cells: z.array(Cell).min(1),
 });
 export type ChangeSet = z.infer<typeof ChangeSet>;

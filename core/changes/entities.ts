@@ -20,6 +20,10 @@ export const TABLES: { [K in RecordKind]: string } = {
   savedCount: 'saved_counts',
   reportDefinition: 'report_definitions',
   figureSnapshot: 'figure_snapshots',
+  syncIdentity: 'sync_identities',
+  contact: 'contacts',
+  syncAttestation: 'sync_attestations',
+  syncReceipt: 'sync_receipts',
 };
 
 const META_FIELDS = ['createdAt', 'deleted'] as const;

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import type { SqlValue } from 'sql.js';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
-import type { WriteDb } from './handle';
+import type { ReadDb, WriteDb } from './handle';
+import { noteLoser, noteWinner } from './conflicts';
+import { logSet, nextSeq, recordAttestations, travels } from './syncLog';
 import { first, run } from './statements';
 import { personsTouched, refreshPersonDocument } from './searchIndex';
 import type { Cell, ChangeSet } from '../changes/changeSet';
-import { codecOf, columnFor, isRecordKind, TABLES } from '../changes/entities';
+import { codecOf, columnFor, fieldsOf, isRecordKind, TABLES } from '../changes/entities';
 import { hlcTime } from '../changes/hlc';
 
 export interface AuditEdit {
@@ -22,18 +24,36 @@ interface RecordCells {
   id: string;
   /** Field -> value; a field set twice in one change set keeps its last value. */
   values: Map<string, Cell['value']>;
+  /** Field -> the cell that set it last. */
+  last: Map<string, Cell>;
+  cells: Cell[];
+}
+
+export interface ApplyOptions {
+  /**
+   * Cells held back when their set arrived and applied now: they take a field their own set
+   * left at its default (whose timestamp is the set's), as they would have on arrival.
+   */
+  held?: boolean;
+  /** The whole set as it travels, when only some of its cells apply here (the rest are held). */
+  travelling?: ChangeSet;
 }
 
 /**
- * The single write path: applies a change set to the database. A field takes a value only when
- * the change set is newer than the field's timestamp (last writer wins), which makes replay
- * idempotent. What the set changed goes into the hash-chained audit log: the records it created,
- * and, for fields it overwrote, the values before and after. The caller owns the transaction.
- * `held` marks cells held back when their set arrived and applied now: they take a field its
- * own set left at its default (whose timestamp is the set's), as they would have on arrival.
+ * The single write path: applies a change set to the database and returns it as it is to be
+ * journaled, with each cell's base and, for a set that may travel, its number (docs/sync.md).
+ * A field takes a value only when the change set is newer than the field's timestamp (last
+ * writer wins), which makes replay idempotent and merging order-free; an edit that wins over a
+ * value its author had not seen, or loses to a value made without seeing it, puts the field in
+ * the conflict queue. What the set changed goes into the hash-chained audit log: the records it
+ * created, and, for fields it overwrote, the values before and after. The caller owns the
+ * transaction.
  */
-export function applyChanges(db: WriteDb, set: ChangeSet, { held = false } = {}): void {
+export function applyChanges(db: WriteDb, set: ChangeSet, options: ApplyOptions = {}): ChangeSet {
   const time = hlcTime(set.hlc);
+  // A set with a number has its bases filled in; a local set gets them from what it overwrites.
+  const complete = set.seq !== undefined;
+  const bases = new Map<Cell, string>();
   const created: Array<[string, string]> = [];
   const edits: AuditEdit[] = [];
   let hlcId: number | null = null;
@@ -44,31 +64,41 @@ export function applyChanges(db: WriteDb, set: ChangeSet, { held = false } = {})
     const columns = fields.map((field) => columnFor(record.kind, field)!.column);
     const row = first(
       db,
-      `SELECT t.clock AS clock, h.hlc AS base, ${columns.map((c, i) => `t.${c} AS c${i}`).join(', ')}
+      `SELECT t.clock AS clock, t.bases AS bases, t.created_at AS created, h.hlc AS base,
+       ${columns.map((c, i) => `t.${c} AS c${i}`).join(', ')}
        FROM ${table} t LEFT JOIN hlcs h ON h.id = t.clock_base WHERE t.id = ?`,
       [record.id],
     );
     if (!row) {
-      const values = fields.map((field) => toSql(record.kind, field, record.values.get(field)!));
-      run(
-        db,
-        `INSERT INTO ${table} (id, created_at, updated_at, clock_base, ${columns.join(', ')})
-         VALUES (?, ?, ?, ?, ${columns.map(() => '?').join(', ')})`,
-        [record.id, time, time, intern(), ...values],
-      );
+      for (const cell of record.cells) bases.set(cell, complete ? (cell.base ?? '') : '');
+      insertRecord(db, record, fields, columns, set, intern(), bases);
       created.push([record.kind, record.id]);
       continue;
     }
     const clock = JSON.parse(String(row.clock)) as Record<string, string>;
+    const seen = JSON.parse(String(row.bases)) as Record<string, string>;
+    const timestampOf = (field: string) => clock[field] ?? (row.base as string | null) ?? '';
+    for (const cell of record.cells)
+      bases.set(cell, complete ? (cell.base ?? '') : timestampOf(cell.field));
     const assignments: string[] = [];
     const params: SqlValue[] = [];
     fields.forEach((field, i) => {
-      const current = clock[field] ?? (row.base as string | null) ?? '';
-      if (held ? current > set.hlc : current >= set.hlc) return;
+      // When the record is already here, its creation time is the earliest set's (below).
+      if (field === 'createdAt') return;
+      const current = timestampOf(field);
+      const base = bases.get(record.last.get(field)!)!;
       const value = toSql(record.kind, field, record.values.get(field)!);
+      if (options.held ? current > set.hlc : current >= set.hlc) {
+        if (current !== set.hlc)
+          noteLoser(db, record, field, current, seen[field] ?? '', set.hlc, value);
+        return;
+      }
       assignments.push(`${columns[i]} = ?`);
       params.push(value);
       clock[field] = set.hlc;
+      if (base === '') delete seen[field];
+      else seen[field] = base;
+      noteWinner(db, record, field, set.hlc, base, current, row[`c${i}`] ?? null);
       edits.push({
         entity: record.kind,
         id: record.id,
@@ -77,11 +107,14 @@ export function applyChanges(db: WriteDb, set: ChangeSet, { held = false } = {})
         after: JSON.stringify(value),
       });
     });
-    if (assignments.length === 0) continue;
+    // A record's first set may arrive after a later one (a colleague's edit passed on first).
+    const earlier = time < String(row.created);
+    if (assignments.length === 0 && !earlier) continue;
     run(
       db,
-      `UPDATE ${table} SET ${assignments.join(', ')}, clock = ?, updated_at = max(updated_at, ?) WHERE id = ?`,
-      [...params, JSON.stringify(clock), time, record.id],
+      `UPDATE ${table} SET ${assignments.map((a) => `${a}, `).join('')}clock = ?, bases = ?,
+       updated_at = max(updated_at, ?), created_at = min(created_at, ?) WHERE id = ?`,
+      [...params, JSON.stringify(clock), JSON.stringify(seen), time, time, record.id],
     );
   }
   if (created.length > 0 || edits.length > 0) appendAudit(db, intern(), set, created, edits);
@@ -90,6 +123,60 @@ export function applyChanges(db: WriteDb, set: ChangeSet, { held = false } = {})
   for (const personId of personsTouched(db, set.cells)) {
     refreshPersonDocument(db, personId, createdIds.has(personId), citing);
   }
+  const journaled = completeSet(db, set, bases);
+  recordAttestations(db, set.cells);
+  logSet(db, options.travelling ?? journaled);
+  return journaled;
+}
+
+/**
+ * A record's first set: the fields it sets take its timestamp (`clock_base`); every other field
+ * is marked as never written (''), so a set that arrives later with an older timestamp, such as
+ * the record's true creation passed on by a relay after a colleague's edit, still fills it.
+ */
+function insertRecord(
+  db: WriteDb,
+  record: RecordCells,
+  fields: string[],
+  columns: string[],
+  set: ChangeSet,
+  hlcId: number,
+  bases: Map<Cell, string>,
+): void {
+  const time = hlcTime(set.hlc);
+  const unwritten = ['deleted', ...fieldsOf(record.kind)].filter((f) => !record.values.has(f));
+  const clock = Object.fromEntries(unwritten.map((field) => [field, '']));
+  const seen: Record<string, string> = {};
+  for (const [field, cell] of record.last) {
+    const base = bases.get(cell)!;
+    if (base !== '') seen[field] = base;
+  }
+  const values = fields.map((field) => toSql(record.kind, field, record.values.get(field)!));
+  run(
+    db,
+    `INSERT INTO ${TABLES[record.kind]} (id, created_at, updated_at, clock_base, clock, bases,
+     ${columns.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${columns.map(() => '?').join(', ')})`,
+    [
+      record.id,
+      time,
+      time,
+      hlcId,
+      JSON.stringify(clock),
+      JSON.stringify(seen),
+      ...values,
+    ],
+  );
+}
+
+/** The set with every cell's base written in (left out when ''), and its number if it travels. */
+function completeSet(db: ReadDb, set: ChangeSet, bases: Map<Cell, string>): ChangeSet {
+  const cells = set.cells.map((cell): Cell => {
+    const base = bases.get(cell) ?? cell.base ?? '';
+    const plain = { entity: cell.entity, id: cell.id, field: cell.field, value: cell.value };
+    return base === '' ? plain : { ...plain, base };
+  });
+  const seq = set.seq ?? (travels(set) ? nextSeq(db, set.author) : undefined);
+  return seq === undefined ? { ...set, cells } : { ...set, seq, cells };
 }
 
 function groupByRecord(cells: Cell[]): RecordCells[] {
@@ -101,10 +188,12 @@ function groupByRecord(cells: Cell[]): RecordCells[] {
     const key = `${cell.entity}/${cell.id}`;
     let record = records.get(key);
     if (!record) {
-      record = { kind: cell.entity, id: cell.id, values: new Map() };
+      record = { kind: cell.entity, id: cell.id, values: new Map(), last: new Map(), cells: [] };
       records.set(key, record);
     }
     record.values.set(cell.field, cell.value);
+    record.last.set(cell.field, cell);
+    record.cells.push(cell);
   }
   return [...records.values()];
 }
@@ -115,7 +204,7 @@ function internHlc(db: WriteDb, hlc: string): number {
   return Number(first(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
 }
 
-function toSql(kind: RecordKind, field: string, value: Cell['value']): SqlValue {
+export function toSql(kind: RecordKind, field: string, value: Cell['value']): SqlValue {
   const codec = codecOf(kind, field);
   if (codec === 'json') return JSON.stringify(value ?? []);
   if (codec === 'bool' || typeof value === 'boolean') return value ? 1 : 0;

@@ -1,6 +1,7 @@
 import type { WriteDb } from './handle';
 import { ApiError } from '../api/errors';
 import { SEARCH_TABLE_DDL } from '../search/fts';
+import { backfillLog } from './syncLog';
 
 /**
  * Every record table has these. `clock_base` is the change set that created the record (an id
@@ -15,6 +16,8 @@ const RECORD_COLUMNS = `
   deleted INTEGER NOT NULL DEFAULT 0,
   clock_base INTEGER NOT NULL DEFAULT 0,
   clock TEXT NOT NULL DEFAULT '{}'`;
+
+const BASES = `bases TEXT NOT NULL DEFAULT '{}'`;
 
 /**
  * Migrations, applied in order and recorded in `PRAGMA user_version`. They only add: a newer
@@ -152,9 +155,89 @@ const MIGRATIONS: string[] = [
      title TEXT NOT NULL DEFAULT '',
      spec TEXT NOT NULL DEFAULT '{}',
      figures TEXT NOT NULL DEFAULT '[]');`,
+  // Sync (docs/sync.md). `bases` holds, as JSON, the timestamp each field's winning edit was made
+  // over (what its author saw), when it is not the record's creation: it tells a conflict from a
+  // knowing overwrite. `sync_log` keeps every change set that may travel, as its canonical text,
+  // so compaction never makes a change unsendable; `sync_attested` says which author signature
+  // covers a received set; `sync_conflicts` is the review queue, derived as sets are applied.
+  `${[
+    'persons',
+    'status_events',
+    'proceedings',
+    'custody_events',
+    'risk_assignments',
+    'sources',
+    'citations',
+    'thesaurus_terms',
+    'installs',
+    'import_mappings',
+    'saved_counts',
+    'report_definitions',
+    'figure_snapshots',
+  ]
+    .map((table) => `ALTER TABLE ${table} ADD COLUMN bases TEXT NOT NULL DEFAULT '{}';`)
+    .join('\n')}
+   CREATE TABLE sync_identities (${RECORD_COLUMNS}, ${BASES},
+     age_identity TEXT NOT NULL DEFAULT '',
+     age_recipient TEXT NOT NULL DEFAULT '',
+     signing_seed TEXT NOT NULL DEFAULT '',
+     signing_public TEXT NOT NULL DEFAULT '',
+     key_id TEXT NOT NULL DEFAULT '',
+     retired TEXT NOT NULL DEFAULT '[]',
+     bundle_seq INTEGER NOT NULL DEFAULT 0);
+   CREATE TABLE contacts (${RECORD_COLUMNS}, ${BASES},
+     name TEXT NOT NULL DEFAULT '',
+     install_id TEXT NOT NULL DEFAULT '',
+     age_recipient TEXT NOT NULL DEFAULT '',
+     signing_keys TEXT NOT NULL DEFAULT '[]',
+     verified_at TEXT,
+     verified_by TEXT,
+     scope TEXT NOT NULL DEFAULT 'all',
+     regions TEXT NOT NULL DEFAULT '[]',
+     introduced_by TEXT,
+     their_have TEXT NOT NULL DEFAULT '{}',
+     received_seqs TEXT NOT NULL DEFAULT '[]',
+     last_sent_at TEXT,
+     last_received_at TEXT,
+     clock_ahead_ms INTEGER);
+   CREATE INDEX contacts_install ON contacts (install_id);
+   CREATE TABLE sync_attestations (${RECORD_COLUMNS}, ${BASES},
+     author TEXT NOT NULL DEFAULT '',
+     key_id TEXT NOT NULL DEFAULT '',
+     signature TEXT NOT NULL DEFAULT '',
+     digests TEXT NOT NULL DEFAULT '');
+   CREATE TABLE sync_receipts (${RECORD_COLUMNS}, ${BASES},
+     contact_id TEXT NOT NULL DEFAULT '',
+     bundle_seq INTEGER NOT NULL DEFAULT 0,
+     changes INTEGER NOT NULL DEFAULT 0,
+     new_changes INTEGER NOT NULL DEFAULT 0,
+     clock_ahead_ms INTEGER,
+     flagged TEXT NOT NULL DEFAULT '[]');
+   CREATE TABLE sync_log (
+     hlc TEXT PRIMARY KEY,
+     author TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     digest TEXT NOT NULL,
+     owners TEXT NOT NULL,
+     body TEXT NOT NULL) WITHOUT ROWID;
+   CREATE INDEX sync_log_author ON sync_log (author, seq);
+   CREATE TABLE sync_attested (
+     digest TEXT PRIMARY KEY,
+     attestation TEXT NOT NULL) WITHOUT ROWID;
+   CREATE TABLE sync_conflicts (
+     entity TEXT NOT NULL,
+     entity_id TEXT NOT NULL,
+     field TEXT NOT NULL,
+     winner TEXT NOT NULL,
+     other TEXT NOT NULL,
+     other_value TEXT,
+     PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Steps a migration needs beyond SQL, run right after it, by the version it brings. */
+const AFTER: Record<number, (db: WriteDb) => void> = { 5: backfillLog };
 
 export function migrate(db: WriteDb): void {
   const current = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
@@ -164,6 +247,7 @@ export function migrate(db: WriteDb): void {
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.exec('BEGIN');
     db.exec(MIGRATIONS[version]!);
+    AFTER[version + 1]?.(db);
     db.exec(`PRAGMA user_version = ${version + 1}`);
     db.exec('COMMIT');
   }

@@ -3,12 +3,14 @@ import type { ReadDb } from '../db/handle';
 import { THESAURI } from '../api/records';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { formatHlc } from '../changes/hlc';
+import { SEED_AUTHOR } from '../changes/ids';
+
+export { SEED_AUTHOR };
 import { first } from '../db/statements';
 import { SEED_TERMS } from './thesaurusSeed';
 
 /** Raise when the seed terms change, so their new labels replace the old seed (never a user edit). */
 const SEED_VERSION = 1;
-export const SEED_AUTHOR = '0000000000000000';
 /** Seeds are stamped at the epoch: any edit a user makes is newer and wins. */
 export const SEED_HLC = formatHlc(0, SEED_VERSION, SEED_AUTHOR);
 

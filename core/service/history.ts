@@ -7,6 +7,7 @@ import { codecOf, TABLES } from '../changes/entities';
 import { hlcTime, parseHlc } from '../changes/hlc';
 import { all, first } from '../db/statements';
 import { SEED_AUTHOR } from '../model/seed';
+import { installRecordId } from '../changes/ids';
 import type { CoreSession } from './session';
 
 export interface HistoryEntry {
@@ -19,10 +20,7 @@ export interface HistoryEntry {
   after: unknown;
 }
 
-/** The install record that carries an installation's display name. */
-export function installRecordId(installId: string): string {
-  return installId.padEnd(32, '0');
-}
+export { installRecordId };
 
 /** Audit values are JSON of the stored column; turn them back into field values. */
 function fieldValue(kind: RecordKind, field: string, stored: string | null): unknown {
@@ -34,11 +32,14 @@ function fieldValue(kind: RecordKind, field: string, stored: string | null): unk
   return value;
 }
 
-function authorName(db: ReadDb, author: string): string | null {
+/** The name an installation gave itself, or else the name it has in this vault's contacts. */
+export function authorName(db: ReadDb, author: string): string | null {
   if (author === SEED_AUTHOR) return 'Vigil';
-  const row = first(db, 'SELECT name FROM installs WHERE id = ? AND deleted = 0', [
-    installRecordId(author),
-  ]);
+  const row =
+    first(db, 'SELECT name FROM installs WHERE id = ? AND deleted = 0', [
+      installRecordId(author),
+    ]) ??
+    first(db, 'SELECT name FROM contacts WHERE install_id = ? AND deleted = 0', [author]);
   return row ? String(row.name) : null;
 }
 

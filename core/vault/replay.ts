@@ -5,6 +5,7 @@ import type { WriteDb } from '../db/handle';
 import { cellProblem, decodeChangeSet, validateChangeSet, type Cell } from '../changes/changeSet';
 import type { ChangeSet } from '../changes/changeSet';
 import { all, run } from '../db/statements';
+import { logSet } from '../db/syncLog';
 
 /** Where a journal record is: its file and 1-based record number. */
 export interface RecordPlace {
@@ -36,6 +37,10 @@ export function replayRecord(
     };
   }
   const { set, rejected } = checked;
+  if (set.received) {
+    applyOrHoldReceived(db, set);
+    return null;
+  }
   const refused = new Set(rejected.map((r) => r.cell));
   const held = applyOrHold(
     db,
@@ -51,6 +56,44 @@ export function replayRecord(
     details: { ...where, repairable: true, kind: 'unapplied' },
     reason: `Record not applied: ${problems.join('; ')}`,
   };
+}
+
+/**
+ * Applies a set the way the write path does, for commits and replay alike: a local set whole,
+ * a set received from a colleague with the cells this version cannot apply held. Returns the
+ * set as journaled.
+ */
+export function applyJournalSet(db: WriteDb, set: ChangeSet): ChangeSet {
+  if (!set.received) return applyChanges(db, set);
+  applyReceived(db, set);
+  return set;
+}
+
+/**
+ * A received set is applied in part when some cells are of a newer version: those are held
+ * (applied after an upgrade), and the set goes into the change log whole, as its author signed
+ * it, so this vault can pass it on intact. An error of the write path refuses the whole set.
+ */
+function applyReceived(db: WriteDb, set: ChangeSet): void {
+  const { rejected } = validateChangeSet(set);
+  const refused = new Set(rejected.map((r) => r.cell));
+  const applicable = set.cells.filter((cell) => !refused.has(cell));
+  if (applicable.length > 0) applyChanges(db, { ...set, cells: applicable }, { travelling: set });
+  else logSet(db, set);
+  if (refused.size > 0) holdCells(db, set, [...refused]);
+}
+
+/** Replay of a received set: as on arrival; the write path's refusal holds all of it. */
+function applyOrHoldReceived(db: WriteDb, set: ChangeSet): void {
+  run(db, 'SAVEPOINT replay_record');
+  try {
+    applyReceived(db, set);
+    run(db, 'RELEASE replay_record');
+  } catch {
+    run(db, 'ROLLBACK TO replay_record');
+    run(db, 'RELEASE replay_record');
+    holdCells(db, set, set.cells);
+  }
 }
 
 /**

@@ -1,9 +1,14 @@
 import path from 'node:path';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
-import { applyChanges } from '../db/apply';
 import { writableDb, type ReadDb, type WriteDb } from '../db/handle';
-import { checkChangeSet, encodeChangeSet, type ChangeSet } from '../changes/changeSet';
+import {
+  checkChangeSet,
+  encodeChangeSet,
+  validateChangeSet,
+  type ChangeSet,
+} from '../changes/changeSet';
+import { applyJournalSet } from './replay';
 import { prepareDatabase } from '../db/prepare';
 import { ensureSearchIndex } from '../db/searchIndex';
 import { migrate } from '../db/schema';
@@ -44,7 +49,8 @@ export const DEFAULT_COMPACTION: CompactionPolicy = {
 };
 
 interface PendingCommit {
-  set: ChangeSet;
+  /** Applied and journaled together, or not at all. */
+  sets: ChangeSet[];
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -284,17 +290,26 @@ export class Vault {
    * rolled back, so memory never holds an edit the disk does not.
    */
   commit(set: ChangeSet): Promise<void> {
+    return this.commitGroup([set]);
+  }
+
+  /**
+   * Applies several change sets in one step (a received bundle and its bookkeeping): all of
+   * them or none, each journaled as applied. A received set's cells this version cannot apply
+   * are held rather than refused (replay.ts).
+   */
+  commitGroup(sets: ChangeSet[]): Promise<void> {
     if (this.readOnly)
       return Promise.reject(new ApiError('VAULT_READ_ONLY', 'The vault is open read-only'));
     // Replay runs the same check: a set it would refuse is never acknowledged or journaled.
-    let checked: ChangeSet;
+    let checked: ChangeSet[];
     try {
-      checked = checkChangeSet(set);
+      checked = sets.map((set) => (set.received ? validateChangeSet(set).set : checkChangeSet(set)));
     } catch (err) {
       return Promise.reject(err);
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({ set: checked, resolve, reject });
+      this.pending.push({ sets: checked, resolve, reject });
       if (this.pending.length === 1) this.chain = this.chain.then(() => this.flush());
     });
   }
@@ -314,15 +329,17 @@ export class Vault {
     const journal = this.writable?.journal;
     if (!journal) return;
     const accepted: PendingCommit[] = [];
+    const journaled: ChangeSet[] = [];
     // Cached statements: parsing even BEGIN and COMMIT anew costs as much as applying a cell.
     run(this.writeDb, 'BEGIN');
     for (const item of batch) {
-      // Each change set stands alone: one that fails to apply does not sink its neighbours.
+      // Each commit stands alone: one that fails to apply does not sink its neighbours.
       run(this.writeDb, 'SAVEPOINT change_set');
       try {
-        applyChanges(this.writeDb, item.set);
+        const applied = item.sets.map((set) => applyJournalSet(this.writeDb, set));
         run(this.writeDb, 'RELEASE change_set');
         accepted.push(item);
+        journaled.push(...applied);
       } catch (err) {
         run(this.writeDb, 'ROLLBACK TO change_set');
         run(this.writeDb, 'RELEASE change_set');
@@ -330,8 +347,7 @@ export class Vault {
       }
     }
     try {
-      if (accepted.length > 0)
-        await journal.append(accepted.map((item) => encodeChangeSet(item.set)));
+      if (journaled.length > 0) await journal.append(journaled.map(encodeChangeSet));
     } catch (err) {
       run(this.writeDb, 'ROLLBACK');
       const failure = new ApiError(

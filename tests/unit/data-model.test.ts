@@ -32,7 +32,15 @@ import en from '../../resources/locales/en/translation.json';
  */
 
 /** Columns every record table has besides its fields (see core/db/schema.ts). */
-const RECORD_META_COLUMNS = ['id', 'created_at', 'updated_at', 'deleted', 'clock_base', 'clock'];
+const RECORD_META_COLUMNS = [
+  'id',
+  'created_at',
+  'updated_at',
+  'deleted',
+  'clock_base',
+  'clock',
+  'bases',
+];
 
 interface Column {
   name: string;
