@@ -20,6 +20,7 @@ const LAYERS = [
       'core/import',
       'core/demo',
       'core/reports',
+      'core/sync',
     ],
   },
   { name: 'service', folders: ['core/service'] },
