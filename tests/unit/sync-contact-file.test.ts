@@ -86,6 +86,8 @@ describe('the contact text', () => {
     const swapped = (field: string, value: string) =>
       text.replace(line(field), `${field}: ${value}`);
     const otherKey = minisignPublicKey(other.signing);
+    const last = card.ageRecipient.slice(-1);
+    const checksumBroken = card.ageRecipient.slice(0, -1) + (last === 'q' ? 'p' : 'q');
     // Our key with another key's id in it: the key id is derived from the key.
     const mismatched = Buffer.from(minisignPublicKey(card.signing), 'base64');
     Buffer.from(other.signing.keyId, 'hex').copy(mismatched, 2);
@@ -105,7 +107,7 @@ describe('the contact text', () => {
       [swapped('name', 'Ann\u0007'), 'name'],
       [swapped('install', '0123456789ABCDEF'), 'install'],
       [swapped('install', '0123456789abcde'), 'install'],
-      [swapped('encryption', card.ageRecipient.slice(0, -1) + 'q'), 'encryption'],
+      [swapped('encryption', checksumBroken), 'encryption'],
       [swapped('encryption', card.ageRecipient.toUpperCase()), 'encryption'],
       [swapped('encryption', 'age1pq1' + card.ageRecipient.slice(4)), 'encryption'],
       [swapped('signing', otherKey.slice(0, -2)), 'signing'],

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactCard } from '../../core/sync/contactFile';
 import { qrMatrix, safetyNumber, safetyNumberDigits } from '../../core/sync/fingerprint';
-import { generateIdentityKeys } from '../../core/sync/keys';
+import { generateIdentityKeys, keyIdOf } from '../../core/sync/keys';
+import { minisignPublicKey } from '../../core/sync/minisign';
 
 let dir: string;
 let alice: ContactCard;
@@ -44,6 +45,28 @@ function pgm(matrix: { size: number; modules: boolean[] }): Buffer {
 }
 
 describe('the safety number', () => {
+  it('matches the worked example of docs/sync-format.md', () => {
+    // Computed independently with Python's hashlib when the format was written.
+    const fixed = (n: 1 | 2, ageRecipient: string): ContactCard => {
+      const pk = Buffer.alloc(32, 0x10 + n);
+      return {
+        name: 'Example',
+        installId: `000000000000000${String(n)}`,
+        ageRecipient,
+        signing: { keyId: keyIdOf(pk), publicKey: pk.toString('base64') },
+      };
+    };
+    const a = fixed(1, 'age15nsf9y4k28p83wth93tf7hafhvfajp45d2mge80ems45gz0c5gys3me64l');
+    const b = fixed(2, 'age1e6xn45wvkce7c7msc9upffw8dmxs9959q5xng369hgzcwrjc04vszex59m');
+    expect(a.signing.keyId).toBe('02d449a31fbb267c');
+    expect(minisignPublicKey(a.signing)).toBe(
+      'RWQC1EmjH7smfBERERERERERERERERERERERERERERERERERERERERER',
+    );
+    expect(safetyNumber(a, b)).toBe(
+      '28595 80813 63863 79292 53644 34116 46386 35410 42375 70327 90931 26817',
+    );
+  });
+
   it('is 60 digits in 12 groups of 5, the same on both sides', () => {
     const number = safetyNumber(alice, bob);
     expect(number).toMatch(/^\d{5}( \d{5}){11}$/);
