@@ -130,7 +130,7 @@ async function benchNaive(
 ) {
   const vault = await Vault.open(folder, { passphrase: BENCH_PASSPHRASE });
   const clock = new HybridClock(SEED_AUTHOR);
-  const latest = vault.latestHlc();
+  const latest = vault.latestHlc(Date.now() + 86_400_000);
   if (latest) clock.observe(latest);
   const SQL = await loadSqlJs();
   const db = writableDb(new SQL.Database(vault.db.export()));

@@ -156,15 +156,7 @@ function insertRecord(
     db,
     `INSERT INTO ${TABLES[record.kind]} (id, created_at, updated_at, clock_base, clock, bases,
      ${columns.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${columns.map(() => '?').join(', ')})`,
-    [
-      record.id,
-      time,
-      time,
-      hlcId,
-      JSON.stringify(clock),
-      JSON.stringify(seen),
-      ...values,
-    ],
+    [record.id, time, time, hlcId, JSON.stringify(clock), JSON.stringify(seen), ...values],
   );
 }
 

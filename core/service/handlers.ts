@@ -1,4 +1,3 @@
-import { ApiError } from '../api/errors';
 import type { MethodName, MethodResult, ParsedArgs } from '../api/contract';
 import type { RecordKind } from '../api/records';
 import { readRecords } from '../db/records';
@@ -43,18 +42,11 @@ import {
   saveReportDefinition,
 } from './reportDefinitions';
 import { listFigureSnapshots } from '../reports/snapshots';
+import { syncHandlers } from './sync';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 };
-
-/** TEMPORARY while the sync engine is built (issue 11): these methods refuse. */
-function unbuilt<M extends MethodName>(methods: M[]): Pick<Handlers, M> {
-  const refuse = () => {
-    throw new ApiError('INTERNAL', 'Not built yet');
-  };
-  return Object.fromEntries(methods.map((m) => [m, refuse])) as unknown as Pick<Handlers, M>;
-}
 
 /** Binds every contract method to the session; the type makes a missing handler a compile error. */
 export function createHandlers(session: CoreSession): Handlers {
@@ -147,22 +139,6 @@ export function createHandlers(session: CoreSession): Handlers {
     compareFigureSnapshot: (a) => compareFigureSnapshot(session, a.id),
     previewReport: (a) => previewReport(session, a, session.reportDeps()),
     saveReport: (a) => saveReport(session, a, session.reportDeps()),
-    ...unbuilt([
-      'syncIdentity',
-      'rotateSyncKeys',
-      'saveContactFile',
-      'addContact',
-      'listContacts',
-      'contactFingerprint',
-      'verifyContact',
-      'setContactScope',
-      'removeContact',
-      'previewSend',
-      'sendBundle',
-      'previewReceive',
-      'receiveBundle',
-      'listConflicts',
-      'resolveConflict',
-    ]),
+    ...syncHandlers(session),
   };
 }

@@ -38,8 +38,7 @@ export function authorName(db: ReadDb, author: string): string | null {
   const row =
     first(db, 'SELECT name FROM installs WHERE id = ? AND deleted = 0', [
       installRecordId(author),
-    ]) ??
-    first(db, 'SELECT name FROM contacts WHERE install_id = ? AND deleted = 0', [author]);
+    ]) ?? first(db, 'SELECT name FROM contacts WHERE install_id = ? AND deleted = 0', [author]);
   return row ? String(row.name) : null;
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DamageDetails, Settings as UserSettings, VaultStatus } from '../api/schemas';
 import { ApiError } from '../api/errors';
 import type { Cell, ChangeSet } from '../changes/changeSet';
-import { HybridClock } from '../changes/hlc';
+import { HybridClock, MAX_DRIFT_MS } from '../changes/hlc';
 import { calibrateKdf } from '../vault/calibrate';
 import type { KdfParams } from '../vault/crypto';
 import type { Secret } from '../vault/secret';
@@ -208,6 +208,25 @@ export class CoreSession {
     return set;
   }
 
+  get installId(): string {
+    return this.settings.installId;
+  }
+
+  /**
+   * Commits cells of this installation together with sets received from a colleague, in one
+   * step, then moves the clock past the received timestamps; one more than a day ahead of this
+   * computer's clock never moves it (observeLatest).
+   */
+  async commitReceived(cells: Cell[], received: ChangeSet[]): Promise<void> {
+    const vault = this.requireVault();
+    const clock = this.clock;
+    if (!clock) throw new ApiError('VAULT_LOCKED', 'The vault is locked');
+    const own: ChangeSet[] =
+      cells.length > 0 ? [{ v: 1, hlc: clock.tick(), author: this.settings.installId, cells }] : [];
+    await vault.commitGroup([...own, ...received]);
+    for (const set of received) observeLatest(clock, set.hlc);
+  }
+
   /** The newest change set of this session that can still be undone, taken off the list. */
   takeUndoable(): ChangeSet | null {
     return this.undoable.pop() ?? null;
@@ -245,7 +264,7 @@ export class CoreSession {
 
   private async attach(vault: Vault): Promise<void> {
     const clock = new HybridClock(this.settings.installId);
-    observeLatest(clock, vault.latestHlc());
+    observeLatest(clock, vault.latestHlc(Date.now() + MAX_DRIFT_MS));
     this.vault = vault;
     this.clock = clock;
     vault.refreshSearchIndex();

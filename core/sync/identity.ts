@@ -66,7 +66,12 @@ function keyCells(id: string, keys: IdentityKeys): Cell[] {
     signingPublic: keys.signing.publicKey,
     keyId: keys.signing.keyId,
   };
-  return Object.entries(fields).map(([field, value]) => ({ entity: 'syncIdentity', id, field, value }));
+  return Object.entries(fields).map(([field, value]) => ({
+    entity: 'syncIdentity',
+    id,
+    field,
+    value,
+  }));
 }
 
 /** The identity, made on first use: new key pairs, committed to the vault like any record. */

@@ -18,7 +18,17 @@ export const CanonicalSet = z.tuple([
   z.string().max(64),
   HexId,
   Seq,
-  z.array(z.tuple([z.string().max(64), z.string().max(64), z.string().max(64), CellValue, z.string().max(64)])).min(1),
+  z
+    .array(
+      z.tuple([
+        z.string().max(64),
+        z.string().max(64),
+        z.string().max(64),
+        CellValue,
+        z.string().max(64),
+      ]),
+    )
+    .min(1),
 ]);
 export type CanonicalSet = z.infer<typeof CanonicalSet>;
 
@@ -48,7 +58,10 @@ export const BundlePayload = z
     schema: z.number().int().min(1),
     sender: HexId,
     seq: Seq,
-    recipients: z.array(z.object({ install: HexId, key: HexId }).strict()).min(1).max(50),
+    recipients: z
+      .array(z.object({ install: HexId, key: HexId }).strict())
+      .min(1)
+      .max(50),
     have: VersionVectorSchema,
     authors: z.array(Introduction).max(10_000),
     attestations: z.array(Attestation).max(1_000_000),

@@ -58,16 +58,14 @@ function plan(db: ReadDb, identity: Identity, installId: string, contactIds: str
     ]),
   );
   const rows = all(db, 'SELECT hlc, author, seq, digest, owners, body FROM sync_log ORDER BY hlc')
-    .map(
-      (r): LogRow => ({
-        hlc: String(r.hlc),
-        author: String(r.author),
-        seq: Number(r.seq),
-        digest: String(r.digest),
-        owners: String(r.owners),
-        body: String(r.body),
-      }),
-    )
+    .map((r): LogRow => ({
+      hlc: String(r.hlc),
+      author: String(r.author),
+      seq: Number(r.seq),
+      digest: String(r.digest),
+      owners: String(r.owners),
+      body: String(r.body),
+    }))
     .filter((row) => row.author === installId || attested.has(row.digest));
   const views = recipients.map((contact) => {
     const have = parseVersionVector(contact.theirHave);
@@ -113,7 +111,8 @@ export async function previewSend(access: SyncAccess, contactIds: string[]): Pro
 /** The signatures the file's sets need: a new one over ours, the stored ones over colleagues'. */
 function attestationsFor(db: ReadDb, p: Plan, installId: string): Attestation[] {
   const own = p.rows.filter((row) => row.author === installId).map((row) => row.digest);
-  const out: Attestation[] = own.length > 0 ? [attest(installId, p.identity.keys.signing, own)] : [];
+  const out: Attestation[] =
+    own.length > 0 ? [attest(installId, p.identity.keys.signing, own)] : [];
   const stored = new Set(
     p.rows.filter((row) => row.author !== installId).map((row) => p.attested.get(row.digest)!),
   );
@@ -175,7 +174,12 @@ export async function sendBundle(
   await access.commit(
     [
       { entity: 'syncIdentity', id: identity.id, field: 'bundleSeq', value: seq },
-      ...p.recipients.map((c) => ({ entity: 'contact', id: c.id, field: 'lastSentAt', value: now })),
+      ...p.recipients.map((c) => ({
+        entity: 'contact',
+        id: c.id,
+        field: 'lastSentAt',
+        value: now,
+      })),
     ],
     { undoable: false },
   );

@@ -130,9 +130,14 @@ export class Vault {
     ensureSearchIndex(this.writeDb);
   }
 
-  /** The newest change timestamp in the vault, so the clock can move past it. */
-  latestHlc(): string | null {
-    const latest = this.db.exec('SELECT max(hlc) FROM hlcs')[0]?.values[0]?.[0];
+  /**
+   * The newest change timestamp in the vault before `beforeMs`, so the clock can move past it
+   * without adopting a colleague's far-future clock.
+   */
+  latestHlc(beforeMs: number): string | null {
+    const bound = new Date(Math.min(beforeMs, 253402300799999)).toISOString();
+    const latest = this.db.exec('SELECT max(hlc) FROM hlcs WHERE hlc < ?', [bound])[0]
+      ?.values[0]?.[0];
     return typeof latest === 'string' ? latest : null;
   }
 
@@ -304,7 +309,9 @@ export class Vault {
     // Replay runs the same check: a set it would refuse is never acknowledged or journaled.
     let checked: ChangeSet[];
     try {
-      checked = sets.map((set) => (set.received ? validateChangeSet(set).set : checkChangeSet(set)));
+      checked = sets.map((set) =>
+        set.received ? validateChangeSet(set).set : checkChangeSet(set),
+      );
     } catch (err) {
       return Promise.reject(err);
     }

@@ -48,7 +48,7 @@ export class Committer {
   ) {
     this.author = hex(random, 8);
     this.clock = new HybridClock(this.author);
-    const latest = vault.latestHlc();
+    const latest = vault.latestHlc(Date.now() + 86_400_000);
     if (latest) this.clock.observe(latest);
   }
 
