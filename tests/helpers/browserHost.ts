@@ -92,3 +92,11 @@ export function unlockForm(page: Page): Locator {
 export function noticeStatus(page: Page): Locator {
   return page.getByRole('region', { name: 'Notice' }).getByRole('status');
 }
+
+/** Opens the Contacts screen from the header; its button also counts conflicts to review. */
+export async function openContactsScreen(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: /^Contacts/ }).click();
+  const screen = page.getByRole('region', { name: 'Contacts', exact: true });
+  await screen.waitFor();
+  return screen;
+}

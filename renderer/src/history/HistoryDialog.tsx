@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../../core/api/errors';
@@ -8,7 +7,7 @@ import { requestUnlocked } from '../api';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';
 import { useThesauri } from '../thesauri/ThesauriContext';
-import { fieldLabel, historyValue } from './historyValue';
+import { authorText, fieldLabel, historyValue } from './historyValue';
 
 /** The record whose history is shown, with the words that name it. */
 export interface HistoryTarget {
@@ -25,16 +24,6 @@ interface Props {
 }
 
 type Entry = z.infer<typeof HistoryEntry>;
-
-/** Who made a change: this computer, another installation by its name, or by its id. */
-function authorText(t: TFunction, entry: Entry, installId: string): string {
-  if (entry.author === installId) {
-    return entry.authorName
-      ? t('history.thisComputerNamed', { name: entry.authorName })
-      : t('history.thisComputer');
-  }
-  return entry.authorName ?? t('history.unnamedComputer', { id: entry.author.slice(0, 8) });
-}
 
 type Loaded = { ok: true; entries: Entry[] } | { ok: false; code: ErrorCode };
 

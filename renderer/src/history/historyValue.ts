@@ -41,6 +41,20 @@ const DATE_FIELDS = new Set([
 /** Fields holding another record's id, which would mean nothing to a reader. */
 const LINK_FIELDS = new Set(['personId', 'proceedingId', 'sourceId', 'entityId']);
 
+/** Who made a change: this computer, another installation by its name, or by its id. */
+export function authorText(
+  t: TFunction,
+  entry: { author: string; authorName: string | null },
+  installId: string,
+): string {
+  if (entry.author === installId) {
+    return entry.authorName
+      ? t('history.thisComputerNamed', { name: entry.authorName })
+      : t('history.thisComputer');
+  }
+  return entry.authorName ?? t('history.unnamedComputer', { id: entry.author.slice(0, 8) });
+}
+
 /** The words for a field's name; a field this build does not know shows its own name. */
 export function fieldLabel(t: TFunction, kind: RecordKind, field: string): string {
   if (field === 'kind') return t(kind === 'source' ? 'sources.fields.kind' : 'event.kind');

@@ -21,6 +21,9 @@ import { DEFAULT_AUTO_LOCK_MINUTES } from '../settings/autoLock';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useAutoLockMinutes } from '../settings/useAutoLockMinutes';
 import type { Source } from '../sources/sources';
+import { ContactsButton } from '../sync/ContactsButton';
+import { ContactsScreen } from '../sync/ContactsScreen';
+import { useConflictCount } from '../sync/useConflictCount';
 import { ThesauriProvider, useThesauri } from '../thesauri/ThesauriContext';
 import { ThesaurusEditor } from '../thesauri/ThesaurusEditor';
 import { UndoButton } from '../undo/UndoButton';
@@ -28,6 +31,9 @@ import { useIdleLock } from '../useIdleLock';
 import { IS_MAC, useLockShortcut } from '../useLockShortcut';
 
 const NO_FILTER: ListFilter = { query: '', region: '', riskCategory: '' };
+
+/** What fills the window below the header: the cases, or a full-width view in their place. */
+type Screen = 'cases' | 'figures' | 'contacts';
 
 interface Props {
   status: VaultStatus;
@@ -64,7 +70,7 @@ function Workspace({ status, notice }: Props) {
   const [shownNotice, setShownNotice] = useState(notice);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [thesauriOpen, setThesauriOpen] = useState(false);
-  const [figuresOpen, setFiguresOpen] = useState(false);
+  const [screen, setScreen] = useState<Screen>('cases');
   const [importOpen, setImportOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [listFilter, setListFilter] = useState<ListFilter>(NO_FILTER);
@@ -74,6 +80,7 @@ function Workspace({ status, notice }: Props) {
   const [sessionSources, setSessionSources] = useState<Source[]>([]);
   const [autoLockMinutes, setAutoLockMinutes] = useAutoLockMinutes();
   const audit = useAuditState();
+  const conflicts = useConflictCount();
   const readOnly = status.readOnly;
 
   const lock = useCallback(() => {
@@ -91,6 +98,12 @@ function Workspace({ status, notice }: Props) {
     setPageToken((token) => token + 1);
     reloadThesauri();
   }, [refreshList, reloadThesauri]);
+  const { refresh: refreshConflicts } = conflicts;
+  /** A bundle was applied or a conflict settled: the cases changed, and the queue too. */
+  const syncChanged = useCallback(() => {
+    reloadAll();
+    refreshConflicts();
+  }, [reloadAll, refreshConflicts]);
 
   function open(personId: string | null) {
     setPage((previous) => ({ key: (previous?.key ?? 0) + 1, personId, selectedId: personId }));
@@ -137,9 +150,10 @@ function Workspace({ status, notice }: Props) {
           <button type="button" className="button secondary" onClick={() => setExportOpen(true)}>
             {t('main.export')}
           </button>
-          <button type="button" className="button secondary" onClick={() => setFiguresOpen(true)}>
+          <button type="button" className="button secondary" onClick={() => setScreen('figures')}>
             {t('figures.open')}
           </button>
+          <ContactsButton conflicts={conflicts.count} onOpen={() => setScreen('contacts')} />
           <button type="button" className="button secondary" onClick={() => setThesauriOpen(true)}>
             {t('main.thesauri')}
           </button>
@@ -167,7 +181,7 @@ function Workspace({ status, notice }: Props) {
       )}
       {shownNotice && <NoticeMessage notice={shownNotice} onDismiss={() => setShownNotice(null)} />}
 
-      <main className="workspace" hidden={figuresOpen}>
+      <main className="workspace" hidden={screen !== 'cases'}>
         <PersonList
           selectedId={page?.selectedId ?? null}
           refreshToken={listToken}
@@ -197,13 +211,21 @@ function Workspace({ status, notice }: Props) {
           )}
         </section>
       </main>
-      {figuresOpen && (
+      {screen === 'figures' && (
         <FiguresScreen
-          onClose={() => setFiguresOpen(false)}
+          onClose={() => setScreen('cases')}
           onOpenPerson={(personId) => {
-            setFiguresOpen(false);
+            setScreen('cases');
             navigate(personId);
           }}
+        />
+      )}
+      {screen === 'contacts' && (
+        <ContactsScreen
+          installId={status.installId}
+          readOnly={readOnly}
+          onClose={() => setScreen('cases')}
+          onVaultChanged={syncChanged}
         />
       )}
 

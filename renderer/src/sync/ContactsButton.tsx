@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import './sync.css';
+
+interface Props {
+  conflicts: number;
+  onOpen: () => void;
+}
+
+/** The navigation's way to Contacts, with the number of conflicts waiting for review. */
+export function ContactsButton({ conflicts, onOpen }: Props) {
+  const { t, i18n } = useTranslation();
+  return (
+    <button type="button" className="button secondary" onClick={onOpen}>
+      {conflicts > 0 ? (
+        <>
+          <span aria-hidden="true">{t('sync.open')}</span>
+          <span className="nav-badge" aria-hidden="true">
+            {conflicts.toLocaleString(i18n.language)}
+          </span>
+          <span className="visually-hidden">
+            {t('sync.openWithConflicts', { count: conflicts })}
+          </span>
+        </>
+      ) : (
+        t('sync.open')
+      )}
+    </button>
+  );
+}
