@@ -52,6 +52,7 @@ import {
 import {
   AuditState,
   HistoryEntry,
+  InstallFields,
   Person,
   PersonCreate,
   PersonFields,
@@ -264,6 +265,8 @@ export const contract = {
   syncIdentity: method(NoArgs, SyncIdentity),
   /** New key pairs; the old ones are kept so older bundles still open and verify. */
   rotateSyncKeys: method(NoArgs, SyncIdentity),
+  /** The name colleagues see beside this installation's changes and on its contact file. */
+  setInstallName: method(z.object({ name: InstallFields.shape.name }).strict(), SyncIdentity),
   saveContactFile: method(SaveContactFileArgs, z.object({ path: z.string() })),
   addContact: method(AddContactArgs, Contact),
   listContacts: method(NoArgs, z.array(Contact)),

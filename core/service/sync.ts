@@ -11,7 +11,7 @@ import {
   setContactScope,
   verifyContact,
 } from '../sync/contacts';
-import { ensureIdentity, identityView, rotateIdentity } from '../sync/identity';
+import { ensureIdentity, identityView, rotateIdentity, setInstallName } from '../sync/identity';
 import { listConflicts, resolveConflict } from '../sync/queue';
 import { previewReceive, receiveBundle } from '../sync/receive';
 import { previewSend, sendBundle } from '../sync/send';
@@ -22,6 +22,7 @@ import type { CoreSession } from './session';
 type SyncMethod =
   | 'syncIdentity'
   | 'rotateSyncKeys'
+  | 'setInstallName'
   | 'saveContactFile'
   | 'addContact'
   | 'listContacts'
@@ -59,6 +60,10 @@ export function syncHandlers(session: CoreSession): Pick<Handlers, SyncMethod> {
       identityView(await db(), session.installId, await ensureIdentity(session)),
     rotateSyncKeys: async () =>
       identityView(await db(), session.installId, await rotateIdentity(session)),
+    setInstallName: async (a) => {
+      await setInstallName(session, a.name);
+      return identityView(await db(), session.installId, await ensureIdentity(session));
+    },
     saveContactFile: async (a) => {
       const view = identityView(await db(), session.installId, await ensureIdentity(session));
       const written = await writeOutputFile(a.path, Buffer.from(view.contactText), a.overwrite);

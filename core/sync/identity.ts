@@ -113,6 +113,22 @@ export function ownSigningKeys(identity: Identity): SigningPublicKey[] {
   }));
 }
 
+/**
+ * Names this installation: its `install` record, which travels with its changes, so colleagues'
+ * history shows the name.
+ */
+export async function setInstallName(access: SyncAccess, name: string): Promise<void> {
+  const id = installRecordId(access.installId);
+  const exists = readRecord((await access.readVault()).db, 'install', id);
+  await access.commit(
+    [
+      { entity: 'install', id, field: 'name', value: name.trim() },
+      ...(exists ? [] : [{ entity: 'install', id, field: 'createdAt', value: new Date().toISOString() }]),
+    ],
+    { undoable: false },
+  );
+}
+
 /** The name colleagues see: the install record's, or one made from the install id. */
 export function installName(db: ReadDb, installId: string): string | null {
   const row = first(db, 'SELECT name FROM installs WHERE id = ? AND deleted = 0', [
