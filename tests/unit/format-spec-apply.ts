@@ -107,14 +107,25 @@ export function apply(db: Database, set: ChangeSet): void {
       JSON.stringify(c.value),
     ]);
   const cells = set.cells.filter((cell) => !held.includes(cell));
-  if (cells.length > 0) applyCells(db, set, cells);
-  // A received set is logged whole; any other as applied.
-  logSet(db, set, set.received ? set.cells : cells);
+  const bases = cells.length > 0 ? applyCells(db, set, cells) : new Map<Cell, string>();
+  const logged = (set.received ? set.cells : cells).map((c) => {
+    const base = set.seq === undefined ? (bases.get(c) ?? '') : (c.base ?? '');
+    return { ...c, base };
+  });
+  // The write path numbers a set without `seq`; a received one has its author's.
+  if (set.received && set.seq === undefined) return;
+  const seq =
+    set.seq ??
+    Number(one(db, 'SELECT max(seq) AS n FROM sync_log WHERE author = ?', [set.author])!.n ?? 0) +
+      1;
+  logSet(db, { ...set, seq }, logged);
 }
 
-function applyCells(db: Database, set: ChangeSet, cells: Cell[]): void {
+/** Applies the cells; returns each cell's base. */
+function applyCells(db: Database, set: ChangeSet, cells: Cell[]): Map<Cell, string> {
   const time = set.hlc.slice(0, 24);
   const complete = set.seq !== undefined;
+  const cellBases = new Map<Cell, string>();
   const records = new Map<string, { entity: string; id: string; last: Map<string, Cell> }>();
   for (const c of cells) {
     const key = `${c.entity}/${c.id}`;
@@ -132,6 +143,8 @@ function applyCells(db: Database, set: ChangeSet, cells: Cell[]): void {
       [id],
     );
     if (!row) {
+      for (const c of cells)
+        if (c.entity === entity && c.id === id) cellBases.set(c, complete ? (c.base ?? '') : '');
       const fields = [...last.keys()].filter((f) => f !== 'createdAt');
       const unwritten = ['deleted', ...Object.keys(FIELDS[entity]!)].filter((f) => !last.has(f));
       const bases = [...last].filter(([, c]) => complete && (c.base ?? '') !== '');
@@ -155,7 +168,9 @@ function applyCells(db: Database, set: ChangeSet, cells: Cell[]): void {
     const clock = JSON.parse(String(row.clock)) as Record<string, string>;
     const seen = JSON.parse(String(row.bases)) as Record<string, string>;
     const stamp = (field: string) => clock[field] ?? (row.base as string | null) ?? '';
-    const baseOf = new Map([...last].map(([f, c]) => [f, complete ? (c.base ?? '') : stamp(f)]));
+    for (const c of cells)
+      if (c.entity === entity && c.id === id)
+        cellBases.set(c, complete ? (c.base ?? '') : stamp(c.field));
     const changed: Array<[string, SqlValue]> = [];
     for (const [field, cell] of last) {
       if (field === 'createdAt') continue;
@@ -174,7 +189,7 @@ function applyCells(db: Database, set: ChangeSet, cells: Cell[]): void {
           conflict(db, key, current, set.hlc, sql);
         continue;
       }
-      const base = baseOf.get(field)!;
+      const base = cellBases.get(cell)!;
       if (current !== '' && current > base) conflict(db, key, set.hlc, current, row[column]!);
       else
         db.run('DELETE FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND field = ?', key);
@@ -195,7 +210,11 @@ function applyCells(db: Database, set: ChangeSet, cells: Cell[]): void {
     if (c.entity === 'syncAttestation' && c.field === 'digests')
       for (const digest of String(c.value).match(/[0-9a-f]{64}/g) ?? [])
         db.run('INSERT OR IGNORE INTO sync_attested VALUES (?, ?)', [digest, c.id]);
-  if (created.length === 0 && edits.length === 0) return;
+  if (created.length > 0 || edits.length > 0) audit(db, set, created, edits);
+  return cellBases;
+}
+
+function audit(db: Database, set: ChangeSet, created: string[][], edits: SqlValue[][]): void {
   created.sort((a, b) => (a[1]! < b[1]! ? -1 : 1));
   const previous = String(
     one(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')?.hash ?? '',
@@ -217,9 +236,9 @@ function applyCells(db: Database, set: ChangeSet, cells: Cell[]): void {
 }
 
 /** "The change log": a set's shared cells as canonical text, with digest and owners. */
-function logSet(db: Database, set: ChangeSet, cells: Cell[]): void {
+export function logSet(db: Database, set: ChangeSet & { seq: number }, cells: Cell[]): void {
   const shared = cells.filter((c) => !LOCAL_KINDS.has(c.entity));
-  if (set.seq === undefined || set.author === SEED_AUTHOR || shared.length === 0) return;
+  if (set.author === SEED_AUTHOR || shared.length === 0) return;
   const body = JSON.stringify([
     1,
     set.hlc,
