@@ -34,17 +34,19 @@ const orNull =
 const int =
   (min = -Infinity, max = Infinity): Check =>
   (v) =>
-    Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 const bool: Check = (v) => typeof v === 'boolean';
-const jsonText: Check = (v) => {
-  if (!isString(v) || v.length > 200_000) return false;
-  try {
-    JSON.parse(v);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const jsonText =
+  (max = 200_000): Check =>
+  (v) => {
+    if (!isString(v) || v.length > max) return false;
+    try {
+      JSON.parse(v);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
 const id = pattern(/^[0-9a-f]{32}$/);
 const code = pattern(/^[a-z0-9][a-z0-9_.-]{0,63}$/);
@@ -58,11 +60,14 @@ const date: Check = (v) => {
   return d === undefined || (d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate());
 };
 const isoDateTime = pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+const hexId = pattern(/^[0-9a-f]{16}$/);
+const base64 = pattern(/^[A-Za-z0-9+/=]{1,200}$/);
+const ageRecipient = pattern(/^age1[0-9a-z]{1,200}$/);
 
 const plain = (check: Check): Field => ({ codec: 'plain', check });
-const list = (item: Check, max: number): Field => ({
+const list = (item: Check, max: number, min = 0): Field => ({
   codec: 'json',
-  check: (v) => Array.isArray(v) && v.length <= max && v.every(item),
+  check: (v) => Array.isArray(v) && v.length >= min && v.length <= max && v.every(item),
 });
 
 const SPEC: Record<string, { table: string; fields: Record<string, Field> }> = {
@@ -195,14 +200,91 @@ const SPEC: Record<string, { table: string; fields: Record<string, Field> }> = {
     fields: {
       name: plain(trimmed(1, 100)),
       shape: plain(oneOf('persons', 'events')),
-      columns: plain(jsonText),
+      columns: plain(jsonText()),
     },
   },
   savedCount: {
     table: 'saved_counts',
-    fields: { name: plain(trimmed(1, 100)), definition: plain(jsonText) },
+    fields: { name: plain(trimmed(1, 100)), definition: plain(jsonText()) },
+  },
+  reportDefinition: {
+    table: 'report_definitions',
+    fields: { name: plain(trimmed(1, 100)), spec: plain(jsonText()) },
+  },
+  figureSnapshot: {
+    table: 'figure_snapshots',
+    fields: {
+      title: plain(trimmed(1, 300)),
+      spec: plain(jsonText()),
+      figures: plain(jsonText(50_000_000)),
+    },
+  },
+  syncIdentity: {
+    table: 'sync_identities',
+    fields: {
+      ageIdentity: plain(pattern(/^AGE-SECRET-KEY-1[0-9A-Z]{1,200}$/)),
+      ageRecipient: plain(ageRecipient),
+      signingSeed: plain(base64),
+      signingPublic: plain(base64),
+      keyId: plain(hexId),
+      retired: list(text(2000), 100),
+      bundleSeq: plain(int(0)),
+    },
+  },
+  contact: {
+    table: 'contacts',
+    fields: {
+      name: plain(trimmed(1, 100)),
+      installId: plain(hexId),
+      ageRecipient: plain(ageRecipient),
+      signingKeys: list(base64, 100, 1),
+      verifiedAt: plain(orNull(isoDateTime)),
+      verifiedBy: plain(orNull(hexId)),
+      scope: plain(oneOf('all', 'no_never_publish', 'regions')),
+      regions: list(code, 200),
+      introducedBy: plain(orNull(id)),
+      theirHave: plain(jsonText()),
+      receivedSeqs: plain(jsonText()),
+      lastSentAt: plain(orNull(isoDateTime)),
+      lastReceivedAt: plain(orNull(isoDateTime)),
+      clockAheadMs: plain(orNull(int())),
+    },
+  },
+  syncAttestation: {
+    table: 'sync_attestations',
+    fields: {
+      author: plain(hexId),
+      keyId: plain(hexId),
+      signature: plain(base64),
+      digests: plain(
+        (v) => isString(v) && v.length <= 100_000_000 && /^(?:[0-9a-f]{64})*$/.test(v),
+      ),
+    },
+  },
+  syncReceipt: {
+    table: 'sync_receipts',
+    fields: {
+      contactId: plain(id),
+      bundleSeq: plain(int(1)),
+      changes: plain(int(0)),
+      newChanges: plain(int(0)),
+      clockAheadMs: plain(orNull(int())),
+      flagged: plain(jsonText()),
+    },
   },
 };
+
+/** The kinds that never travel: they stay out of the change log. */
+export const LOCAL_KINDS = new Set([
+  'importMapping',
+  'savedCount',
+  'reportDefinition',
+  'figureSnapshot',
+  'syncIdentity',
+  'contact',
+  'syncAttestation',
+  'syncReceipt',
+]);
 
 const META: Record<string, Field> = {
   createdAt: plain(isoDateTime),

@@ -10,7 +10,7 @@ import sodium from 'libsodium-wrappers-sumo';
 
 export const FOLDER = path.resolve(__dirname, '../../docs/vectors/vault');
 
-export const file = (name: string) => readFileSync(path.join(FOLDER, name));
+export const file = (name: string, folder = FOLDER) => readFileSync(path.join(folder, name));
 const gen = (g: number) => String(g).padStart(10, '0');
 
 function openGcm(key: Buffer, nonce: Buffer, sealed: Buffer, aad: Buffer): Buffer | null {
@@ -91,8 +91,9 @@ type Secret = { passphrase: string } | { entropy: Buffer };
 
 export async function unlock(
   secret: Secret,
-): Promise<{ vaultId: Buffer; keys: Record<string, Buffer> }> {
-  const header = parseHeader(file('vault.vgh'));
+  folder = FOLDER,
+): Promise<{ folder: string; vaultId: Buffer; keys: Record<string, Buffer> }> {
+  const header = parseHeader(file('vault.vgh', folder));
   await sodium.ready;
   for (const slot of header.slots) {
     let kek: Buffer;
@@ -109,7 +110,7 @@ export async function unlock(
     const key = (purpose: string) => hkdf(dataKey, header.vaultId, `vigil ${purpose} v1`);
     if (!hmac(key('header'), header.body).equals(header.mac)) throw new Error('damage: header MAC');
     const keys = Object.fromEntries(['snapshot', 'journal', 'state'].map((p) => [p, key(p)]));
-    return { vaultId: header.vaultId, keys };
+    return { folder, vaultId: header.vaultId, keys };
   }
   throw new Error('wrong secret');
 }
@@ -117,7 +118,7 @@ export async function unlock(
 export type Vault = Awaited<ReturnType<typeof unlock>>;
 
 export function readSnapshot(v: Vault, g: number): Buffer {
-  const s = file(`snapshot-${gen(g)}.vgs`);
+  const s = file(`snapshot-${gen(g)}.vgs`, v.folder);
   if (s.subarray(0, 8).toString('latin1') !== 'VIGILSNP') throw new Error('damage: magic');
   if (!s.subarray(10, 26).equals(v.vaultId)) throw new Error('damage: another vault');
   const db = openGcm(v.keys.snapshot!, s.subarray(34, 46), s.subarray(46), s.subarray(0, 34));
@@ -129,7 +130,7 @@ export function readSnapshot(v: Vault, g: number): Buffer {
 export function readJournal(
   v: Vault,
   g: number,
-  j = file(`journal-${gen(g)}.vgj`),
+  j = file(`journal-${gen(g)}.vgj`, v.folder),
 ): { payloads: Buffer[]; tornTail: boolean } {
   const prefix = Buffer.concat([Buffer.from('VIGILJNL'), Buffer.from([0, 1]), v.vaultId, u64(g)]);
   if (!j.subarray(0, 34).equals(prefix)) throw new Error('damage: journal prefix');
@@ -165,7 +166,7 @@ export function readCommitState(v: Vault): {
   records: number;
   previous: number;
 } {
-  const f = file('vault.vgc');
+  const f = file('vault.vgc', v.folder);
   if (f.length !== 180) throw new Error('damage: commit state length');
   const slots = [0, 1].flatMap((i) => {
     const s = f.subarray(i * 90, i * 90 + 90);

@@ -4,13 +4,13 @@
  * vectors in docs/vectors/ and must find what expected.json says they hold.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../helpers/tempDir';
-import { FIELDS, snake, TABLES, valid, type Codec } from './format-spec-fields';
+import { apply, auditHash, changeSet, sha256 } from './format-spec-apply';
+import { FIELDS, snake, TABLES } from './format-spec-fields';
 import {
   file,
   FOLDER,
@@ -28,6 +28,7 @@ const expected = JSON.parse(readFileSync(path.join(VECTORS, 'expected.json'), 'u
   commitState: { generation: number; records: number; previousRecords: number };
   journalRecords: Record<string, number>;
   schemaVersion: number;
+  installId: string;
   deletedPersonIds: string[];
   audit: { entries: number; lastHash: string };
   [kind: string]: unknown;
@@ -40,155 +41,6 @@ const LISTS: Array<[string, string]> = [
 ];
 const SQLITE3 = '/usr/bin/sqlite3';
 const tempDir = useTempDirs();
-
-// Change sets, applied as "Applying a change set" says.
-interface Cell {
-  entity: string;
-  id: string;
-  field: string;
-  value: string | number | boolean | null | string[];
-}
-interface ChangeSet {
-  v: 1;
-  hlc: string;
-  author: string;
-  cells: Cell[];
-}
-
-const HLC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
-
-function changeSet(payload: Buffer): ChangeSet {
-  const set = JSON.parse(payload.toString('utf8')) as ChangeSet;
-  const m = typeof set.hlc === 'string' ? HLC.exec(set.hlc) : null;
-  const wallOk = m && !Number.isNaN(Date.parse(m[1]!)) && new Date(m[1]!).toISOString() === m[1];
-  const cellsOk =
-    Array.isArray(set.cells) &&
-    set.cells.length > 0 &&
-    set.cells.every((c) => /^[0-9a-f]{32}$/.test(c.id) && typeof c.entity === 'string');
-  if (set.v !== 1 || !wallOk || set.author !== m[3] || !cellsOk)
-    throw new Error('not a change set');
-  return set;
-}
-
-const sqlOf = (codec: Codec, value: Cell['value']): SqlValue =>
-  codec === 'json'
-    ? JSON.stringify(value ?? [])
-    : codec === 'bool' || typeof value === 'boolean'
-      ? value
-        ? 1
-        : 0
-      : (value as SqlValue);
-
-function one(db: Database, sql: string, params: SqlValue[] = []): Record<string, SqlValue> | null {
-  const s = db.prepare(sql);
-  try {
-    s.bind(params);
-    return s.step() ? s.getAsObject() : null;
-  } finally {
-    s.free();
-  }
-}
-
-function intern(db: Database, hlc: string): number {
-  db.run('INSERT OR IGNORE INTO hlcs (hlc) VALUES (?)', [hlc]);
-  return Number(one(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
-}
-
-function auditHash(
-  previous: string,
-  hlc: string,
-  author: string,
-  created: string[][],
-  edits: SqlValue[][],
-) {
-  const text = JSON.stringify([previous, hlc, author, created, edits]);
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function apply(db: Database, set: ChangeSet): void {
-  const time = set.hlc.slice(0, 24);
-  const held = set.cells.filter((c) => !valid(c.entity, c.field, c.value));
-  for (const c of held)
-    db.run('INSERT OR REPLACE INTO held_cells VALUES (?, ?, ?, ?, ?, ?)', [
-      set.hlc,
-      set.author,
-      c.entity,
-      c.id,
-      c.field,
-      JSON.stringify(c.value),
-    ]);
-  const records = new Map<
-    string,
-    { entity: string; id: string; values: Map<string, Cell['value']> }
-  >();
-  for (const c of set.cells.filter((cell) => !held.includes(cell))) {
-    const key = `${c.entity}/${c.id}`;
-    if (!records.has(key)) records.set(key, { entity: c.entity, id: c.id, values: new Map() });
-    records.get(key)!.values.set(c.field, c.value);
-  }
-  const created: string[][] = [];
-  const edits: SqlValue[][] = [];
-  for (const { entity, id, values } of records.values()) {
-    const table = TABLES[entity]!;
-    const codec = (field: string) => FIELDS[entity]![field] ?? 'plain';
-    const row = one(
-      db,
-      `SELECT t.*, h.hlc AS base FROM ${table} t LEFT JOIN hlcs h ON h.id = t.clock_base WHERE t.id = ?`,
-      [id],
-    );
-    if (!row) {
-      const fields = [...values.keys()].filter((f) => f !== 'createdAt');
-      const columns = ['id', 'created_at', 'updated_at', 'clock_base', ...fields.map(snake)];
-      const params = [
-        id,
-        time,
-        time,
-        intern(db, set.hlc),
-        ...fields.map((f) => sqlOf(codec(f), values.get(f)!)),
-      ];
-      db.run(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-        params,
-      );
-      created.push([entity, id]);
-      continue;
-    }
-    const clock = JSON.parse(String(row.clock)) as Record<string, string>;
-    const changed: Array<[string, SqlValue]> = [];
-    for (const [field, value] of values) {
-      if ((clock[field] ?? (row.base as string | null) ?? '') >= set.hlc) continue;
-      const column = field === 'createdAt' ? 'created_at' : snake(field);
-      const sql = sqlOf(codec(field), value);
-      edits.push([entity, id, field, JSON.stringify(row[column]), JSON.stringify(sql)]);
-      changed.push([column, sql]);
-      clock[field] = set.hlc;
-    }
-    if (changed.length === 0) continue;
-    db.run(
-      `UPDATE ${table} SET ${changed.map(([c]) => `${c} = ?`).join(', ')}, clock = ?, updated_at = max(updated_at, ?) WHERE id = ?`,
-      [...changed.map(([, v]) => v), JSON.stringify(clock), time, id],
-    );
-  }
-  if (created.length === 0 && edits.length === 0) return;
-  created.sort((a, b) => (a[1]! < b[1]! ? -1 : 1));
-  const previous = String(
-    one(db, 'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1')?.hash ?? '',
-  );
-  const hash = auditHash(previous, set.hlc, set.author, created, edits);
-  db.run('INSERT INTO audit_log (hlc_id, author, hash) VALUES (?, ?, ?)', [
-    intern(db, set.hlc),
-    set.author,
-    hash,
-  ]);
-  const seq = Number(one(db, 'SELECT max(seq) AS seq FROM audit_log')!.seq);
-  for (const [entity, id] of created)
-    db.run('INSERT INTO audit_created (seq, entity, entity_id) VALUES (?, ?, ?)', [
-      seq,
-      entity!,
-      id!,
-    ]);
-  for (const e of edits) db.run('INSERT INTO audit_edits VALUES (?, ?, ?, ?, ?, ?)', [seq, ...e]);
-}
 
 function rows(db: Database, sql: string): Array<Record<string, SqlValue>> {
   const result = db.exec(sql)[0];
@@ -274,6 +126,32 @@ describe('an independent reader written from docs/vault-format.md', () => {
     expect(rows(db, 'SELECT * FROM held_cells')).toEqual([]);
   });
 
+  it('finds every set of the vector in the change log, and the stale edit in the conflict queue', async () => {
+    const v = await unlock({ passphrase: expected.passphrase });
+    const db = await replayed(v, 3, 3);
+    const log = rows(db, 'SELECT * FROM sync_log ORDER BY author, seq');
+    // Every set of the vector travels: the 3 of generation 1 (gone with it) and those journaled.
+    const sets = 3 + Object.values(expected.journalRecords).reduce((a, b) => a + b, 0);
+    expect(log.map((r) => r.seq)).toEqual(Array.from({ length: sets }, (_, i) => i + 1));
+    for (const row of log) {
+      expect(row.digest).toBe(sha256(String(row.body)));
+      const [version, hlc, author, seq] = JSON.parse(String(row.body)) as unknown[];
+      expect([version, hlc, author, seq]).toEqual([1, row.hlc, expected.installId, row.seq]);
+    }
+    const stale = log.find((r) => String(r.hlc).startsWith('2026-01-05T09:05'))!;
+    expect(stale.owners).toBe('p:11111111111111111111111111111111');
+    expect(rows(db, 'SELECT * FROM sync_conflicts')).toEqual([
+      {
+        entity: 'person',
+        entity_id: '11111111111111111111111111111111',
+        field: 'occupation',
+        winner: '2026-01-05T09:10:00.000Z-0000-a1b2c3d4e5f60718',
+        other: stale.hlc,
+        other_value: JSON.stringify('stale edit that loses'),
+      },
+    ]);
+  });
+
   it('checks the commit state against the journals: nothing is behind', async () => {
     const v = await unlock({ passphrase: expected.passphrase });
     const state = readCommitState(v);
@@ -299,6 +177,10 @@ describe('an independent reader written from docs/vault-format.md', () => {
       'audit_log',
       'audit_created',
       'audit_edits',
+      'held_cells',
+      'sync_log',
+      'sync_attested',
+      'sync_conflicts',
     ])
       expect(rows(fromBackup, `SELECT * FROM ${table} ORDER BY 1, 2`), table).toEqual(
         rows(snapshot, `SELECT * FROM ${table} ORDER BY 1, 2`),

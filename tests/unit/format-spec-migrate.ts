@@ -1,0 +1,106 @@
+/**
+ * Migration 5 of docs/vault-format.md ("The database inside"), its SQL and its change-log
+ * backfill, for the independent reader: a schema 4 database brought to schema 5 as the spec
+ * says. Imports nothing from core/.
+ */
+import type { Database } from 'sql.js';
+import { logSet, type Cell } from './format-spec-apply';
+import { FIELDS, LOCAL_KINDS, snake, TABLES } from './format-spec-fields';
+
+const RECORD_COLUMNS = `id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, clock_base INTEGER NOT NULL DEFAULT 0,
+  clock TEXT NOT NULL DEFAULT '{}'`;
+const BASES = `bases TEXT NOT NULL DEFAULT '{}'`;
+const BEFORE_SYNC = [
+  'persons',
+  'status_events',
+  'proceedings',
+  'custody_events',
+  'risk_assignments',
+  'sources',
+  'citations',
+  'thesaurus_terms',
+  'installs',
+  'import_mappings',
+  'saved_counts',
+  'report_definitions',
+  'figure_snapshots',
+];
+
+const MIGRATION_5 = `
+${BEFORE_SYNC.map((t) => `ALTER TABLE ${t} ADD COLUMN ${BASES};`).join('\n')}
+CREATE TABLE sync_identities (${RECORD_COLUMNS}, ${BASES},
+  age_identity TEXT NOT NULL DEFAULT '', age_recipient TEXT NOT NULL DEFAULT '',
+  signing_seed TEXT NOT NULL DEFAULT '', signing_public TEXT NOT NULL DEFAULT '',
+  key_id TEXT NOT NULL DEFAULT '', retired TEXT NOT NULL DEFAULT '[]',
+  bundle_seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE contacts (${RECORD_COLUMNS}, ${BASES},
+  name TEXT NOT NULL DEFAULT '', install_id TEXT NOT NULL DEFAULT '',
+  age_recipient TEXT NOT NULL DEFAULT '', signing_keys TEXT NOT NULL DEFAULT '[]',
+  verified_at TEXT, verified_by TEXT, scope TEXT NOT NULL DEFAULT 'all',
+  regions TEXT NOT NULL DEFAULT '[]', introduced_by TEXT,
+  their_have TEXT NOT NULL DEFAULT '{}', received_seqs TEXT NOT NULL DEFAULT '[]',
+  last_sent_at TEXT, last_received_at TEXT, clock_ahead_ms INTEGER);
+CREATE INDEX contacts_install ON contacts (install_id);
+CREATE TABLE sync_attestations (${RECORD_COLUMNS}, ${BASES},
+  author TEXT NOT NULL DEFAULT '', key_id TEXT NOT NULL DEFAULT '',
+  signature TEXT NOT NULL DEFAULT '', digests TEXT NOT NULL DEFAULT '');
+CREATE TABLE sync_receipts (${RECORD_COLUMNS}, ${BASES},
+  contact_id TEXT NOT NULL DEFAULT '', bundle_seq INTEGER NOT NULL DEFAULT 0,
+  changes INTEGER NOT NULL DEFAULT 0, new_changes INTEGER NOT NULL DEFAULT 0,
+  clock_ahead_ms INTEGER, flagged TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE sync_log (hlc TEXT PRIMARY KEY, author TEXT NOT NULL, seq INTEGER NOT NULL,
+  digest TEXT NOT NULL, owners TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX sync_log_author ON sync_log (author, seq);
+CREATE TABLE sync_attested (digest TEXT PRIMARY KEY,
+  attestation TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sync_conflicts (entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+  field TEXT NOT NULL, winner TEXT NOT NULL, other TEXT NOT NULL, other_value TEXT,
+  PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID;`;
+
+const SEED_AUTHOR = '0000000000000000';
+
+/** Migration 5 on a schema 4 database: its SQL, then the change-log backfill. */
+export function migrateTo5(db: Database): void {
+  const version = Number(db.exec('PRAGMA user_version')[0]!.values[0]![0]);
+  if (version !== 4) throw new Error(`schema ${version}, not 4`);
+  db.exec('BEGIN');
+  db.exec(MIGRATION_5);
+  backfill(db);
+  db.exec('PRAGMA user_version = 5');
+  db.exec('COMMIT');
+}
+
+function backfill(db: Database): void {
+  const sets = new Map<string, Cell[]>();
+  for (const [entity, table] of Object.entries(TABLES)) {
+    if (LOCAL_KINDS.has(entity)) continue;
+    const result = db.exec(
+      `SELECT t.*, h.hlc AS base_hlc FROM ${table} t JOIN hlcs h ON h.id = t.clock_base ORDER BY t.rowid`,
+    )[0];
+    for (const values of result?.values ?? []) {
+      const row = Object.fromEntries(result!.columns.map((c, i) => [c, values[i]]));
+      const clock = JSON.parse(String(row.clock)) as Record<string, string>;
+      const codecs: Record<string, string> = { deleted: 'bool', ...FIELDS[entity] };
+      for (const [field, codec] of Object.entries(codecs)) {
+        const hlc = clock[field] ?? String(row.base_hlc);
+        if (hlc === '' || hlc.slice(-16) === SEED_AUTHOR) continue;
+        const stored = row[snake(field)] ?? null;
+        const value =
+          codec === 'json'
+            ? (JSON.parse(String(stored ?? '[]')) as string[])
+            : codec === 'bool'
+              ? stored === 1
+              : (stored as Cell['value']);
+        sets.set(hlc, [...(sets.get(hlc) ?? []), { entity, id: String(row.id), field, value }]);
+      }
+    }
+  }
+  const seqs = new Map<string, number>();
+  for (const hlc of [...sets.keys()].sort()) {
+    const author = hlc.slice(-16);
+    const seq = (seqs.get(author) ?? 0) + 1;
+    seqs.set(author, seq);
+    logSet(db, { v: 1, hlc, author, seq, cells: [] }, sets.get(hlc)!);
+  }
+}
