@@ -123,8 +123,10 @@ export function applyChanges(db: WriteDb, set: ChangeSet, options: ApplyOptions 
   for (const personId of personsTouched(db, set.cells)) {
     refreshPersonDocument(db, personId, createdIds.has(personId), citing);
   }
-  const journaled = completeSet(db, set, bases);
   recordAttestations(db, set.cells);
+  // Held cells retried after an upgrade belong to a set logged whole when it arrived.
+  if (options.held) return set;
+  const journaled = completeSet(db, set, bases);
   logSet(db, options.travelling ?? journaled);
   return journaled;
 }

@@ -109,7 +109,8 @@ export function backfillLog(db: WriteDb): void {
     if (LOCAL_KINDS.has(kind)) continue;
     for (const row of all(
       db,
-      `SELECT t.*, h.hlc AS base_hlc FROM ${TABLES[kind]} t JOIN hlcs h ON h.id = t.clock_base`,
+      `SELECT t.*, h.hlc AS base_hlc FROM ${TABLES[kind]} t JOIN hlcs h ON h.id = t.clock_base
+       ORDER BY t.rowid`,
     )) {
       const clock = JSON.parse(String(row.clock)) as Record<string, string>;
       for (const field of ['deleted', ...fieldsOf(kind)]) {
