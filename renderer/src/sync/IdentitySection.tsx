@@ -6,6 +6,7 @@ import { requestUnlocked } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { errorKey } from '../errors';
+import { InstallNameForm } from './InstallNameForm';
 import { SaveContactForm } from './SaveContactForm';
 
 type Loaded = { ok: true; identity: SyncIdentity } | { ok: false; code: ErrorCode };
@@ -70,11 +71,12 @@ export function IdentitySection({ readOnly }: { readOnly: boolean }) {
       ) : (
         <>
           <p className="muted">{t('sync.identity.lead')}</p>
+          <InstallNameForm
+            identity={loaded.identity}
+            readOnly={readOnly}
+            onSaved={(identity) => setLoaded({ ok: true, identity })}
+          />
           <dl className="details">
-            <div>
-              <dt>{t('sync.identity.name')}</dt>
-              <dd>{loaded.identity.name ?? t('sync.unnamed')}</dd>
-            </div>
             <div>
               <dt>{t('sync.identity.keyId')}</dt>
               <dd className="key-id">{loaded.identity.keyId}</dd>
