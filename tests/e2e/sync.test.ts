@@ -190,12 +190,12 @@ describe('sync between two vaults through the browser host', () => {
     expect(await decodeQr(dialogA.getByTestId('fingerprint-qr'))).toBe(digitsA);
 
     // Typed digits that differ are refused, in a sentence; the matching ones verify.
-    await dialogA.getByLabel('Your colleague’s digits').fill('12345'.repeat(12));
+    await dialogA.getByLabel('Your colleague’s digits', { exact: true }).fill('12345'.repeat(12));
     await dialogA.getByRole('button', { name: 'Check these digits' }).click();
     await expect
       .poll(() => dialogA.getByRole('alert').textContent())
       .toContain('The fingerprint does not match');
-    await dialogA.getByLabel('Your colleague’s digits').fill(digitsB);
+    await dialogA.getByLabel('Your colleague’s digits', { exact: true }).fill(digitsB);
     await dialogA.getByRole('button', { name: 'Check these digits' }).click();
     await expect.poll(() => dialogA.getByRole('status').textContent()).toContain('is verified');
     await dialogA.getByRole('button', { name: 'Close' }).click();
