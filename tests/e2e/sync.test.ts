@@ -159,8 +159,14 @@ describe('sync between two vaults through the browser host', () => {
     const files = tempDir();
     const file = (name: string) => path.join(files, name);
 
-    // A saves its contact file and B adds it; B's contact goes to A as pasted text.
+    // A names itself, saves its contact file and B adds it; B's contact goes to A as text.
     const screenA = await openContactsScreen(a.page);
+    const identityA = section(screenA, 'Your sharing identity');
+    await identityA.getByLabel('Name colleagues see').fill('Invented Field Office');
+    await identityA.getByRole('button', { name: 'Save name' }).click();
+    await expect
+      .poll(() => identityA.getByLabel('Your contact as text').inputValue())
+      .toContain('name: Invented Field Office');
     const saveForm = screenA.getByRole('form', { name: 'Save my contact file' });
     await saveForm.getByLabel('Contact file path').fill(file('a.vigil-contact'));
     await saveForm.getByRole('button', { name: 'Save contact file' }).click();
@@ -206,6 +212,7 @@ describe('sync between two vaults through the browser host', () => {
     await expect.poll(() => onlyContact(screenA).textContent()).toMatch(/Verified (by|on) /);
     await expect.poll(() => onlyContact(screenB).textContent()).toMatch(/Verified (by|on) /);
     const nameOfA = (await onlyContact(screenB).getByRole('heading').textContent()) ?? '';
+    expect(nameOfA).toBe('Invented Field Office');
     await backToCases(a.page);
     await backToCases(b.page);
 
