@@ -71,6 +71,20 @@ describe('two vaults exchanging bundles', () => {
     expect((await b.core.call('getPerson', { id: person.id })).occupation).toBe(other);
   });
 
+  it('still sends changes made before a compaction and a reopen of the vault', async () => {
+    const [a, b] = await two();
+    const person = await a.core.call('createPerson', { name: 'Invented Olga Marach' });
+    await (await a.core.session.readVault()).compact();
+    await a.core.call('lockVault', {});
+    await a.core.call('unlockVault', {
+      folder: path.join(a.root, 'vault'),
+      passphrase: 'test passphrase',
+    });
+    const received = await exchange(a, b);
+    expect(received.newPersons).toBe(1);
+    expect((await b.core.call('getPerson', { id: person.id })).name).toBe('Invented Olga Marach');
+  });
+
   it('refuses the same bundle twice and changes nothing', async () => {
     const [a, b] = await two();
     await a.core.call('createPerson', { name: 'Invented Pavel Rudz' });
