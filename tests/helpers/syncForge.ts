@@ -9,12 +9,30 @@ import { ageDecrypt, bundleTrustedComment } from '../../core/sync/bundleFile';
 import { readIdentity, type Identity } from '../../core/sync/identity';
 import { signDetached } from '../../core/sync/minisign';
 import { changeSetOf, type BundlePayload, type CanonicalSet } from '../../core/sync/payload';
-import type { Peer } from './sync';
+import { afterEach } from 'vitest';
+import { startPeer, type Peer } from './sync';
+import { useTempDirs } from './tempDir';
 
 /**
  * Bundles made by hand, as an attacker or a newer Vigil would make them: tests may read a
  * peer's keys from its vault to open a bundle, change what is inside and seal it again.
  */
+
+/** Starts peers by name in a temp folder; they are locked after the test. */
+export function usePeers(): (...names: string[]) => Promise<Peer[]> {
+  const tempDir = useTempDirs();
+  const running: Peer[] = [];
+  afterEach(async () => {
+    for (const peer of running.splice(0)) await peer.core.call('lockVault', {});
+  });
+  return async (...names) => {
+    const base = tempDir();
+    const started: Peer[] = [];
+    for (const name of names) started.push(await startPeer(base, name));
+    running.push(...started);
+    return started;
+  };
+}
 
 /** The peer's sharing keys, read from its vault. */
 export async function keysOf(peer: Peer): Promise<Identity> {

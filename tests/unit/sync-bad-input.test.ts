@@ -1,26 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Encrypter } from 'age-encryption';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ageDecrypt } from '../../core/sync/bundleFile';
-import { keysOf, openAs, refusal, seal, vaultDigest } from '../helpers/syncForge';
-import { introduce, startPeer, type Peer } from '../helpers/sync';
-import { useTempDirs } from '../helpers/tempDir';
+import { keysOf, openAs, refusal, seal, usePeers, vaultDigest } from '../helpers/syncForge';
+import { introduce, type Peer } from '../helpers/sync';
 
-const tempDir = useTempDirs();
-const peers: Peer[] = [];
-
-afterEach(async () => {
-  for (const peer of peers.splice(0)) await peer.core.call('lockVault', {});
-});
-
-async function start(...names: string[]): Promise<Peer[]> {
-  const base = tempDir();
-  const started = [];
-  for (const name of names) started.push(await startPeer(base, name));
-  peers.push(...started);
-  return started;
-}
+const start = usePeers();
 
 async function contactText(peer: Peer): Promise<string> {
   return (await peer.core.call('syncIdentity', {})).contactText;
