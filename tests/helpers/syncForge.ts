@@ -19,18 +19,18 @@ import { useTempDirs } from './tempDir';
  */
 
 /** Starts peers by name in a temp folder; they are locked after the test. */
-export function usePeers(): (...names: string[]) => Promise<Peer[]> {
+export function usePeers(): <N extends string[]>(...names: N) => Promise<{ [K in keyof N]: Peer }> {
   const tempDir = useTempDirs();
   const running: Peer[] = [];
   afterEach(async () => {
     for (const peer of running.splice(0)) await peer.core.call('lockVault', {});
   });
-  return async (...names) => {
+  return async <N extends string[]>(...names: N) => {
     const base = tempDir();
     const started: Peer[] = [];
     for (const name of names) started.push(await startPeer(base, name));
     running.push(...started);
-    return started;
+    return started as { [K in keyof N]: Peer };
   };
 }
 

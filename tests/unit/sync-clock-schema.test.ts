@@ -115,6 +115,13 @@ describe('a set from a newer Vigil', () => {
     );
     expect(logged).toEqual([{ body: JSON.stringify(set) }]);
 
+    // Replayed from the journal on the next unlock, the same cells are held again.
+    await b.core.call('lockVault', {});
+    await b.core.call('unlockVault', {
+      folder: path.join(b.root, 'vault'),
+      passphrase: 'test passphrase',
+    });
+    expect(await held(b)).toEqual(expected);
     await exchange(b, c);
     expect(await held(c)).toEqual(expected);
     expect((await c.core.call('getPerson', { id: person.id })).name).toBe('Invented Lena Aske');
