@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Encrypter } from 'age-encryption';
@@ -40,10 +40,19 @@ export async function keysOf(peer: Peer): Promise<Identity> {
   return readIdentity(db, peer.core.session.installId)!;
 }
 
-/** SHA-256 over every row of every table of the peer's vault, table by table in a fixed order. */
+/**
+ * SHA-256 over every row of every table of the peer's vault, table by table in a fixed order,
+ * and over every file of its folder once all it was asked to write is on disk.
+ */
 export async function vaultDigest(peer: Peer): Promise<string> {
-  const db = (await peer.core.session.readVault()).db;
+  const vault = await peer.core.session.readVault();
+  await vault.quiet();
+  const db = vault.db;
   const hash = createHash('sha256');
+  for (const name of readdirSync(vault.folder).sort()) {
+    const file = path.join(vault.folder, name);
+    if (statSync(file).isFile()) hash.update(`${name}\n`).update(readFileSync(file));
+  }
   const tables = db.exec(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
   )[0]!.values;
