@@ -75,12 +75,13 @@ export function applyJournalSet(db: WriteDb, set: ChangeSet): ChangeSet {
  * it, so this vault can pass it on intact. An error of the write path refuses the whole set.
  */
 function applyReceived(db: WriteDb, set: ChangeSet): void {
-  const { rejected } = validateChangeSet(set);
-  const refused = new Set(rejected.map((r) => r.cell));
-  const applicable = set.cells.filter((cell) => !refused.has(cell));
+  // Judged cell by cell on this set's own cells: validateChangeSet returns parsed copies,
+  // which no cell of `set` is identical to.
+  const refused = set.cells.filter((cell) => cellProblem(cell) !== null);
+  const applicable = set.cells.filter((cell) => cellProblem(cell) === null);
   if (applicable.length > 0) applyChanges(db, { ...set, cells: applicable }, { travelling: set });
   else logSet(db, set);
-  if (refused.size > 0) holdCells(db, set, [...refused]);
+  if (refused.length > 0) holdCells(db, set, refused);
 }
 
 /** Replay of a received set: as on arrival; the write path's refusal holds all of it. */
