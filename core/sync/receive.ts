@@ -90,9 +90,9 @@ function parsePayload(bytes: Uint8Array): BundlePayload {
 }
 
 /**
- * The signing keys each author's attestations are checked with: the sender's and ours as
- * recorded, a verified contact's as recorded (a relay cannot swap them), and for a colleague
- * this vault does not know, the keys the sender introduces them with.
+ * The signing keys each author's attestations are checked with: ours and every contact's as
+ * recorded (verified, added or introduced earlier), and for a colleague this vault does not
+ * know, the keys the sender introduces them with.
  */
 function authorKeys(
   payload: BundlePayload,
@@ -102,8 +102,9 @@ function authorKeys(
 ): Map<string, SigningPublicKey[]> {
   const keys = new Map<string, SigningPublicKey[]>();
   keys.set(installId, ownSigningKeys(identity));
-  for (const contact of contacts)
-    if (contact.verified) keys.set(contact.installId, contact.signingKeys);
+  // Keys recorded here are never replaced by what a bundle says, not even those of a colleague
+  // once introduced: a relay could otherwise swap a known author's key for its own.
+  for (const contact of contacts) keys.set(contact.installId, contact.signingKeys);
   for (const intro of payload.authors) {
     if (keys.has(intro.install)) continue;
     if (!isAgeRecipient(intro.encryption) || contactNameProblem(intro.name) !== null)

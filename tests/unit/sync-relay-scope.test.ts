@@ -111,13 +111,8 @@ describe('sets relayed by a coordinator', () => {
     expect(await refusal(c, byK)).toEqual({ code: 'BUNDLE_DAMAGED', unchanged: true });
   });
 
-  // Skipped for the lead to decide: receive.ts authorKeys takes recorded keys only for verified
-  // contacts, and for anyone else the keys the sender's bundle introduces them with, even when
-  // this vault already recorded keys for that colleague. So any verified sender (this K, or a
-  // second coordinator) can name a key of its own for A and sign sets in A's name. Using the
-  // recorded keys of every contact would close it, but a relayed colleague's key rotation then
-  // needs a rule of its own (receipt.ts never updates an introduced contact's keys).
-  it.skip("refuses a set in A's name signed with a key a later bundle introduces for A", async () => {
+  // A colleague's recorded keys are never replaced by a later bundle's introduction.
+  it("refuses a set in A's name signed with a key a later bundle introduces for A", async () => {
     const { a, k, c, file } = await relay();
     await c.core.call('receiveBundle', { path: file });
     // C now holds A's keys, as K introduced them. A later bundle names another key for A.
