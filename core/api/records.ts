@@ -308,7 +308,10 @@ export const SyncAttestationFields = z.object({
   keyId: HexId,
   signature: Base64,
   /** The SHA-256 digests, 64 hex digits each, one after another. */
-  digests: z.string().max(100_000_000).regex(/^(?:[0-9a-f]{64})*$/),
+  digests: z
+    .string()
+    .max(100_000_000)
+    .regex(/^(?:[0-9a-f]{64})*$/),
 });
 
 /** One bundle received: from whom, its number, what it brought. */

@@ -123,7 +123,9 @@ export async function setInstallName(access: SyncAccess, name: string): Promise<
   await access.commit(
     [
       { entity: 'install', id, field: 'name', value: name.trim() },
-      ...(exists ? [] : [{ entity: 'install', id, field: 'createdAt', value: new Date().toISOString() }]),
+      ...(exists
+        ? []
+        : [{ entity: 'install', id, field: 'createdAt', value: new Date().toISOString() }]),
     ],
     { undoable: false },
   );
