@@ -5,7 +5,7 @@ import type { ExportResult } from '../../../core/api/export';
 import type { ImportShape } from '../../../core/api/import';
 import type { Audience } from '../../../core/api/reports';
 import { requestUnlocked } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { NeedsList } from '../components/NeedsList';
@@ -310,13 +310,10 @@ export function ExportDialog({ filter, onClose }: Props) {
         </div>
       </form>
 
-      <ConfirmDialog
+      <ReplaceFileDialog
         open={confirmReplace}
-        title={t('export.replaceTitle')}
-        body={t('export.replaceBody', { path: path.trim() })}
-        confirmLabel={t('export.replaceConfirm')}
-        cancelLabel={t('export.replaceCancel')}
-        onConfirm={() => {
+        path={path.trim()}
+        onReplace={() => {
           setConfirmReplace(false);
           void run(true);
         }}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import { SaveReportArgs, type ReportSpec, type SaveReportResult } from '../../../core/api/reports';
 import { requestUnlocked } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
 import { Field } from '../components/Field';
 import { NeedsList } from '../components/NeedsList';
 import { PlaintextConsent } from '../components/PlaintextConsent';
@@ -179,13 +179,10 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
         </p>
       </div>
 
-      <ConfirmDialog
+      <ReplaceFileDialog
         open={confirmReplace}
-        title={t('export.replaceTitle')}
-        body={t('export.replaceBody', { path: path.trim() })}
-        confirmLabel={t('export.replaceConfirm')}
-        cancelLabel={t('export.replaceCancel')}
-        onConfirm={() => {
+        path={path.trim()}
+        onReplace={() => {
           setConfirmReplace(false);
           void run(true);
         }}

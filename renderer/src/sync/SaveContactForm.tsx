@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import { requestUnlocked } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
 import { Field } from '../components/Field';
 import { errorKey } from '../errors';
 
@@ -94,13 +94,10 @@ export function SaveContactForm() {
           {done ? t('sync.saveContact.done', { path: done }) : ''}
         </p>
       </div>
-      <ConfirmDialog
+      <ReplaceFileDialog
         open={confirmReplace}
-        title={t('export.replaceTitle')}
-        body={t('export.replaceBody', { path: path.trim() })}
-        confirmLabel={t('export.replaceConfirm')}
-        cancelLabel={t('export.replaceCancel')}
-        onConfirm={() => {
+        path={path.trim()}
+        onReplace={() => {
           setConfirmReplace(false);
           void run(true);
         }}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type { Contact, SendResult } from '../../../core/api/sync';
 import { requestUnlocked } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { NeedsList } from '../components/NeedsList';
@@ -173,13 +173,10 @@ export function SendDialog({ contacts, readOnly, onSent, onClose }: Props) {
         </div>
       </form>
 
-      <ConfirmDialog
+      <ReplaceFileDialog
         open={confirmReplace}
-        title={t('export.replaceTitle')}
-        body={t('export.replaceBody', { path: path.trim() })}
-        confirmLabel={t('export.replaceConfirm')}
-        cancelLabel={t('export.replaceCancel')}
-        onConfirm={() => {
+        path={path.trim()}
+        onReplace={() => {
           setConfirmReplace(false);
           void run(true);
         }}
