@@ -38,9 +38,10 @@ export async function canonicalDump(core: TestCore): Promise<Record<string, Row[
       const timestamps = Object.fromEntries(
         ['deleted', ...fieldsOf(kind)].map((field) => [field, clock[field] ?? row.base_hlc]),
       );
-      const { clock_base: _base, base_hlc: _hlc, clock: _clock, bases: _bases, ...rest } = row;
+      // clock_base and the timestamp it names are covered by the resolved clock.
+      const kept = columns.filter((c) => !['clock_base', 'base_hlc', 'clock', 'bases'].includes(c));
       return {
-        ...rest,
+        ...Object.fromEntries(kept.map((c) => [c, row[c]])),
         clock: timestamps,
         bases: Object.fromEntries(Object.entries(bases).sort(([a], [b]) => (a < b ? -1 : 1))),
       };

@@ -114,6 +114,17 @@ const scenario = fc.record({
   commands: fc.array(command, { minLength: 5, maxLength: 30 }),
 });
 
+/**
+ * What creating a record wrote: every field of the kind, and createdAt (which the model uses to
+ * know who holds the record); id and updatedAt are not fields.
+ */
+function written(record: { id: string; updatedAt: string }): Record<string, unknown> {
+  const fields: Record<string, unknown> = { ...record };
+  delete fields.id;
+  delete fields.updatedAt;
+  return fields;
+}
+
 interface Bundle {
   file: string;
   /** The edits the sender held when it wrote the file: the most the file can carry. */
@@ -154,8 +165,8 @@ class Run {
 
   async createPerson(at: number): Promise<void> {
     const person = await this.group[at]!.core.call('createPerson', { name: this.value('name') });
-    const { id, createdAt: _c, updatedAt: _u, ...fields } = person;
-    this.model.edit(at, await this.stamp(at), { kind: 'person', id }, { ...fields, createdAt: 1 });
+    const target = { kind: 'person' as const, id: person.id };
+    this.model.edit(at, await this.stamp(at), target, written(person));
   }
 
   async createCustody(at: number, pick: number): Promise<void> {
@@ -166,9 +177,8 @@ class Run {
       kind: 'custodyEvent',
       fields: { personId, type: 'detention', notes: this.value('notes') },
     });
-    const { id, createdAt: _c, updatedAt: _u, ...fields } = event;
-    const target = { kind: 'custodyEvent' as const, id, personId };
-    this.model.edit(at, await this.stamp(at), target, { ...fields, createdAt: 1 });
+    const target = { kind: 'custodyEvent' as const, id: event.id, personId };
+    this.model.edit(at, await this.stamp(at), target, written(event));
   }
 
   private records(): Array<{ kind: Kind; id: string }> {
@@ -256,8 +266,10 @@ class Run {
     if (c.t === 'delete') return this.delete(at(c.at), c.pick);
     if (c.t === 'deliver') {
       if (this.pending.length === 0) return;
-      const [{ bundle, to }] = this.pending.splice(c.pick % this.pending.length, 1);
-      await this.receive(bundle!, to!);
+      const [{ bundle, to }] = this.pending.splice(c.pick % this.pending.length, 1) as [
+        { bundle: Bundle; to: number },
+      ];
+      await this.receive(bundle, to);
       return;
     }
     const from = at(c.from);
