@@ -220,7 +220,10 @@ class Run {
   async delete(at: number, pick: number): Promise<void> {
     const targets = this.records().filter((r) => this.model.visible(at, r.kind, r.id));
     if (targets.length === 0) return;
-    const target = targets[pick % targets.length]!;
+    await this.remove(at, targets[pick % targets.length]!);
+  }
+
+  async remove(at: number, target: { kind: Kind; id: string }): Promise<void> {
     await this.group[at]!.core.call('deleteRecord', { kind: target.kind, id: target.id });
     this.model.edit(at, await this.stamp(at), target, { deleted: true });
   }
@@ -357,7 +360,7 @@ describe('the conflict queue after an edit made over an unseen delete', () => {
       await run.edit(1, person, ['name']);
       await run.receive((await run.send(0, [1]))!, 1);
       await run.receive((await run.send(1, [0]))!, 0);
-      await run.delete(2, 0);
+      await run.remove(2, person);
       const deletedAt = run.model.newestTime(2, person, 'deleted');
       // a, not having seen the delete, edits two fields in one change set made after it.
       do await run.edit(0, person, ['name', 'notes']);
@@ -368,6 +371,74 @@ describe('the conflict queue after an edit made over an unseen delete', () => {
       expect(queues[1]).toEqual(queues[0]);
       expect(queues[2]).toEqual(queues[0]);
       expect(queues[0]).toEqual(run.model.expectedConflicts());
+    } finally {
+      await lockAll(run.group);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Every order of the items. */
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
+describe('receiving overlapping bundles', () => {
+  it('gives the same vault in each of the six orders three bundles can arrive in', async () => {
+    const dir = mkdtempSync(path.join(base, 'orders-'));
+    const run = new Run(await freshVaults(4, dir), dir);
+    const [a, b, c, d] = [0, 1, 2, 3];
+    try {
+      await run.createPerson(a);
+      await run.createPerson(a);
+      const [p1, p2] = run.model.idsOf('person').map((id) => ({ kind: 'person' as const, id }));
+      await run.createCustody(a, 0);
+      const event = { kind: 'custodyEvent' as const, id: run.model.idsOf('custodyEvent')[0]! };
+      const opening = (await run.send(a, [b, c]))!;
+      for (const to of [b, c]) await run.receive(opening, to);
+      for (const at of [a, b, c]) await run.edit(at, p1!, ['occupation']);
+      await run.edit(a, p2!, ['name']);
+      await run.edit(c, p2!, ['notes']);
+      await run.remove(c, p2!);
+      // b edits p2 after c deleted it, without having seen the delete or c's notes, in one set.
+      const deletedAt = run.model.newestTime(c, p2!, 'deleted');
+      do await run.edit(b, p2!, ['name', 'notes']);
+      while (run.model.newestTime(b, p2!, 'name') <= deletedAt);
+      await run.edit(b, event, ['notes']);
+      // c passes on b's sets and a's first ones, not a's edit of p2: the files to d overlap, and
+      // d meets p2's fields in a different order depending on which file comes first.
+      await run.receive((await run.send(b, [c]))!, c);
+      await run.edit(c, p1!, ['notes']);
+      const files = [];
+      for (const from of [a, b, c]) files.push((await run.send(from, [d]))!.file);
+      await lockAll(run.group);
+
+      const expected = run.model.expectedConflicts();
+      expect(expected.map((conflict) => conflict.kind).sort()).toEqual([
+        'deleted',
+        'field',
+        'field',
+        'field',
+      ]);
+      const receiver = run.group[d]!;
+      const results = [];
+      for (const [k, order] of permutations(files).entries()) {
+        const folder = path.join(dir, `receiver-${k}`);
+        cpSync(path.join(receiver.root, 'vault'), folder, { recursive: true });
+        await receiver.core.call('unlockVault', { folder, passphrase: PASSPHRASE });
+        for (const file of order) await receiver.core.call('receiveBundle', { path: file });
+        results.push({
+          dump: await canonicalDump(receiver.core),
+          queue: await conflictQueue(receiver.core),
+        });
+        await receiver.core.call('lockVault', {});
+      }
+      expect(results).toHaveLength(6);
+      for (const result of results.slice(1)) expect(result).toEqual(results[0]);
+      expect(results[0]!.queue).toEqual(expected);
     } finally {
       await lockAll(run.group);
       rmSync(dir, { recursive: true, force: true });
