@@ -17,7 +17,7 @@ import { introduce, startPeer, type Peer } from '../helpers/sync';
  * seed: `FC_SEED=<n> npx vitest run tests/unit/sync-convergence.test.ts` (the project's
  * fast-check variable, tests/setup/fastCheck.ts); more runs: `VIGIL_SYNC_RUNS=<n>`.
  */
-const RUNS = Number(process.env['VIGIL_SYNC_RUNS'] ?? 12);
+const RUNS = Number(process.env['VIGIL_SYNC_RUNS'] ?? 40);
 const SEED = Number(process.env['FC_SEED'] ?? 11_2026);
 const PASSPHRASE = 'test passphrase';
 
@@ -305,45 +305,50 @@ class Run {
 }
 
 describe('vaults exchanging bundles', () => {
-  it(`converge to identical data and conflict queues (${RUNS} runs of 3 to 5 installations)`, async () => {
-    const seen = { field: 0, deleted: 0 };
-    await fc.assert(
-      fc.asyncProperty(scenario, async ({ installations, commands }) => {
-        const dir = mkdtempSync(path.join(base, 'run-'));
-        const run = new Run(await freshVaults(installations, dir), dir);
-        try {
-          // Shared records to start from, so the first commands can edit them concurrently.
-          await run.createPerson(0);
-          await run.createPerson(0);
-          await run.createCustody(0, 0);
-          const everyone = run.group.map((_, i) => i).slice(1);
-          const opening = (await run.send(0, everyone))!;
-          for (const to of everyone) await run.receive(opening, to);
-          for (const c of commands) await run.step(c);
-          // Files still pending are lost too.
-          await run.settle();
-          for (let i = 0; i < installations; i++)
-            expect(run.model.seen[i]!.size).toBe(run.model.opCount);
-          const dumps = await Promise.all(run.group.map((p) => canonicalDump(p.core)));
-          const queues = await Promise.all(run.group.map((p) => conflictQueue(p.core)));
-          for (let i = 1; i < installations; i++) {
-            expect(dumps[i]).toEqual(dumps[0]);
-            expect(queues[i]).toEqual(queues[0]);
+  it(
+    `converge to identical data and conflict queues (${RUNS} runs of 3 to 5 installations)`,
+    async () => {
+      const seen = { field: 0, deleted: 0 };
+      await fc.assert(
+        fc.asyncProperty(scenario, async ({ installations, commands }) => {
+          const dir = mkdtempSync(path.join(base, 'run-'));
+          const run = new Run(await freshVaults(installations, dir), dir);
+          try {
+            // Shared records to start from, so the first commands can edit them concurrently.
+            await run.createPerson(0);
+            await run.createPerson(0);
+            await run.createCustody(0, 0);
+            const everyone = run.group.map((_, i) => i).slice(1);
+            const opening = (await run.send(0, everyone))!;
+            for (const to of everyone) await run.receive(opening, to);
+            for (const c of commands) await run.step(c);
+            // Files still pending are lost too.
+            await run.settle();
+            for (let i = 0; i < installations; i++)
+              expect(run.model.seen[i]!.size).toBe(run.model.opCount);
+            const dumps = await Promise.all(run.group.map((p) => canonicalDump(p.core)));
+            const queues = await Promise.all(run.group.map((p) => conflictQueue(p.core)));
+            for (let i = 1; i < installations; i++) {
+              expect(dumps[i]).toEqual(dumps[0]);
+              expect(queues[i]).toEqual(queues[0]);
+            }
+            const expected = run.model.expectedConflicts();
+            expect(queues[0]).toEqual(expected);
+            for (const c of expected) seen[c.kind]++;
+          } finally {
+            await lockAll(run.group);
+            rmSync(dir, { recursive: true, force: true });
           }
-          const expected = run.model.expectedConflicts();
-          expect(queues[0]).toEqual(expected);
-          for (const c of expected) seen[c.kind]++;
-        } finally {
-          await lockAll(run.group);
-          rmSync(dir, { recursive: true, force: true });
-        }
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    // The runs made both kinds of conflict, so the comparison above was not vacuous.
-    expect(seen.field).toBeGreaterThan(0);
-    expect(seen.deleted).toBeGreaterThan(0);
-  });
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      // The runs made both kinds of conflict, so the comparison above was not vacuous.
+      expect(seen.field).toBeGreaterThan(0);
+      expect(seen.deleted).toBeGreaterThan(0);
+      // Like the project's limit, a limit that catches a hang, scaled for longer runs.
+    },
+    Math.max(300_000, RUNS * 20_000),
+  );
 });
 
 describe('the conflict queue after an edit made over an unseen delete', () => {
