@@ -61,9 +61,11 @@ function editedAfterDelete(
   return rows.flatMap((row) => {
     const clock = JSON.parse(String(row.clock)) as Record<string, string>;
     const deletedAt = clock.deleted ?? String(row.base ?? '');
+    // The latest field, and of fields one set wrote together the first by name: the order of
+    // the clock's keys is the order sets arrived in here, which differs between vaults.
     const later = Object.entries(clock)
       .filter(([field, hlc]) => field !== 'deleted' && hlc > deletedAt)
-      .sort((a, b) => (a[1] < b[1] ? 1 : -1))[0];
+      .sort(([fa, a], [fb, b]) => (a !== b ? (a < b ? 1 : -1) : fa < fb ? -1 : 1))[0];
     if (!later) return [];
     const id = String(row.id);
     return [
