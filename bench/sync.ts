@@ -39,13 +39,13 @@ interface Peer {
   handlers: Handlers;
 }
 
-async function call(handlers: Handlers, method: string, args: unknown): Promise<unknown> {
+export async function call(handlers: Handlers, method: string, args: unknown): Promise<unknown> {
   const result = await dispatch(handlers, method, args);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
 
-async function startPeer(root: string, name: string): Promise<Peer> {
+export async function startPeer(root: string, name: string): Promise<Peer> {
   const session = await CoreSession.start({ dataDir: path.join(root, name), kdf: BENCH_KDF });
   const handlers = createHandlers(session);
   await call(handlers, 'createVault', {
@@ -57,7 +57,7 @@ async function startPeer(root: string, name: string): Promise<Peer> {
 }
 
 /** Each peer's verified contact of the other (the digits compared as two people would); returns a's id for b. */
-async function introduce(a: Peer, b: Peer): Promise<string> {
+export async function introduce(a: Peer, b: Peer): Promise<string> {
   const text = async (p: Peer) =>
     ((await call(p.handlers, 'syncIdentity', {})) as { contactText: string }).contactText;
   const add = async (p: Peer, contactText: string) =>
@@ -72,7 +72,7 @@ async function introduce(a: Peer, b: Peer): Promise<string> {
 }
 
 /** The first `count` records of the demo register, each as the cells of one change set. */
-function demoSets(count: number): Cell[][] {
+export function demoSets(count: number): Cell[][] {
   const createdAt = new Date().toISOString();
   const sets: Cell[][] = [];
   const add = (record: Parameters<typeof recordCells>[0]) => {
@@ -88,7 +88,7 @@ function demoSets(count: number): Cell[][] {
 }
 
 /** Commits every set through the session's write path, SEED_WINDOW in flight at a time. */
-async function commitAll(session: CoreSession, sets: Cell[][]): Promise<void> {
+export async function commitAll(session: CoreSession, sets: Cell[][]): Promise<void> {
   for (let at = 0; at < sets.length; at += SEED_WINDOW) {
     const window = sets.slice(at, at + SEED_WINDOW);
     await Promise.all(window.map((cells) => session.commit(cells, { undoable: false })));

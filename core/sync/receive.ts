@@ -197,15 +197,14 @@ function hasReceived(sender: ContactRecord, seq: number): boolean {
   }
 }
 
-function summary(db: ReadDb, checked: CheckedBundle): ReceivePreview {
-  const created = new Set<string>();
+/** `conflicts`: the estimate for a preview; receiving counts the real ones afterwards. */
+function summary(db: ReadDb, checked: CheckedBundle, conflicts: number): ReceivePreview {
+  const persons = new Set<string>();
   for (const set of checked.fresh)
-    for (const cell of set.cells)
-      if (
-        cell.entity === 'person' &&
-        !first(db, 'SELECT 1 AS found FROM persons WHERE id = ?', [cell.id])
-      )
-        created.add(cell.id);
+    for (const cell of set.cells) if (cell.entity === 'person') persons.add(cell.id);
+  const created = [...persons].filter(
+    (id) => !first(db, 'SELECT 1 AS found FROM persons WHERE id = ?', [id]),
+  );
   const relayed = new Map<string, number>();
   for (const set of checked.fresh)
     if (set.author !== checked.sender.installId)
@@ -216,8 +215,8 @@ function summary(db: ReadDb, checked: CheckedBundle): ReceivePreview {
     from: checked.sender.name,
     changes: checked.sets.length,
     newChanges: checked.fresh.length,
-    newPersons: created.size,
-    conflicts: estimateConflicts(db, checked.fresh),
+    newPersons: created.length,
+    conflicts,
     relayed: [...relayed].map(([author, changes]) => ({
       name: contactByInstall(db, author)?.name ?? names.get(author) ?? author,
       changes,
@@ -232,7 +231,8 @@ function summary(db: ReadDb, checked: CheckedBundle): ReceivePreview {
 
 export async function previewReceive(access: SyncAccess, file: string): Promise<ReceivePreview> {
   const checked = await checkBundle(access, file);
-  return summary((await access.readVault()).db, checked);
+  const db = (await access.readVault()).db;
+  return summary(db, checked, estimateConflicts(db, checked.fresh));
 }
 
 /**
@@ -243,7 +243,7 @@ export async function previewReceive(access: SyncAccess, file: string): Promise<
 export async function receiveBundle(access: SyncAccess, file: string): Promise<ReceiveResult> {
   const checked = await checkBundle(access, file);
   const db = (await access.readVault()).db;
-  const preview = summary(db, checked);
+  const preview = summary(db, checked, 0);
   const before = new Set(conflictKeys(db));
   await access.commitReceived(receiptCells(db, access.installId, checked), checked.fresh);
   const after = (await access.readVault()).db;
