@@ -168,9 +168,11 @@ export async function checkBundle(access: SyncAccess, file: string): Promise<Che
     coveredBy.set(set.hlc, attestation);
     sets.push(set);
   }
-  const fresh = sets
-    .filter((set) => !first(db, 'SELECT 1 AS found FROM sync_log WHERE hlc = ?', [set.hlc]))
-    .sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+  const held = loggedHlcs(
+    db,
+    sets.map((set) => set.hlc),
+  );
+  const fresh = sets.filter((set) => !held.has(set.hlc)).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
   const limit = Date.now() + MAX_DRIFT_MS;
   const ahead = fresh.filter((set) => parseHlc(set.hlc)!.wall > limit);
   const newest = Math.max(...ahead.map((set) => parseHlc(set.hlc)!.wall));
@@ -185,6 +187,24 @@ export async function checkBundle(access: SyncAccess, file: string): Promise<Che
     clockAheadMs: ahead.length > 0 ? newest - Date.now() : null,
     flagged: recordsOf(ahead),
   };
+}
+
+/** Timestamps looked up per query: a query per set cost more than the rest of the check. */
+const LOOKUP_CHUNK = 500;
+
+/** Which of these timestamps the change log already holds. */
+function loggedHlcs(db: ReadDb, hlcs: string[]): Set<string> {
+  const held = new Set<string>();
+  for (let at = 0; at < hlcs.length; at += LOOKUP_CHUNK) {
+    const chunk = hlcs.slice(at, at + LOOKUP_CHUNK);
+    // Not a cached statement: the last chunk's length differs from bundle to bundle.
+    const found = db.exec(
+      `SELECT hlc FROM sync_log WHERE hlc IN (${chunk.map(() => '?').join(', ')})`,
+      chunk,
+    );
+    for (const [hlc] of found[0]?.values ?? []) held.add(String(hlc));
+  }
+  return held;
 }
 
 function hasReceived(sender: ContactRecord, seq: number): boolean {
