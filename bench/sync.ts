@@ -39,13 +39,13 @@ interface Peer {
   handlers: Handlers;
 }
 
-export async function call(handlers: Handlers, method: string, args: unknown): Promise<unknown> {
+async function call(handlers: Handlers, method: string, args: unknown): Promise<unknown> {
   const result = await dispatch(handlers, method, args);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
   return result.value;
 }
 
-export async function startPeer(root: string, name: string): Promise<Peer> {
+async function startPeer(root: string, name: string): Promise<Peer> {
   const session = await CoreSession.start({ dataDir: path.join(root, name), kdf: BENCH_KDF });
   const handlers = createHandlers(session);
   await call(handlers, 'createVault', {
@@ -57,7 +57,7 @@ export async function startPeer(root: string, name: string): Promise<Peer> {
 }
 
 /** Each peer's verified contact of the other (the digits compared as two people would); returns a's id for b. */
-export async function introduce(a: Peer, b: Peer): Promise<string> {
+async function introduce(a: Peer, b: Peer): Promise<string> {
   const text = async (p: Peer) =>
     ((await call(p.handlers, 'syncIdentity', {})) as { contactText: string }).contactText;
   const add = async (p: Peer, contactText: string) =>
@@ -72,7 +72,7 @@ export async function introduce(a: Peer, b: Peer): Promise<string> {
 }
 
 /** The first `count` records of the demo register, each as the cells of one change set. */
-export function demoSets(count: number): Cell[][] {
+function demoSets(count: number): Cell[][] {
   const createdAt = new Date().toISOString();
   const sets: Cell[][] = [];
   const add = (record: Parameters<typeof recordCells>[0]) => {
@@ -88,7 +88,7 @@ export function demoSets(count: number): Cell[][] {
 }
 
 /** Commits every set through the session's write path, SEED_WINDOW in flight at a time. */
-export async function commitAll(session: CoreSession, sets: Cell[][]): Promise<void> {
+async function commitAll(session: CoreSession, sets: Cell[][]): Promise<void> {
   for (let at = 0; at < sets.length; at += SEED_WINDOW) {
     const window = sets.slice(at, at + SEED_WINDOW);
     await Promise.all(window.map((cells) => session.commit(cells, { undoable: false })));
