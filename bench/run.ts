@@ -10,6 +10,7 @@ import { progress } from './benchmark';
 import { casesBenchmark } from './cases';
 import { figuresBenchmark } from './figures';
 import { reportsBenchmark } from './reports';
+import { syncBenchmark } from './sync';
 import { vaultBenchmark } from './vault';
 
 /** Every benchmark, in the order a full run takes them. A new one is a `bench/<name>.ts`. */
@@ -18,6 +19,7 @@ const REGISTRY: readonly Benchmark[] = [
   casesBenchmark,
   figuresBenchmark,
   reportsBenchmark,
+  syncBenchmark,
 ];
 
 /** Sizes of a smoke run: every code path, in seconds rather than minutes. */

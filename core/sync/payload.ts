@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HexId } from '../api/records';
+import { DigestList, HexId } from '../api/records';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { RangesSchema, VersionVectorSchema } from './versionVector';
 
@@ -35,8 +35,8 @@ export type CanonicalSet = z.infer<typeof CanonicalSet>;
 export const Attestation = z.object({
   author: HexId,
   key: HexId,
-  /** SHA-256 digests, 64 hex digits each, concatenated. */
-  digests: z.string().regex(/^(?:[0-9a-f]{64})+$/),
+  /** At least one. */
+  digests: DigestList.min(64),
   /** Base64 Ed25519 signature of the attestation message (attestation.ts). */
   signature: z.string().regex(/^[A-Za-z0-9+/=]{1,200}$/),
 });

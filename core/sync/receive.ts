@@ -169,9 +169,11 @@ export async function checkBundle(access: SyncAccess, file: string): Promise<Che
     coveredBy.set(set.hlc, attestation);
     sets.push(set);
   }
-  const fresh = sets
-    .filter((set) => !first(db, 'SELECT 1 AS found FROM sync_log WHERE hlc = ?', [set.hlc]))
-    .sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+  const held = loggedHlcs(
+    db,
+    sets.map((set) => set.hlc),
+  );
+  const fresh = sets.filter((set) => !held.has(set.hlc)).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
   const limit = Date.now() + MAX_DRIFT_MS;
   const ahead = fresh.filter((set) => parseHlc(set.hlc)!.wall > limit);
   const newest = Math.max(...ahead.map((set) => parseHlc(set.hlc)!.wall));
@@ -188,6 +190,24 @@ export async function checkBundle(access: SyncAccess, file: string): Promise<Che
   };
 }
 
+/** Timestamps looked up per query: a query per set cost more than the rest of the check. */
+const LOOKUP_CHUNK = 500;
+
+/** Which of these timestamps the change log already holds. */
+function loggedHlcs(db: ReadDb, hlcs: string[]): Set<string> {
+  const held = new Set<string>();
+  for (let at = 0; at < hlcs.length; at += LOOKUP_CHUNK) {
+    const chunk = hlcs.slice(at, at + LOOKUP_CHUNK);
+    // Not a cached statement: the last chunk's length differs from bundle to bundle.
+    const found = db.exec(
+      `SELECT hlc FROM sync_log WHERE hlc IN (${chunk.map(() => '?').join(', ')})`,
+      chunk,
+    );
+    for (const [hlc] of found[0]?.values ?? []) held.add(String(hlc));
+  }
+  return held;
+}
+
 function hasReceived(sender: ContactRecord, seq: number): boolean {
   try {
     return (JSON.parse(sender.receivedSeqs) as Array<[number, number]>).some(
@@ -198,15 +218,14 @@ function hasReceived(sender: ContactRecord, seq: number): boolean {
   }
 }
 
-function summary(db: ReadDb, checked: CheckedBundle): ReceivePreview {
-  const created = new Set<string>();
+/** `conflicts`: the estimate for a preview; receiving counts the real ones afterwards. */
+function summary(db: ReadDb, checked: CheckedBundle, conflicts: number): ReceivePreview {
+  const persons = new Set<string>();
   for (const set of checked.fresh)
-    for (const cell of set.cells)
-      if (
-        cell.entity === 'person' &&
-        !first(db, 'SELECT 1 AS found FROM persons WHERE id = ?', [cell.id])
-      )
-        created.add(cell.id);
+    for (const cell of set.cells) if (cell.entity === 'person') persons.add(cell.id);
+  const created = [...persons].filter(
+    (id) => !first(db, 'SELECT 1 AS found FROM persons WHERE id = ?', [id]),
+  );
   const relayed = new Map<string, number>();
   for (const set of checked.fresh)
     if (set.author !== checked.sender.installId)
@@ -217,8 +236,8 @@ function summary(db: ReadDb, checked: CheckedBundle): ReceivePreview {
     from: checked.sender.name,
     changes: checked.sets.length,
     newChanges: checked.fresh.length,
-    newPersons: created.size,
-    conflicts: estimateConflicts(db, checked.fresh),
+    newPersons: created.length,
+    conflicts,
     relayed: [...relayed].map(([author, changes]) => ({
       name: contactByInstall(db, author)?.name ?? names.get(author) ?? author,
       changes,
@@ -233,7 +252,8 @@ function summary(db: ReadDb, checked: CheckedBundle): ReceivePreview {
 
 export async function previewReceive(access: SyncAccess, file: string): Promise<ReceivePreview> {
   const checked = await checkBundle(access, file);
-  return summary((await access.readVault()).db, checked);
+  const db = (await access.readVault()).db;
+  return summary(db, checked, estimateConflicts(db, checked.fresh));
 }
 
 /**
@@ -244,7 +264,7 @@ export async function previewReceive(access: SyncAccess, file: string): Promise<
 export async function receiveBundle(access: SyncAccess, file: string): Promise<ReceiveResult> {
   const checked = await checkBundle(access, file);
   const db = (await access.readVault()).db;
-  const preview = summary(db, checked);
+  const preview = summary(db, checked, 0);
   const before = new Set(conflictKeys(db));
   await access.commitReceived(receiptCells(db, access.installId, checked), checked.fresh);
   const after = (await access.readVault()).db;
