@@ -6,7 +6,7 @@ import type { ReadDb, WriteDb } from './handle';
 import { noteLoser, noteWinner } from './conflicts';
 import { logSet, nextSeq, recordAttestations, travels } from './syncLog';
 import { first, run } from './statements';
-import { personsTouched, refreshPersonDocument } from './searchIndex';
+import { personsTouched, refreshPersonDocument, type SearchRefresh } from './searchIndex';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { codecOf, columnFor, fieldsOf, isRecordKind, TABLES } from '../changes/entities';
 import { hlcTime } from '../changes/hlc';
@@ -37,6 +37,8 @@ export interface ApplyOptions {
   held?: boolean;
   /** The whole set as it travels, when only some of its cells apply here (the rest are held). */
   travelling?: ChangeSet;
+  /** Search documents to refresh after a group of sets, instead of after this one. */
+  search?: SearchRefresh;
 }
 
 /**
@@ -121,7 +123,8 @@ export function applyChanges(db: WriteDb, set: ChangeSet, options: ApplyOptions 
   const createdIds = new Set(created.map(([, id]) => id));
   const citing = set.cells.some((cell) => cell.entity === 'citation');
   for (const personId of personsTouched(db, set.cells)) {
-    refreshPersonDocument(db, personId, createdIds.has(personId), citing);
+    if (options.search) options.search.note(personId, createdIds.has(personId), citing);
+    else refreshPersonDocument(db, personId, createdIds.has(personId), citing);
   }
   recordAttestations(db, set.cells);
   // Held cells retried after an upgrade belong to a set logged whole when it arrived.

@@ -219,7 +219,7 @@ const MIGRATIONS: string[] = [
      seq INTEGER NOT NULL,
      digest TEXT NOT NULL,
      owners TEXT NOT NULL,
-     body TEXT NOT NULL) WITHOUT ROWID;
+     body TEXT NOT NULL);
    CREATE INDEX sync_log_author ON sync_log (author, seq);
    CREATE TABLE sync_attested (
      digest TEXT PRIMARY KEY,

@@ -86,6 +86,29 @@ export function refreshPersonDocument(
   else writeSearchDocument(db, Number(row.docid), fields);
 }
 
+/**
+ * Search documents to refresh once a group of change sets is applied (a received bundle), each
+ * person once: a document is computed from the records as they are, so once at the end gives
+ * what refreshing after every set would.
+ */
+export class SearchRefresh {
+  private readonly persons = new Map<string, { isNew: boolean; citing: boolean }>();
+
+  note(personId: string, isNew: boolean, citing: boolean): void {
+    const known = this.persons.get(personId);
+    this.persons.set(personId, {
+      isNew: (known?.isNew ?? false) || isNew,
+      citing: (known?.citing ?? false) || citing,
+    });
+  }
+
+  run(db: WriteDb): void {
+    for (const [personId, { isNew, citing }] of this.persons)
+      refreshPersonDocument(db, personId, isNew, citing);
+    this.persons.clear();
+  }
+}
+
 const PERSON_FIELDS = new Set([
   'name',
   'nameLatin',

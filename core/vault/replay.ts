@@ -1,6 +1,6 @@
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
-import { applyChanges } from '../db/apply';
+import { applyChanges, type ApplyOptions } from '../db/apply';
 import type { WriteDb } from '../db/handle';
 import { cellProblem, decodeChangeSet, validateChangeSet, type Cell } from '../changes/changeSet';
 import type { ChangeSet } from '../changes/changeSet';
@@ -63,9 +63,13 @@ export function replayRecord(
  * a set received from a colleague with the cells this version cannot apply held. Returns the
  * set as journaled.
  */
-export function applyJournalSet(db: WriteDb, set: ChangeSet): ChangeSet {
-  if (!set.received) return applyChanges(db, set);
-  applyReceived(db, set);
+export function applyJournalSet(
+  db: WriteDb,
+  set: ChangeSet,
+  options: Pick<ApplyOptions, 'search'> = {},
+): ChangeSet {
+  if (!set.received) return applyChanges(db, set, options);
+  applyReceived(db, set, options);
   return set;
 }
 
@@ -74,12 +78,16 @@ export function applyJournalSet(db: WriteDb, set: ChangeSet): ChangeSet {
  * (applied after an upgrade), and the set goes into the change log whole, as its author signed
  * it, so this vault can pass it on intact. An error of the write path refuses the whole set.
  */
-function applyReceived(db: WriteDb, set: ChangeSet): void {
-  // Judged cell by cell on this set's own cells: validateChangeSet returns parsed copies,
-  // which no cell of `set` is identical to.
-  const refused = set.cells.filter((cell) => cellProblem(cell) !== null);
-  const applicable = set.cells.filter((cell) => cellProblem(cell) === null);
-  if (applicable.length > 0) applyChanges(db, { ...set, cells: applicable }, { travelling: set });
+function applyReceived(
+  db: WriteDb,
+  set: ChangeSet,
+  options: Pick<ApplyOptions, 'search'> = {},
+): void {
+  const refused: Cell[] = [];
+  const applicable: Cell[] = [];
+  for (const cell of set.cells) (cellProblem(cell) === null ? applicable : refused).push(cell);
+  if (applicable.length > 0)
+    applyChanges(db, { ...set, cells: applicable }, { ...options, travelling: set });
   else logSet(db, set);
   if (refused.length > 0) holdCells(db, set, refused);
 }

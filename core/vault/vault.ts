@@ -5,12 +5,11 @@ import { writableDb, type ReadDb, type WriteDb } from '../db/handle';
 import {
   checkChangeSet,
   encodeChangeSet,
-  validateChangeSet,
   type ChangeSet,
 } from '../changes/changeSet';
 import { applyJournalSet } from './replay';
 import { prepareDatabase } from '../db/prepare';
-import { ensureSearchIndex } from '../db/searchIndex';
+import { ensureSearchIndex, SearchRefresh } from '../db/searchIndex';
 import { migrate } from '../db/schema';
 import { run } from '../db/statements';
 import { loadSqlJs } from '../db/sqlite';
@@ -309,9 +308,9 @@ export class Vault {
     // Replay runs the same check: a set it would refuse is never acknowledged or journaled.
     let checked: ChangeSet[];
     try {
-      checked = sets.map((set) =>
-        set.received ? validateChangeSet(set).set : checkChangeSet(set),
-      );
+      // Received sets come checked by the same function (validateChangeSet, in core/sync's
+      // receive): cells this version cannot apply are held there, not refused.
+      checked = sets.map((set) => (set.received ? set : checkChangeSet(set)));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -343,7 +342,10 @@ export class Vault {
       // Each commit stands alone: one that fails to apply does not sink its neighbours.
       run(this.writeDb, 'SAVEPOINT change_set');
       try {
-        const applied = item.sets.map((set) => applyJournalSet(this.writeDb, set));
+        // A group (a received bundle) refreshes each person's search document once, at its end.
+        const search = item.sets.length > 1 ? new SearchRefresh() : undefined;
+        const applied = item.sets.map((set) => applyJournalSet(this.writeDb, set, { search }));
+        search?.run(this.writeDb);
         run(this.writeDb, 'RELEASE change_set');
         accepted.push(item);
         journaled.push(...applied);

@@ -50,7 +50,7 @@ CREATE TABLE sync_receipts (${RECORD_COLUMNS}, ${BASES},
   changes INTEGER NOT NULL DEFAULT 0, new_changes INTEGER NOT NULL DEFAULT 0,
   clock_ahead_ms INTEGER, flagged TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE sync_log (hlc TEXT PRIMARY KEY, author TEXT NOT NULL, seq INTEGER NOT NULL,
-  digest TEXT NOT NULL, owners TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
+  digest TEXT NOT NULL, owners TEXT NOT NULL, body TEXT NOT NULL);
 CREATE INDEX sync_log_author ON sync_log (author, seq);
 CREATE TABLE sync_attested (digest TEXT PRIMARY KEY,
   attestation TEXT NOT NULL) WITHOUT ROWID;
