@@ -85,6 +85,20 @@ describe('two vaults exchanging bundles', () => {
     expect((await b.core.call('getPerson', { id: person.id })).name).toBe('Invented Olga Marach');
   });
 
+  it('records who verified a contact and when, and refuses bundles from a removed contact', async () => {
+    const [a, b] = await two();
+    await a.core.call('setInstallName', { name: 'Invented Desk A' });
+    const [contact] = await a.core.call('listContacts', {});
+    expect(contact).toMatchObject({ verified: true, verifiedBy: 'Invented Desk A' });
+    expect(Date.parse(contact!.verifiedAt!)).not.toBeNaN();
+    await b.core.call('createPerson', { name: 'Invented Ihar Lis' });
+    const file = path.join(b.root, 'after-removal.age');
+    await b.core.call('sendBundle', { contactIds: [b.contactOf.get('a')], path: file });
+    await a.core.call('removeContact', { id: contact!.id });
+    expect(await a.core.call('listContacts', {})).toEqual([]);
+    expect(await a.core.fails('receiveBundle', { path: file })).toBe('BUNDLE_UNKNOWN_SENDER');
+  });
+
   it('refuses the same bundle twice and changes nothing', async () => {
     const [a, b] = await two();
     await a.core.call('createPerson', { name: 'Invented Pavel Rudz' });
