@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../../core/api/errors';
 import type { Contact } from '../../../core/api/sync';
 import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
-import { errorKey } from '../errors';
+import { fileErrorKey } from './fileErrors';
 
 type Source = 'file' | 'text';
 const SOURCES: readonly Source[] = ['file', 'text'];
@@ -95,7 +95,7 @@ export function AddContactForm({ readOnly, onAdded }: Props) {
         </fieldset>
         {problem && (
           <p role="alert" className="alert">
-            {t(errorKey(problem))}
+            {t(fileErrorKey(problem, 'contact'))}
           </p>
         )}
         {source === 'file' ? (

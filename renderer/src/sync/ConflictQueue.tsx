@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type { Conflict } from '../../../core/api/sync';
@@ -21,6 +21,7 @@ type Loaded = { ok: true; conflicts: Conflict[] } | { ok: false; code: ErrorCode
 export function ConflictQueue({ installId, readOnly, refreshToken, onResolved }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [generation, setGeneration] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -52,13 +53,17 @@ export function ConflictQueue({ installId, readOnly, refreshToken, onResolved }:
       return;
     }
     setRemaining(result.value.remaining);
+    // The settled conflict's buttons are gone: the focus goes back to the top of the queue.
+    headingRef.current?.focus();
     setGeneration((count) => count + 1);
     onResolved();
   }
 
   return (
     <section className="sync-section conflicts" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('sync.conflicts.heading')}</h3>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('sync.conflicts.heading')}
+      </h3>
       <p role="status" className="status">
         {remaining === null ? '' : t('sync.conflicts.resolved', { count: remaining })}
       </p>

@@ -8,10 +8,13 @@ import { errorKey } from '../errors';
 import { useThesauri } from '../thesauri/ThesauriContext';
 import { daysAhead, formatMoment, scopeText } from './format';
 import { ScopeDialog } from './ScopeDialog';
+import { useReturnFocus } from './useReturnFocus';
 import { VerifyDialog } from './VerifyDialog';
 
 interface Props {
   contact: Contact;
+  /** This installation's id: the engine names who verified by it when the name is unset. */
+  installId: string;
   readOnly: boolean;
   /** The contact changed or is gone: the list loads again. */
   onChanged: () => void;
@@ -21,12 +24,13 @@ interface Props {
 type Open = 'verify' | 'scope' | 'remove' | null;
 
 /** One colleague: whether verified and by whom, what they may see, when bundles last went. */
-export function ContactItem({ contact, readOnly, onChanged, onRemoved }: Props) {
+export function ContactItem({ contact, installId, readOnly, onChanged, onRemoved }: Props) {
   const { t, i18n } = useTranslation();
   const { label } = useThesauri();
   const headingId = useId();
   const [open, setOpen] = useState<Open>(null);
   const [problem, setProblem] = useState<ErrorCode | null>(null);
+  const rememberOpener = useReturnFocus(open === 'verify' || open === 'scope');
   const when = (iso: string | null) => (iso ? formatMoment(i18n.language, iso) : t('sync.never'));
 
   async function remove() {
@@ -53,7 +57,10 @@ export function ContactItem({ contact, readOnly, onChanged, onRemoved }: Props) 
           <p className="muted">
             {contact.verifiedBy
               ? t('sync.list.verifiedBy', {
-                  who: contact.verifiedBy,
+                  who:
+                    contact.verifiedBy === installId
+                      ? t('sync.list.thisComputer')
+                      : contact.verifiedBy,
                   date: formatMoment(i18n.language, contact.verifiedAt),
                 })
               : t('sync.list.verifiedOn', {
@@ -101,11 +108,21 @@ export function ContactItem({ contact, readOnly, onChanged, onRemoved }: Props) 
         <button
           type="button"
           className={contact.verified ? 'button secondary small' : 'button primary small'}
-          onClick={() => setOpen('verify')}
+          onClick={(event) => {
+            rememberOpener(event);
+            setOpen('verify');
+          }}
         >
           {contact.verified ? t('sync.list.fingerprint') : t('sync.list.verify')}
         </button>
-        <button type="button" className="button secondary small" onClick={() => setOpen('scope')}>
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={(event) => {
+            rememberOpener(event);
+            setOpen('scope');
+          }}
+        >
           {t('sync.list.editScope')}
         </button>
         <button

@@ -10,6 +10,7 @@ import { ContactItem } from './ContactItem';
 import { IdentitySection } from './IdentitySection';
 import { ReceiveDialog } from './ReceiveDialog';
 import { SendDialog } from './SendDialog';
+import { useReturnFocus } from './useReturnFocus';
 import './sync.css';
 
 interface Props {
@@ -20,6 +21,15 @@ interface Props {
   /** A bundle was applied or a conflict settled: the cases and the conflict count changed. */
   onVaultChanged: () => void;
 }
+
+/** What a new user does first, in order, each step naming the section or button it uses. */
+const STEPS = [
+  'sync.list.step1',
+  'sync.list.step2',
+  'sync.list.step3',
+  'sync.list.step4',
+  'sync.list.step5',
+] as const;
 
 type Loaded = { ok: true; contacts: Contact[] } | { ok: false; code: ErrorCode };
 
@@ -36,6 +46,7 @@ export function ContactsScreen({ installId, readOnly, onClose, onVaultChanged }:
   const [conflictToken, setConflictToken] = useState(0);
   const [dialog, setDialog] = useState<'send' | 'receive' | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
+  const rememberOpener = useReturnFocus(dialog !== null);
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -70,10 +81,24 @@ export function ContactsScreen({ installId, readOnly, onClose, onVaultChanged }:
           <p className="muted">{t('sync.context')}</p>
         </div>
         <div className="contacts-head-actions">
-          <button type="button" className="button secondary" onClick={() => setDialog('send')}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={(event) => {
+              rememberOpener(event);
+              setDialog('send');
+            }}
+          >
             {t('sync.send.open')}
           </button>
-          <button type="button" className="button secondary" onClick={() => setDialog('receive')}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={(event) => {
+              rememberOpener(event);
+              setDialog('receive');
+            }}
+          >
             {t('sync.receive.open')}
           </button>
           <button type="button" className="button primary" onClick={onClose}>
@@ -101,13 +126,22 @@ export function ContactsScreen({ installId, readOnly, onClose, onVaultChanged }:
               {t(errorKey(loaded.code))}
             </p>
           ) : loaded.contacts.length === 0 ? (
-            <p className="empty">{t('sync.list.none')}</p>
+            <>
+              <p className="empty">{t('sync.list.none')}</p>
+              <p>{t('sync.list.stepsIntro')}</p>
+              <ol className="sync-steps">
+                {STEPS.map((step) => (
+                  <li key={step}>{t(step)}</li>
+                ))}
+              </ol>
+            </>
           ) : (
             <ul className="contact-list" aria-labelledby={listHeadingId}>
               {loaded.contacts.map((contact) => (
                 <ContactItem
                   key={contact.id}
                   contact={contact}
+                  installId={installId}
                   readOnly={readOnly}
                   onChanged={reloadContacts}
                   onRemoved={(name) => {

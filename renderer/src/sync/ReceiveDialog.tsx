@@ -5,7 +5,7 @@ import type { ReceivePreview, ReceiveResult } from '../../../core/api/sync';
 import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
-import { errorKey } from '../errors';
+import { fileErrorKey } from './fileErrors';
 import { ReceiveSummary } from './ReceiveSummary';
 
 interface Props {
@@ -110,7 +110,7 @@ export function ReceiveDialog({ readOnly, onReceived, onClose }: Props) {
 
       {problem && (
         <p role="alert" className="alert">
-          {t(errorKey(problem))}
+          {t(fileErrorKey(problem, 'bundle'))}
         </p>
       )}
       {step.kind === 'checked' && (

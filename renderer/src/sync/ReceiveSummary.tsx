@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceivePreview, ReceiveResult } from '../../../core/api/sync';
 import { counted, daysAhead } from './format';
@@ -8,14 +9,21 @@ type Props =
 /** What a bundle brings (checked, before applying) or brought (after): one sentence a fact. */
 export function ReceiveSummary(props: Props) {
   const { t, i18n } = useTranslation();
-  const { summary } = props;
+  const { summary, kind } = props;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Apply's button is gone once applied: the focus moves to what the bundle brought.
+  useEffect(() => {
+    if (kind === 'result') headingRef.current?.focus();
+  }, [kind]);
   const number = (count: number) => ({ count, formatted: count.toLocaleString(i18n.language) });
   const changes = (count: number) => counted(t, i18n.language, 'changes', count);
   const heading =
     props.kind === 'preview' ? t('sync.receive.previewHeading') : t('sync.receive.resultHeading');
   return (
     <section className="receive-summary" aria-label={heading}>
-      <h3>{heading}</h3>
+      <h3 ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h3>
       <ul>
         <li>{t('sync.receive.from', { name: summary.from })}</li>
         <li>
@@ -49,6 +57,7 @@ export function ReceiveSummary(props: Props) {
           <li>{t('sync.receive.flagged', number(props.summary.flaggedRecords))}</li>
         )}
       </ul>
+      {kind === 'result' && summary.newChanges > 0 && <p>{t('sync.receive.whereNew')}</p>}
       {summary.clockAheadMs !== null && (
         <p className="warning" role="note">
           {t('sync.receive.clockAhead', {
