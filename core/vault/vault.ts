@@ -2,11 +2,7 @@ import path from 'node:path';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
 import { writableDb, type ReadDb, type WriteDb } from '../db/handle';
-import {
-  checkChangeSet,
-  encodeChangeSet,
-  type ChangeSet,
-} from '../changes/changeSet';
+import { checkChangeSet, encodeChangeSet, type ChangeSet } from '../changes/changeSet';
 import { applyJournalSet } from './replay';
 import { prepareDatabase } from '../db/prepare';
 import { ensureSearchIndex, SearchRefresh } from '../db/searchIndex';
