@@ -2,6 +2,21 @@ import type { SqlValue } from 'sql.js';
 import type { WriteDb } from './handle';
 import { first, run } from './statements';
 
+/**
+ * Whether a write at `hlc`, made over `base`, meets the field in conflict, when the field's
+ * newest write is `current`, made over `currentBase`: as the new winner, the value it beats is
+ * newer than what it saw; as a loser, it is newer than what the winner saw.
+ */
+export function conflicts(
+  hlc: string,
+  base: string,
+  current: string,
+  currentBase: string,
+): boolean {
+  if (hlc > current) return current !== '' && current > base;
+  return hlc < current && hlc > currentBase;
+}
+
 /** The record a conflict is about. */
 interface Target {
   kind: string;
@@ -23,7 +38,7 @@ export function noteWinner(
   previous: string,
   previousValue: SqlValue,
 ): void {
-  if (previous !== '' && previous > winnerBase) {
+  if (conflicts(winner, winnerBase, previous, '')) {
     upsert(db, target, field, winner, previous, previousValue);
   } else {
     run(db, 'DELETE FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND field = ?', [
@@ -44,7 +59,7 @@ export function noteLoser(
   loser: string,
   loserValue: SqlValue,
 ): void {
-  if (loser <= winnerBase) return;
+  if (!conflicts(loser, '', winner, winnerBase)) return;
   const existing = first(
     db,
     'SELECT other FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND field = ?',

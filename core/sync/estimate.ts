@@ -2,6 +2,7 @@ import type { RecordKind } from '../api/records';
 import type { ChangeSet } from '../changes/changeSet';
 import { cellProblem } from '../changes/changeSet';
 import { TABLES, isRecordKind } from '../changes/entities';
+import { conflicts } from '../db/conflicts';
 import type { ReadDb } from '../db/handle';
 import { first } from '../db/statements';
 
@@ -48,12 +49,8 @@ export function estimateConflicts(db: ReadDb, sets: ChangeSet[]): number {
       if (!row) continue;
       const { clock, bases } = row;
       const current = clock[cell.field] ?? row.base ?? '';
-      const base = cell.base ?? '';
-      const conflict =
-        set.hlc > current
-          ? current !== '' && current > base
-          : set.hlc < current && set.hlc > (bases[cell.field] ?? '');
-      if (conflict) fields.add(`${cell.entity}/${cell.id}/${cell.field}`);
+      if (conflicts(set.hlc, cell.base ?? '', current, bases[cell.field] ?? ''))
+        fields.add(`${cell.entity}/${cell.id}/${cell.field}`);
     }
   }
   return fields.size;

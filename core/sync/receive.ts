@@ -27,6 +27,7 @@ import {
 } from './payload';
 import { estimateConflicts } from './estimate';
 import { receiptCells } from './receipt';
+import { hasSeq, parseRanges } from './versionVector';
 
 /** A bundle opened, authenticated and checked to the last set; nothing applied yet. */
 export interface CheckedBundle {
@@ -145,7 +146,8 @@ export async function checkBundle(access: SyncAccess, file: string): Promise<Che
   const mine = new Set(ownSigningKeys(identity).map((k) => k.keyId));
   if (!payload.recipients.some((r) => r.install === access.installId && mine.has(r.key)))
     throw new ApiError('BUNDLE_NOT_ADDRESSED', 'Signed for other recipients');
-  if (hasReceived(sender, payload.seq)) throw new ApiError('BUNDLE_REPLAYED', 'Already received');
+  if (hasSeq(parseRanges(sender.receivedSeqs), payload.seq))
+    throw new ApiError('BUNDLE_REPLAYED', 'Already received');
   const keys = authorKeys(payload, identity, access.installId, contacts);
   const coverage = new Map<string, Attestation>();
   for (const attestation of payload.attestations) {
@@ -206,16 +208,6 @@ function loggedHlcs(db: ReadDb, hlcs: string[]): Set<string> {
     for (const [hlc] of found[0]?.values ?? []) held.add(String(hlc));
   }
   return held;
-}
-
-function hasReceived(sender: ContactRecord, seq: number): boolean {
-  try {
-    return (JSON.parse(sender.receivedSeqs) as Array<[number, number]>).some(
-      ([from, to]) => seq >= from && seq <= to,
-    );
-  } catch {
-    return false;
-  }
 }
 
 /** `conflicts`: the estimate for a preview; receiving counts the real ones afterwards. */

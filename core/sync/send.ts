@@ -8,7 +8,7 @@ import { writeOutputFile } from '../export/outputFile';
 import type { SyncAccess } from './access';
 import { attest } from './attestation';
 import { sealBundle } from './bundleFile';
-import { readContact, type ContactRecord } from './contacts';
+import { readContact, readContacts, type ContactRecord } from './contacts';
 import { requireIdentity, type Identity } from './identity';
 import { minisignPublicKey } from './minisign';
 import { PAYLOAD_FORMAT, PAYLOAD_VERSION, type Attestation, type Introduction } from './payload';
@@ -131,8 +131,7 @@ function attestationsFor(db: ReadDb, p: Plan, installId: string): Attestation[] 
 /** How a receiver without a contact for a relayed author can check that author's signature. */
 function introductionsFor(db: ReadDb, p: Plan, installId: string): Introduction[] {
   const authors = new Set(p.rows.map((row) => row.author).filter((a) => a !== installId));
-  return all(db, 'SELECT id FROM contacts WHERE deleted = 0')
-    .map((row) => readContact(db, String(row.id)))
+  return readContacts(db)
     .filter((contact) => authors.has(contact.installId))
     .map((contact) => ({
       install: contact.installId,
