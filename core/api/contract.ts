@@ -33,6 +33,7 @@ import {
   AppliedImportMapping,
   ApplyImportMappingArgs,
   ImportPreview,
+  ImportProgress,
   ImportResult,
   PreviewImportArgs,
   RunImportArgs,
@@ -236,6 +237,10 @@ export const contract = {
   listImportMappings: method(NoArgs, z.array(SavedImportMappingEntry)),
   applyImportMapping: method(ApplyImportMappingArgs, AppliedImportMapping),
   deleteImportMapping: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  /** The import under way, for its progress bar; answered between its batches. */
+  importProgress: method(NoArgs, ImportProgress),
+  /** Stops the import under way after the batch being written; what came before stays. */
+  cancelImport: method(NoArgs, z.object({ cancelling: z.boolean() })),
   exportRecords: method(ExportArgs, ExportResult),
   /** What the disclosure policy would leave out or pseudonymise, said before any output. */
   previewDisclosure: method(DisclosureArgs, DisclosureSummary),

@@ -3,12 +3,16 @@ import { Id } from './schemas';
 import { ImportShape } from './import';
 import { Audience } from './reports';
 
+/** The tables an export writes one at a time; `exportCaseFile` writes them all. */
+export const ExportShape = ImportShape.extract(['persons', 'events']);
+export type ExportShape = z.infer<typeof ExportShape>;
+
 export const ExportArgs = z
   .object({
     /** Where to write; the desktop app fills it from a save dialog. */
     path: z.string().trim().min(1).max(4096),
     format: z.enum(['csv', 'xlsx']),
-    shape: ImportShape,
+    shape: ExportShape,
     /** The persons to export (for events: whose events); everyone when left out. */
     personIds: z.array(Id).max(1_000_000).optional(),
     /** The file is plaintext: the UI must have said so and the user agreed. */
@@ -30,3 +34,30 @@ export const ExportResult = z.object({
   bytes: z.number().int(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
+
+/**
+ * The whole case file of the chosen persons: persons, proceedings, custody events, risk
+ * categories, status history and sources with their citations, one sheet (XLSX) or one file
+ * (CSV, in a new folder at `path`) per table, linked by Vigil id, read through the disclosure
+ * policy. Imported into a vault with `importCaseFile`, it gives back every record.
+ */
+export const CaseFileArgs = z
+  .object({
+    path: z.string().trim().min(1).max(4096),
+    format: z.enum(['csv', 'xlsx']),
+    personIds: z.array(Id).max(1_000_000).optional(),
+    confirmPlaintext: z.literal(true),
+    overwrite: z.boolean().default(false),
+    delimiter: z.enum([',', ';']).default(','),
+    labels: z.enum(['en', 'be', 'ru']).optional(),
+    audience: Audience.default('publish'),
+  })
+  .strict();
+export type CaseFileArgs = z.output<typeof CaseFileArgs>;
+
+export const CaseFileResult = z.object({
+  path: z.string(),
+  tables: z.array(z.object({ name: z.string(), rows: z.number().int() })),
+  bytes: z.number().int(),
+});
+export type CaseFileResult = z.infer<typeof CaseFileResult>;

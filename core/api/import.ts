@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { Id } from '../api/schemas';
+import { Id, PartialDate } from '../api/schemas';
+import { ExternalIdScheme } from './externalIds';
 
 /**
  * The arguments and results of the import methods. Zod only (no Node imports): the contract,
  * and with it the renderer, import this file.
  */
 
-export const ImportShape = z.enum(['persons', 'events']);
+/** The tables an import reads: persons, and tables of their events, court cases and status. */
+export const ImportShape = z.enum(['persons', 'events', 'proceedings', 'statuses']);
 export type ImportShape = z.infer<typeof ImportShape>;
 
 /** What a column of a person table can fill; `ignore` leaves the column out. */
 export const PERSON_TARGETS = [
   'id',
+  'externalId',
   'name',
   'nameLatin',
   'nameVariants',
@@ -25,16 +28,23 @@ export const PERSON_TARGETS = [
   'arrestDate',
   'sentence',
   'sentenceMonths',
+  'verdictDate',
   'releaseDate',
   'releaseType',
   'riskCategories',
 ] as const;
 
-/** What a column of an event table can fill. */
-export const EVENT_TARGETS = [
+/** How a row of an event, proceeding or status table names its person. */
+export const LINK_TARGETS = [
   'personId',
+  'personExternalId',
   'personName',
   'personBirthDate',
+] as const;
+
+/** What a column of an event table can fill. */
+export const EVENT_TARGETS = [
+  ...LINK_TARGETS,
   'type',
   'date',
   'facility',
@@ -46,10 +56,67 @@ export const EVENT_TARGETS = [
   'notes',
 ] as const;
 
-export const ImportTarget = z.enum([...PERSON_TARGETS, ...EVENT_TARGETS, 'ignore']);
+/** What a column of a table of court cases can fill. */
+export const PROCEEDING_TARGETS = [
+  ...LINK_TARGETS,
+  'kind',
+  'articles',
+  'court',
+  'judge',
+  'caseNumber',
+  'openedDate',
+  'verdictDate',
+  'sentenceType',
+  'sentenceMonths',
+  'sentenceDays',
+  'regime',
+  'appealDate',
+  'appealOutcome',
+  'notes',
+] as const;
+
+/** What a column of a status history table can fill (recognised as a political prisoner...). */
+export const STATUS_TARGETS = [...LINK_TARGETS, 'status', 'date', 'recognisedBy', 'notes'] as const;
+
+/** Every target of every shape; the shapes share some (`notes`, `date`), which zod collapses. */
+export const ImportTarget = z.enum([
+  ...PERSON_TARGETS,
+  ...EVENT_TARGETS,
+  ...PROCEEDING_TARGETS,
+  ...STATUS_TARGETS,
+  'ignore',
+]);
 export type ImportTarget = z.infer<typeof ImportTarget>;
 export type PersonTarget = (typeof PERSON_TARGETS)[number];
+export type LinkTarget = (typeof LINK_TARGETS)[number];
 export type EventTarget = (typeof EVENT_TARGETS)[number];
+export type ProceedingTarget = (typeof PROCEEDING_TARGETS)[number];
+export type StatusTarget = (typeof STATUS_TARGETS)[number];
+
+/** The targets a table of each shape offers. */
+export const SHAPE_TARGETS: Record<ImportShape, readonly ImportTarget[]> = {
+  persons: PERSON_TARGETS,
+  events: EVENT_TARGETS,
+  proceedings: PROCEEDING_TARGETS,
+  statuses: STATUS_TARGETS,
+};
+
+/** A row of each shape needs one target of each group filled. */
+export const REQUIRED_TARGETS: Record<ImportShape, ImportTarget[][]> = {
+  persons: [['name']],
+  events: [
+    ['personId', 'personExternalId', 'personName'],
+    ['type', 'category'],
+  ],
+  proceedings: [['personId', 'personExternalId', 'personName']],
+  statuses: [['personId', 'personExternalId', 'personName']],
+};
+
+/** Targets several columns may fill at once: a person can carry ids of several schemes. */
+export const REPEATABLE_TARGETS: ReadonlySet<ImportTarget> = new Set<ImportTarget>([
+  'externalId',
+  'ignore',
+]);
 
 const ColumnName = z.string().max(300);
 
@@ -64,11 +131,71 @@ export type ImportMapping = z.infer<typeof ImportMapping>;
 
 const FilePath = z.string().trim().min(1).max(4096);
 
+/** A value of a coded column as the file writes it ("Гомельская вобл."). */
+const FileValue = z.string().max(300);
+
+/**
+ * What to do with a value of a coded column that no term matches: read it as an existing code
+ * (of a thesaurus, or of a fixed list such as sex or event type), make it a new thesaurus term
+ * with these labels, or leave the rows that carry it out of the import.
+ */
+export const ValueChoice = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('map'), code: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      action: z.literal('create'),
+      labelEn: z.string().trim().max(300),
+      labelBe: z.string().trim().max(300),
+      labelRu: z.string().trim().max(300),
+    })
+    .strict(),
+  z.object({ action: z.literal('omit') }).strict(),
+]);
+export type ValueChoice = z.infer<typeof ValueChoice>;
+
+/** Target -> value as written -> choice. Values are compared without case or extra spaces. */
+export const ValueMap = z
+  .partialRecord(ImportTarget, z.record(FileValue, ValueChoice))
+  .refine(
+    (map) =>
+      Object.values(map).reduce((n, values) => n + Object.keys(values ?? {}).length, 0) <= 5000,
+    'too many mapped values',
+  );
+export type ValueMap = z.infer<typeof ValueMap>;
+
+/**
+ * For each column mapped to `externalId` or `personExternalId`, the register its ids belong to;
+ * a column without one holds ids of DEFAULT_SCHEME.
+ */
+export const ImportSchemes = z.record(ColumnName, ExternalIdScheme);
+export type ImportSchemes = z.infer<typeof ImportSchemes>;
+
+/** What to do with a row whose person looks like one already in the vault. */
+export const DuplicateChoice = z.enum(['skip', 'merge', 'add']);
+export type DuplicateChoice = z.infer<typeof DuplicateChoice>;
+
+/** Row number (as the spreadsheet numbers it) -> a choice or a person id. */
+const RowKey = z.string().regex(/^\d{1,8}$/);
+
+export const ImportDecisions = z
+  .object({
+    /** The choice for every likely duplicate the user did not decide one by one. */
+    duplicates: DuplicateChoice.default('add'),
+    duplicateRows: z.record(RowKey, DuplicateChoice).default({}),
+    /** The person chosen for a row whose link matched several. */
+    links: z.record(RowKey, Id).default({}),
+  })
+  .strict();
+export type ImportDecisions = z.output<typeof ImportDecisions>;
+
 const ImportSource = {
   path: FilePath,
   shape: ImportShape,
   /** XLSX only: the sheet to read; the first one when left out. */
   sheet: z.string().min(1).max(100).optional(),
+  values: ValueMap.optional(),
+  schemes: ImportSchemes.optional(),
+  decisions: ImportDecisions.optional(),
 };
 
 export const PreviewImportArgs = z
@@ -94,6 +221,10 @@ export const ProblemCode = z.enum([
   'PERSON_AMBIGUOUS',
   'DUPLICATE_IN_FILE',
   'DUPLICATE_IN_VAULT',
+  /** The same external id on two rows of a person table, or on another person in the vault. */
+  'DUPLICATE_EXTERNAL_ID',
+  /** A value the user chose to leave out, with its rows. */
+  'VALUE_LEFT_OUT',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
@@ -111,8 +242,36 @@ export const ImportProblem = z.object({
   /** For duplicates: the other row of the file, or the person in the vault. */
   otherRow: z.number().int().optional(),
   personId: z.string().optional(),
+  /** For an ambiguous link: the persons it matched, to choose from. */
+  candidates: z
+    .array(z.object({ id: Id, name: z.string(), birthDate: PartialDate.nullable() }))
+    .optional(),
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/** A term a value might mean, for the user to choose. */
+export const ValueSuggestion = z.object({
+  code: z.string(),
+  labelEn: z.string(),
+  labelBe: z.string(),
+  labelRu: z.string(),
+  deprecated: z.boolean(),
+});
+export type ValueSuggestion = z.infer<typeof ValueSuggestion>;
+
+export const UnknownValue = z.object({
+  target: ImportTarget,
+  column: z.string(),
+  /** The thesaurus the column's codes come from; null for a fixed list (sex, event type...). */
+  thesaurus: z.string().nullable(),
+  value: z.string(),
+  rows: z.number().int(),
+  /** Best first: folded and transliterated matches against every label and known variant. */
+  suggestions: z.array(ValueSuggestion),
+  /** What the value map given (or saved with the mapping) says; none yet when left out. */
+  choice: ValueChoice.nullable(),
+});
+export type UnknownValue = z.infer<typeof UnknownValue>;
 
 export const ImportPreview = z.object({
   format: z.enum(['csv', 'xlsx']),
@@ -139,18 +298,81 @@ export const ImportPreview = z.object({
   /** How many problems there were in all, by code; `problems` stops after a few thousand. */
   problemCounts: z.record(z.string(), z.number().int()),
   problemsTruncated: z.boolean(),
+  /** Every distinct value of a coded column that no term matches, most frequent first. */
+  unknownValues: z.array(UnknownValue),
+  /**
+   * What the import would do: persons (or rows of a linked table) new to the vault, matched
+   * and changed, matched and already as the file has them; and likely duplicates by name.
+   */
+  plan: z.object({
+    new: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    duplicates: z.number().int(),
+  }),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
 export const ImportResult = z.object({
+  /** The import run, for "Undo this import". */
+  runId: Id,
   imported: z.number().int(),
+  personsUpdated: z.number().int(),
+  unchanged: z.number().int(),
+  termsCreated: z.number().int(),
   skipped: z.number().int(),
   personsCreated: z.number().int(),
   /** Custody events and risk assignments. */
   eventsCreated: z.number().int(),
   proceedingsCreated: z.number().int(),
+  statusesCreated: z.number().int(),
+  /** Cancelled between batches: the rows before were imported, the rest were not. */
+  cancelled: z.boolean(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** Counts an import run keeps about itself, for the list of imports. */
+export const ImportCounts = ImportResult.omit({ runId: true, cancelled: true });
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+/**
+ * `running` while batches are written; `stopped` when the vault locked (or the app closed)
+ * before the last batch; `undone` once "Undo this import" took it back.
+ */
+export const ImportRunState = z.enum(['running', 'complete', 'cancelled', 'stopped', 'undone']);
+export type ImportRunState = z.infer<typeof ImportRunState>;
+
+export const ImportRun = z.object({
+  id: Id,
+  fileName: z.string(),
+  shape: ImportShape,
+  createdAt: z.string(),
+  /** Rows the import was to write, and rows written when it ended. */
+  rows: z.number().int(),
+  imported: z.number().int(),
+  state: ImportRunState,
+  counts: ImportCounts,
+});
+export type ImportRun = z.infer<typeof ImportRun>;
+
+/** How far the import under way has got; null when none is. */
+export const ImportProgress = z
+  .object({
+    runId: Id,
+    rows: z.number().int(),
+    imported: z.number().int(),
+    cancelling: z.boolean(),
+  })
+  .nullable();
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const UndoImportResult = z.object({
+  /** Records the import created, now deleted. */
+  removed: z.number().int(),
+  /** Fields the import changed, now as they were before it. */
+  restored: z.number().int(),
+});
+export type UndoImportResult = z.infer<typeof UndoImportResult>;
 
 /** A mapping to save under a name, as the mapping step holds it. */
 export const SavedImportMapping = z
@@ -158,6 +380,9 @@ export const SavedImportMapping = z
     name: z.string().trim().min(1).max(100),
     shape: ImportShape,
     mapping: ImportMapping,
+    /** Saved with the mapping, so the next file of this kind needs no value step. */
+    values: ValueMap.default({}),
+    schemes: ImportSchemes.default({}),
   })
   .strict();
 export type SavedImportMapping = z.infer<typeof SavedImportMapping>;
@@ -195,6 +420,8 @@ export const ApplyImportMappingArgs = z
  */
 export const AppliedImportMapping = z.object({
   mapping: ImportMapping,
+  values: ValueMap,
+  schemes: ImportSchemes,
   missing: z.array(FieldTarget),
 });
 export type AppliedImportMapping = z.infer<typeof AppliedImportMapping>;

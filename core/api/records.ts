@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ImportShape } from './import';
+import { ExternalId } from './externalIds';
+import { ImportShape, ImportRunState } from './import';
 import { CountryCode, DamageDetails, Id, PartialDate } from './schemas';
 
 /**
@@ -25,6 +26,8 @@ export const PersonFields = z.object({
   nameLatin: z.string().trim().max(300),
   /** Other spellings: Belarusian and Russian forms, transliterations, maiden names. */
   nameVariants: z.array(z.string().trim().min(1).max(300)).max(20),
+  /** The organisation's own ids for the person, `scheme:value` (see externalIds.ts). */
+  externalIds: z.array(ExternalId).max(20),
   sex: Sex.nullable(),
   birthDate: OptionalDate,
   citizenship: z.array(CountryCode).max(10),
@@ -220,6 +223,24 @@ export const ImportMappingFields = z.object({
   name: z.string().trim().min(1).max(100),
   shape: ImportShape,
   columns: JsonText,
+  /** The value map and the id schemes of the mapping, as JSON (see core/import/mappings.ts). */
+  valueMap: JsonText,
+  schemes: JsonText,
+});
+
+/**
+ * One import of a file: what it was to write and how far it got. Every batch of the import
+ * sets `imported` in its own change set, so the change sets that edited this record are
+ * exactly the import's, which is how "Undo this import" finds them.
+ */
+export const ImportRunFields = z.object({
+  /** The file's name without its folder. */
+  fileName: Text(300),
+  shape: ImportShape,
+  rows: z.number().int().min(0),
+  imported: z.number().int().min(0),
+  state: ImportRunState.exclude(['stopped']),
+  counts: JsonText,
 });
 
 /** A saved custom count: its name and its question, never its numbers or cases. */
@@ -344,6 +365,7 @@ export const RECORD_KINDS = {
   thesaurusTerm: ThesaurusTermFields,
   install: InstallFields,
   importMapping: ImportMappingFields,
+  importRun: ImportRunFields,
   savedCount: SavedCountFields,
   reportDefinition: ReportDefinitionFields,
   figureSnapshot: FigureSnapshotFields,
@@ -360,6 +382,7 @@ export const RECORD_DEFAULTS: { [K in RecordKind]: Partial<z.infer<(typeof RECOR
   person: {
     nameLatin: '',
     nameVariants: [],
+    externalIds: [],
     sex: null,
     birthDate: null,
     citizenship: [],
@@ -405,7 +428,8 @@ export const RECORD_DEFAULTS: { [K in RecordKind]: Partial<z.infer<(typeof RECOR
   citation: { field: null, notes: '' },
   thesaurusTerm: { labelBe: '', labelRu: '', address: '', deprecated: false, sort: 0 },
   install: {},
-  importMapping: {},
+  importMapping: { valueMap: '{}', schemes: '{}' },
+  importRun: { imported: 0, state: 'running', counts: '{}' },
   savedCount: {},
   reportDefinition: {},
   figureSnapshot: {},
@@ -432,6 +456,7 @@ export const RECORD_DEFAULTS: { [K in RecordKind]: Partial<z.infer<(typeof RECOR
  */
 export const LOCAL_KINDS: ReadonlySet<RecordKind> = new Set<RecordKind>([
   'importMapping',
+  'importRun',
   'savedCount',
   'reportDefinition',
   'figureSnapshot',

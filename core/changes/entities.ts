@@ -17,6 +17,7 @@ export const TABLES: { [K in RecordKind]: string } = {
   thesaurusTerm: 'thesaurus_terms',
   install: 'installs',
   importMapping: 'import_mappings',
+  importRun: 'import_runs',
   savedCount: 'saved_counts',
   reportDefinition: 'report_definitions',
   figureSnapshot: 'figure_snapshots',

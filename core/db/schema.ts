@@ -232,6 +232,17 @@ const MIGRATIONS: string[] = [
      other TEXT NOT NULL,
      other_value TEXT,
      PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID;`,
+  // External ids of persons, the value map of a saved import mapping, and import runs.
+  `ALTER TABLE persons ADD COLUMN external_ids TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE import_mappings ADD COLUMN value_map TEXT NOT NULL DEFAULT '{}';
+   ALTER TABLE import_mappings ADD COLUMN schemes TEXT NOT NULL DEFAULT '{}';
+   CREATE TABLE import_runs (${RECORD_COLUMNS}, ${BASES},
+     file_name TEXT NOT NULL DEFAULT '',
+     shape TEXT NOT NULL DEFAULT 'persons',
+     rows INTEGER NOT NULL DEFAULT 0,
+     imported INTEGER NOT NULL DEFAULT 0,
+     state TEXT NOT NULL DEFAULT 'running',
+     counts TEXT NOT NULL DEFAULT '{}');`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -114,6 +114,9 @@ export function backfillLog(db: WriteDb): void {
     )) {
       const clock = JSON.parse(String(row.clock)) as Record<string, string>;
       for (const field of ['deleted', ...fieldsOf(kind)]) {
+        // A field of a later schema has no column yet: the log is the same whichever
+        // version a vault was migrated by.
+        if (!(snakeCase(field) in row)) continue;
         const hlc = clock[field] ?? String(row.base_hlc);
         if (!hlc || parseHlc(hlc)?.installId === SEED_AUTHOR) continue;
         const value = fromSql(kind, field, row[snakeCase(field)] ?? null);

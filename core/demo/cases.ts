@@ -194,6 +194,7 @@ function personFields(rng: DemoRandom, sex: Sex, birth: Day, start: Day, fixed?:
     nameVariants: [inRussian ? name.belarusian : name.russian, ...name.latinVariants].filter(
       (variant, i, all) => variant !== name.latin && all.indexOf(variant) === i,
     ),
+    externalIds: [],
     sex,
     birthDate: birthPrecision === 'unknown' ? null : partialDate(birth, birthPrecision),
     citizenship: [...citizenship],

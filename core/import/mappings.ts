@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { AppliedImportMapping, ImportMapping, SavedColumns } from '../api/import';
+import {
+  ImportSchemes,
+  ValueMap,
+  type AppliedImportMapping,
+  type ImportMapping,
+  type SavedColumns,
+} from '../api/import';
 
 /**
  * The key a saved mapping knows a column by: a short hash of its name. A sheet without a header
@@ -19,11 +25,29 @@ export function savedColumnsOf(mapping: ImportMapping): SavedColumns {
   );
 }
 
+/** The schemes of id columns, by column key like the columns themselves. */
+export function savedSchemesOf(schemes: ImportSchemes): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(schemes).map(([column, scheme]) => [columnKey(column), scheme]),
+  );
+}
+
+/**
+ * The value map as saved: by target and value as written. The values are those of coded
+ * columns (a region, a release type), the words of a register rather than facts of a case.
+ */
+export function readSavedValues(json: unknown): ValueMap {
+  return ValueMap.safeParse(json).data ?? {};
+}
+
 /** A saved mapping applied to a file's columns; columns it does not know are left out. */
 export function applySavedColumns(
   columns: readonly string[],
   saved: SavedColumns,
+  savedSchemes: Record<string, string> = {},
+  values: ValueMap = {},
 ): AppliedImportMapping {
+  const schemes: ImportSchemes = {};
   const byKey = new Map(saved.map((entry) => [entry.key, entry.target]));
   const mapping: ImportMapping = {};
   const found = new Set<string>();
@@ -32,8 +56,10 @@ export function applySavedColumns(
     const target = byKey.get(key);
     if (target === undefined) continue;
     mapping[column] = target;
+    const scheme = ImportSchemes.safeParse({ [column]: savedSchemes[key] }).data;
+    if (scheme && Object.hasOwn(savedSchemes, key)) Object.assign(schemes, scheme);
     found.add(key);
   }
   const missing = saved.filter((entry) => !found.has(entry.key)).map((entry) => entry.target);
-  return { mapping, missing };
+  return { mapping, values, schemes, missing };
 }

@@ -1,11 +1,16 @@
+import path from 'node:path';
 import { ApiError } from '../api/errors';
+import type { RecordKind } from '../api/records';
+import { writeRun, type ImportBatch } from './runs';
 import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';
 import type { VaultAccess } from '../vault/access';
 import { analyse, type Analysis, type PlannedRow } from './analyse';
 import { suggestMapping, targetsOf } from './headers';
 import { readTable, type Table } from './read';
+import { REPEATABLE_TARGETS, REQUIRED_TARGETS } from '../api/import';
 import type {
+  ImportCounts,
   ImportMapping,
   ImportPreview,
   ImportResult,
@@ -19,18 +24,9 @@ const MAX_PROBLEMS = 5000;
 /** Rows per change set: large enough to amortise a commit, small enough to keep sets modest. */
 const ROWS_PER_COMMIT = 500;
 
-/** A row of each shape needs one of each group filled. */
-const REQUIRED: Record<ImportShape, ImportTarget[][]> = {
-  persons: [['name']],
-  events: [
-    ['personId', 'personName'],
-    ['type', 'category'],
-  ],
-};
-
 function unmappedRequired(shape: ImportShape, mapping: ImportMapping): string[] {
   const mapped = new Set(Object.values(mapping));
-  return REQUIRED[shape]
+  return REQUIRED_TARGETS[shape]
     .filter((group) => !group.some((target) => mapped.has(target)))
     .map((group) => group.join(' or '));
 }
@@ -38,12 +34,13 @@ function unmappedRequired(shape: ImportShape, mapping: ImportMapping): string[] 
 /** Refuses a mapping that gives one target two columns or uses a target of the other shape. */
 function checkMapping(shape: ImportShape, mapping: ImportMapping): void {
   const allowed = new Set<ImportTarget>([...targetsOf(shape), 'ignore']);
+  // Several columns may hold ids of several schemes; every other target takes one column.
   const used = new Set<ImportTarget>();
   for (const target of Object.values(mapping)) {
     if (!allowed.has(target)) {
       throw new ApiError('INVALID_INPUT', `mapping: ${target} is not a column of a ${shape} table`);
     }
-    if (target !== 'ignore' && used.has(target)) {
+    if (!REPEATABLE_TARGETS.has(target) && used.has(target)) {
       throw new ApiError('INVALID_INPUT', `mapping: two columns map to ${target}`);
     }
     used.add(target);
@@ -99,6 +96,8 @@ export async function previewImport(
     problems: analysis.problems.slice(0, MAX_PROBLEMS),
     problemCounts: countProblems(analysis),
     problemsTruncated: analysis.problems.length > MAX_PROBLEMS,
+    unknownValues: [],
+    plan: { new: validRows, changed: 0, unchanged: 0, duplicates: 0 },
   };
 }
 
@@ -135,29 +134,36 @@ export async function runImport(
   if (args.mode === 'all' && valid.length < rows.length) {
     throw new ApiError('INVALID_INPUT', `${rows.length - valid.length} rows have errors`);
   }
-  const result: ImportResult = {
-    imported: 0,
-    skipped: rows.length - valid.length,
-    personsCreated: 0,
-    eventsCreated: 0,
-    proceedingsCreated: 0,
-  };
+  const plan = { fileName: path.basename(args.path), shape: args.shape, rows: valid.length };
+  const { runId, counts, cancelled } = await writeRun(
+    session,
+    plan,
+    batchesOf(valid),
+    rows.length - valid.length,
+  );
+  return { runId, cancelled, ...counts };
+}
+
+/** The valid rows in batches, each the cells of its rows and what they create. */
+function* batchesOf(valid: PlannedRow[]): Generator<ImportBatch> {
   for (let start = 0; start < valid.length; start += ROWS_PER_COMMIT) {
     const batch = valid.slice(start, start + ROWS_PER_COMMIT);
     const createdAt = new Date().toISOString();
-    const cells = batch.flatMap((row) => rowCells(row, createdAt, result));
-    await session.commit(cells, { undoable: false }).catch((err: unknown) => {
-      // Earlier batches are in the vault: say how far the import got.
-      if (!(err instanceof ApiError)) throw err;
-      throw new ApiError(err.code, `${err.message}; ${result.imported} rows were imported first`);
-    });
-    result.imported += batch.length;
+    const counts: Partial<ImportCounts> = {};
+    const cells = batch.flatMap((row) => rowCells(row, createdAt, counts));
+    yield { cells, rows: batch.length, counts };
   }
-  return result;
 }
 
+const COUNTED: Partial<Record<RecordKind, keyof ImportCounts>> = {
+  person: 'personsCreated',
+  proceeding: 'proceedingsCreated',
+  statusEvent: 'statusesCreated',
+  thesaurusTerm: 'termsCreated',
+};
+
 /** The cells that create a row's records, each with a new random id. */
-function rowCells(row: PlannedRow, createdAt: string, counts: ImportResult): Cell[] {
+function rowCells(row: PlannedRow, createdAt: string, counts: Partial<ImportCounts>): Cell[] {
   const cells: Cell[] = [];
   let personId: string | null = null;
   for (const record of row.records) {
@@ -169,9 +175,8 @@ function rowCells(row: PlannedRow, createdAt: string, counts: ImportResult): Cel
     }
     // createdAt is a value in the record, so replay and sync never compute it.
     cells.push({ entity: record.kind, id, field: 'createdAt', value: createdAt });
-    if (record.kind === 'person') counts.personsCreated++;
-    else if (record.kind === 'proceeding') counts.proceedingsCreated++;
-    else counts.eventsCreated++;
+    const key = COUNTED[record.kind] ?? 'eventsCreated';
+    counts[key] = (counts[key] ?? 0) + 1;
   }
   return cells;
 }

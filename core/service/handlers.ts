@@ -43,6 +43,7 @@ import {
 } from './reportDefinitions';
 import { listFigureSnapshots } from '../reports/snapshots';
 import { syncHandlers } from './sync';
+import { cancelImport, importProgress } from '../import/runs';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -101,6 +102,8 @@ export function createHandlers(session: CoreSession): Handlers {
     // Import and export
     previewImport: (a) => previewImport(session, a),
     runImport: (a) => runImport(session, a),
+    importProgress: () => importProgress(session),
+    cancelImport: () => cancelImport(session),
     saveImportMapping: (a) => saveImportMapping(session, a),
     listImportMappings: () => listImportMappings(session),
     applyImportMapping: (a) => applyImportMapping(session, a),

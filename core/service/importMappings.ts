@@ -1,6 +1,11 @@
 import { ApiError } from '../api/errors';
 import { readRecord, type StoredRecord } from '../db/records';
-import { applySavedColumns, savedColumnsOf } from '../import/mappings';
+import {
+  applySavedColumns,
+  readSavedValues,
+  savedColumnsOf,
+  savedSchemesOf,
+} from '../import/mappings';
 import {
   ImportShape,
   SavedColumns,
@@ -43,6 +48,8 @@ export async function saveImportMapping(
     name: saved.name,
     shape: saved.shape,
     columns: JSON.stringify(savedColumnsOf(saved.mapping)),
+    valueMap: JSON.stringify(saved.values),
+    schemes: JSON.stringify(savedSchemesOf(saved.schemes)),
   });
   return listImportMappings(session);
 }
@@ -55,7 +62,13 @@ export async function applyImportMapping(
   const record = readRecord((await session.readVault()).db, 'importMapping', args.id);
   const columns = record && columnsOf(record);
   if (!columns) throw new ApiError('NOT_FOUND', 'No such import mapping');
-  return applySavedColumns(args.columns, columns);
+  const schemes = parseJsonField(record.schemes);
+  return applySavedColumns(
+    args.columns,
+    columns,
+    typeof schemes === 'object' && schemes !== null ? (schemes as Record<string, string>) : {},
+    readSavedValues(parseJsonField(record.valueMap)),
+  );
 }
 
 export async function deleteImportMapping(session: CoreSession, id: string): Promise<void> {

@@ -222,12 +222,14 @@ describe('import', () => {
 
   it('`validOnly` skips rows with errors and imports the rest; warnings never block', async () => {
     const core = await startCore();
-    expect(await importCsv(core, `${MIXED}Good One,1970-01\n`)).toEqual({
+    expect(await importCsv(core, `${MIXED}Good One,1970-01\n`)).toMatchObject({
       imported: 3,
       skipped: 1,
       personsCreated: 3,
+      personsUpdated: 0,
       eventsCreated: 0,
       proceedingsCreated: 0,
+      cancelled: false,
     });
     const names = (await personsIn(core)).map((file) => file.person.name);
     expect(names).toEqual(['Good One', 'Good One', 'Good Two']);
@@ -362,9 +364,11 @@ describe('saved mappings', () => {
         id: persons.id,
         columns: ['Регион', 'Комментарий', 'ФИО'],
       }),
-    ).toEqual({ mapping: { Регион: 'region', ФИО: 'name' }, missing: [] });
+    ).toEqual({ mapping: { Регион: 'region', ФИО: 'name' }, values: {}, schemes: {}, missing: [] });
     expect(await core.ok('applyImportMapping', { id: persons.id, columns: ['Name'] })).toEqual({
       mapping: {},
+      values: {},
+      schemes: {},
       missing: ['name', 'region'],
     });
     expect(readFileSync(path.join(core.dataDir, 'settings.json'), 'utf8')).not.toContain('ФИО');

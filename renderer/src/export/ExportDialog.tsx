@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type { ExportResult } from '../../../core/api/export';
-import type { ImportShape } from '../../../core/api/import';
+import { ExportShape } from '../../../core/api/export';
 import type { Audience } from '../../../core/api/reports';
 import { requestUnlocked } from '../api';
 import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
@@ -27,7 +27,7 @@ type Delimiter = ',' | ';';
 type Problem = { code: ErrorCode } | null;
 
 const FORMATS: readonly Format[] = ['csv', 'xlsx'];
-const SHAPES: readonly ImportShape[] = ['persons', 'events'];
+const SHAPES = ExportShape.options;
 const WHICH: readonly Which[] = ['all', 'matching'];
 const AUDIENCES: readonly Audience[] = ['publish', 'internal'];
 
@@ -48,7 +48,7 @@ export function ExportDialog({ filter, onClose }: Props) {
   const [path, setPath] = useState('');
   const [format, setFormat] = useState<Format>('csv');
   const [delimiter, setDelimiter] = useState<Delimiter>(',');
-  const [shape, setShape] = useState<ImportShape>('persons');
+  const [shape, setShape] = useState<ExportShape>('persons');
   const [which, setWhich] = useState<Which>('all');
   const [audience, setAudience] = useState<Audience>('publish');
   const [internalConfirmed, setInternalConfirmed] = useState(false);
@@ -201,7 +201,7 @@ export function ExportDialog({ filter, onClose }: Props) {
               <select
                 {...control}
                 value={shape}
-                onChange={(event) => setShape(event.target.value as ImportShape)}
+                onChange={(event) => setShape(event.target.value as ExportShape)}
               >
                 {SHAPES.map((option) => (
                   <option key={option} value={option}>

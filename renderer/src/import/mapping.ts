@@ -1,6 +1,7 @@
 import {
-  EVENT_TARGETS,
-  PERSON_TARGETS,
+  REPEATABLE_TARGETS,
+  REQUIRED_TARGETS,
+  SHAPE_TARGETS,
   type ImportMapping,
   type ImportShape,
   type ImportTarget,
@@ -8,7 +9,9 @@ import {
 
 /** The fields a column of a table of this shape can fill, in the order the select offers them. */
 export function targetsFor(shape: ImportShape): readonly Exclude<ImportTarget, 'ignore'>[] {
-  return shape === 'persons' ? PERSON_TARGETS : EVENT_TARGETS;
+  return SHAPE_TARGETS[shape].filter(
+    (target): target is Exclude<ImportTarget, 'ignore'> => target !== 'ignore',
+  );
 }
 
 export type MappingNeed = 'name' | 'person' | 'type' | 'twice';
@@ -18,7 +21,7 @@ export function targetsTwice(mapping: ImportMapping): Set<ImportTarget> {
   const seen = new Set<ImportTarget>();
   const twice = new Set<ImportTarget>();
   for (const target of Object.values(mapping)) {
-    if (target === 'ignore') continue;
+    if (REPEATABLE_TARGETS.has(target)) continue;
     if (seen.has(target)) twice.add(target);
     seen.add(target);
   }
@@ -32,10 +35,11 @@ export function targetsTwice(mapping: ImportMapping): Set<ImportTarget> {
 export function mappingNeeds(shape: ImportShape, mapping: ImportMapping): MappingNeed[] {
   const mapped = new Set(Object.values(mapping));
   const needs: MappingNeed[] = [];
-  if (shape === 'persons' && !mapped.has('name')) needs.push('name');
-  if (shape === 'events') {
-    if (!mapped.has('personId') && !mapped.has('personName')) needs.push('person');
-    if (!mapped.has('type') && !mapped.has('category')) needs.push('type');
+  const missing = REQUIRED_TARGETS[shape].filter(
+    (group) => !group.some((target) => mapped.has(target)),
+  );
+  for (const group of missing) {
+    needs.push(group.includes('name') ? 'name' : group.includes('type') ? 'type' : 'person');
   }
   if (targetsTwice(mapping).size > 0) needs.push('twice');
   return needs;

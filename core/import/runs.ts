@@ -1,0 +1,126 @@
+import { ApiError } from '../api/errors';
+import type { ImportCounts, ImportProgress, ImportShape } from '../api/import';
+import type { Cell } from '../changes/changeSet';
+import { newRecordId } from '../changes/ids';
+import type { VaultAccess } from '../vault/access';
+
+/** One batch of an import: the cells of its rows, and what those rows add to the counts. */
+export interface ImportBatch {
+  cells: Cell[];
+  rows: number;
+  counts: Partial<ImportCounts>;
+}
+
+export interface RunPlan {
+  fileName: string;
+  shape: ImportShape;
+  /** Rows the run is to write, for its progress. */
+  rows: number;
+}
+
+export const NO_COUNTS: ImportCounts = {
+  imported: 0,
+  personsUpdated: 0,
+  unchanged: 0,
+  termsCreated: 0,
+  skipped: 0,
+  personsCreated: 0,
+  eventsCreated: 0,
+  proceedingsCreated: 0,
+  statusesCreated: 0,
+};
+
+interface LiveRun {
+  runId: string;
+  rows: number;
+  imported: number;
+  cancelling: boolean;
+}
+
+/** The import under way in each session: one at a time, since the worker runs one vault. */
+const live = new WeakMap<VaultAccess, LiveRun>();
+
+export function importProgress(session: VaultAccess): ImportProgress {
+  const run = live.get(session);
+  return run ? { ...run } : null;
+}
+
+export function cancelImport(session: VaultAccess): { cancelling: boolean } {
+  const run = live.get(session);
+  if (run) run.cancelling = true;
+  return { cancelling: run !== undefined };
+}
+
+function addCounts(total: ImportCounts, add: Partial<ImportCounts>): ImportCounts {
+  const sum = { ...total };
+  for (const key of Object.keys(add) as Array<keyof ImportCounts>) sum[key] += add[key] ?? 0;
+  return sum;
+}
+
+function runCells(runId: string, fields: Record<string, Cell['value'] | undefined>): Cell[] {
+  return Object.entries(fields).flatMap(([field, value]) =>
+    value === undefined ? [] : [{ entity: 'importRun', id: runId, field, value }],
+  );
+}
+
+/**
+ * Writes an import's batches through the one write path, each batch one change set that also
+ * records in the run how far the import got. A batch is written whole or not at all, so when
+ * the vault locks mid-import the run says exactly which rows are in; a cancel takes effect
+ * between batches. The first set creates the run: the sets that touched it are the import's.
+ */
+export async function writeRun(
+  session: VaultAccess,
+  plan: RunPlan,
+  batches: Iterable<ImportBatch>,
+  skipped: number,
+): Promise<{ runId: string; counts: ImportCounts; cancelled: boolean }> {
+  if (live.has(session)) throw new ApiError('INVALID_INPUT', 'An import is already under way');
+  const runId = newRecordId();
+  const run: LiveRun = { runId, rows: plan.rows, imported: 0, cancelling: false };
+  live.set(session, run);
+  let counts: ImportCounts = { ...NO_COUNTS, skipped };
+  let first = true;
+  try {
+    for (const batch of batches) {
+      if (run.cancelling) break;
+      counts = addCounts(counts, { ...batch.counts, imported: batch.rows });
+      const header = first
+        ? {
+            fileName: plan.fileName,
+            shape: plan.shape,
+            rows: plan.rows,
+            createdAt: new Date().toISOString(),
+          }
+        : {};
+      const progress = { ...header, imported: counts.imported, counts: JSON.stringify(counts) };
+      await session
+        .commit([...runCells(runId, progress), ...batch.cells], { undoable: false })
+        .catch((err: unknown) => {
+          if (!(err instanceof ApiError)) throw err;
+          throw new ApiError(
+            err.code,
+            `${err.message}; ${run.imported} of ${plan.rows} rows were imported before it`,
+          );
+        });
+      first = false;
+      run.imported = counts.imported;
+    }
+    const state = run.cancelling && run.imported < plan.rows ? 'cancelled' : 'complete';
+    const header = first
+      ? { fileName: plan.fileName, shape: plan.shape, rows: plan.rows, imported: 0 }
+      : {};
+    await session.commit(
+      runCells(runId, {
+        ...header,
+        ...(first ? { createdAt: new Date().toISOString() } : {}),
+        state,
+        counts: JSON.stringify(counts),
+      }),
+      { undoable: false },
+    );
+    return { runId, counts, cancelled: state === 'cancelled' };
+  } finally {
+    live.delete(session);
+  }
+}
