@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExportArgs, ExportResult } from './export';
+import { CaseFileArgs, CaseFileResult, ExportArgs, ExportResult } from './export';
 import {
   DisclosureArgs,
   DisclosureSummary,
@@ -242,6 +242,13 @@ export const contract = {
   /** Stops the import under way after the batch being written; what came before stays. */
   cancelImport: method(NoArgs, z.object({ cancelling: z.boolean() })),
   exportRecords: method(ExportArgs, ExportResult),
+  /** Every table of the chosen persons, as one workbook or a folder of CSV files. */
+  exportCaseFile: method(CaseFileArgs, CaseFileResult),
+  /** A case file from `exportCaseFile`, with its own ids, as one import run. */
+  importCaseFile: method(
+    z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
+    ImportResult,
+  ),
   /** What the disclosure policy would leave out or pseudonymise, said before any output. */
   previewDisclosure: method(DisclosureArgs, DisclosureSummary),
   // Reports

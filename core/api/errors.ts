@@ -28,6 +28,13 @@ export const ERROR_CODES = [
   'IMPORT_NO_ROWS',
   'IMPORT_SHEET_NOT_FOUND',
   'EXPORT_FILE_EXISTS',
+  'EXPORT_FOLDER_EXISTS',
+  'EXPORT_FOLDER_FOREIGN',
+  'CASE_FILE_MISSING_TABLE',
+  'CASE_FILE_BAD_COLUMNS',
+  'CASE_FILE_BAD_CELL',
+  'CASE_FILE_MISSING_LINK',
+  'CASE_FILE_ID_EXISTS',
   'VAULT_IN_USE',
   'PASSPHRASE_TOO_SHORT',
   'CLOCK_AHEAD',
@@ -52,10 +59,21 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Where in a file an import found what it refused, for the user to find it: the sheet (or the
+ * CSV file), the row as a spreadsheet numbers it, the column's header. Never the cell's value.
+ */
+export interface CellPlace {
+  table: string;
+  row?: number;
+  column?: string;
+}
+
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   details?: DamageDetails;
+  place?: CellPlace;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -65,6 +83,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: DamageDetails,
+    readonly place?: CellPlace,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -82,9 +101,12 @@ export function fail(code: ErrorCode, message: string): ApiResult<never> {
 /** Turns anything thrown into an API error without leaking a stack trace or data. */
 export function toErrorBody(err: unknown): ApiErrorBody {
   if (err instanceof ApiError) {
-    return err.details
-      ? { code: err.code, message: err.message, details: err.details }
-      : { code: err.code, message: err.message };
+    return {
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+      ...(err.place ? { place: err.place } : {}),
+    };
   }
   return { code: 'INTERNAL', message: 'Unexpected internal error' };
 }

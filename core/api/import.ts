@@ -11,6 +11,10 @@ import { ExternalIdScheme } from './externalIds';
 export const ImportShape = z.enum(['persons', 'events', 'proceedings', 'statuses']);
 export type ImportShape = z.infer<typeof ImportShape>;
 
+/** What an import run read: a table of one shape, or a whole case file (`importCaseFile`). */
+export const ImportRunShape = z.enum([...ImportShape.options, 'caseFile']);
+export type ImportRunShape = z.infer<typeof ImportRunShape>;
+
 /** What a column of a person table can fill; `ignore` leaves the column out. */
 export const PERSON_TARGETS = [
   'id',
@@ -345,7 +349,7 @@ export type ImportRunState = z.infer<typeof ImportRunState>;
 export const ImportRun = z.object({
   id: Id,
   fileName: z.string(),
-  shape: ImportShape,
+  shape: ImportRunShape,
   createdAt: z.string(),
   /** Rows the import was to write, and rows written when it ended. */
   rows: z.number().int(),

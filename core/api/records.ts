@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ExternalId } from './externalIds';
-import { ImportShape, ImportRunState } from './import';
+import { ImportRunShape, ImportShape, ImportRunState } from './import';
 import { CountryCode, DamageDetails, Id, PartialDate } from './schemas';
 
 /**
@@ -236,7 +236,7 @@ export const ImportMappingFields = z.object({
 export const ImportRunFields = z.object({
   /** The file's name without its folder. */
   fileName: Text(300),
-  shape: ImportShape,
+  shape: ImportRunShape,
   rows: z.number().int().min(0),
   imported: z.number().int().min(0),
   state: ImportRunState.exclude(['stopped']),

@@ -22,8 +22,9 @@ export interface Disclosed {
 }
 
 /**
- * What `withhold_name` removes: the names, the birth day and month (with the region and the
- * year of birth they narrow a person down to a few), occupation and free-text notes.
+ * What `withhold_name` removes: the names, the organisation's own ids (a list number is looked
+ * up in a published list as easily as a name), the birth day and month (with the region and
+ * the year of birth they narrow a person down to a few), occupation and free-text notes.
  */
 function withoutIdentity(person: Person): Person {
   return {
@@ -31,6 +32,7 @@ function withoutIdentity(person: Person): Person {
     name: '',
     nameLatin: '',
     nameVariants: [],
+    externalIds: [],
     birthDate: person.birthDate === null ? null : person.birthDate.slice(0, 4),
     occupation: '',
     notes: '',

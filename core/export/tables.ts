@@ -1,23 +1,11 @@
 import type { ReadDb } from '../db/handle';
-import type { ThesaurusName } from '../api/records';
 import type { Audience } from '../api/reports';
 import { readRecords, type StoredRecord } from '../db/records';
 import { readDisclosed, redactLinked, type DisclosedPerson } from '../disclosure';
-
-type LabelLanguage = 'en' | 'be' | 'ru';
-
-interface Column<R = StoredRecord> {
-  header: string;
-  value: (record: R) => string;
-  /** Code columns name their thesaurus, so a label column can go beside them. */
-  thesaurus?: ThesaurusName;
-}
+import { pseudonymLabel, toRows, withLabels, type Column, type LabelLanguage } from './columns';
 
 const text = (field: string) => (r: StoredRecord) => (r[field] as string | null) ?? '';
 const list = (field: string) => (r: StoredRecord) => (r[field] as string[]).join('; ');
-
-/** The file's own words for a pseudonym: its headers are English too. */
-const pseudonymLabel = (code: string) => `Case ${code}`;
 
 /**
  * A pseudonymised person's row has no Vigil ID, so that a re-import of a published file can
@@ -61,44 +49,6 @@ function eventColumns(persons: Map<string, DisclosedPerson>): Column[] {
     { header: 'End date', value: text('endDate') },
     { header: 'Notes', value: text('notes') },
   ];
-}
-
-const LABEL_FIELD: Record<LabelLanguage, string> = { en: 'labelEn', be: 'labelBe', ru: 'labelRu' };
-
-/** code -> label, per thesaurus; a missing translation falls back to English, then the code. */
-export function labelLookup(db: ReadDb, language: LabelLanguage) {
-  const labels = new Map<string, string>();
-  for (const term of readRecords(db, 'thesaurusTerm', '1 = 1', [])) {
-    const label = String(term[LABEL_FIELD[language]] || term.labelEn || term.code);
-    labels.set(`${String(term.thesaurus)}/${String(term.code)}`, label);
-  }
-  return (thesaurus: ThesaurusName, code: string) =>
-    code === '' ? '' : (labels.get(`${thesaurus}/${code}`) ?? code);
-}
-
-/** Adds "<header> label" after each code column when labels are asked for. */
-function withLabels<R extends StoredRecord>(
-  columns: Column<R>[],
-  db: ReadDb,
-  language?: LabelLanguage,
-): Column<R>[] {
-  if (!language) return columns;
-  const label = labelLookup(db, language);
-  return columns.flatMap((column) => {
-    const thesaurus = column.thesaurus;
-    if (!thesaurus) return [column];
-    return [
-      column,
-      {
-        header: `${column.header} label`,
-        value: (r: R) => label(thesaurus, column.value(r)),
-      },
-    ];
-  });
-}
-
-function toRows<R>(columns: Column<R>[], records: R[]): string[][] {
-  return [columns.map((c) => c.header), ...records.map((r) => columns.map((c) => c.value(r)))];
 }
 
 /** Each row is one person's, so the rows are read through the disclosure policy. */

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 
 /**
- * A minimal XLSX writer: one sheet of inline text cells, so no value is ever read as a number,
+ * A minimal XLSX writer: sheets of inline text cells, so no value is ever read as a number,
  * a date or a formula. Written by hand (about a page of XML) rather than with a library: the
  * ones tried keyed their shared-string table by cell text in a plain object, which breaks on
  * cells such as "constructor".
@@ -50,20 +50,51 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG = 'http://schemas.openxmlformats.org/package/2006';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-function packageParts(sheet: string): Record<string, string> {
+/** One sheet of a workbook: its name (at most 31 characters, none of `[]:*?/\\`) and its rows. */
+export interface Sheet {
+  name: string;
+  rows: string[][];
+}
+
+function packageParts(names: string[]): Record<string, string> {
   const type = 'application/vnd.openxmlformats-officedocument';
+  const numbers = names.map((_, i) => i + 1);
+  const overrides = numbers
+    .map(
+      (n) =>
+        `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${type}.spreadsheetml.worksheet+xml"/>`,
+    )
+    .join('');
+  const sheets = names
+    .map(
+      (name, i) => `<sheet name="${escapeXlsxText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+    )
+    .join('');
+  const sheetRels = numbers
+    .map(
+      (n) =>
+        `<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`,
+    )
+    .join('');
+  const styles = names.length + 1;
   return {
-    '[Content_Types].xml': `${XML}<Types xmlns="${PKG}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${type}.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${type}.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="${type}.spreadsheetml.styles+xml"/></Types>`,
+    '[Content_Types].xml': `${XML}<Types xmlns="${PKG}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${type}.spreadsheetml.sheet.main+xml"/>${overrides}<Override PartName="/xl/styles.xml" ContentType="${type}.spreadsheetml.styles+xml"/></Types>`,
     '_rels/.rels': `${XML}<Relationships xmlns="${PKG}/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    'xl/workbook.xml': `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${escapeXlsxText(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    'xl/_rels/workbook.xml.rels': `${XML}<Relationships xmlns="${PKG}/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+    'xl/workbook.xml': `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheets}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `${XML}<Relationships xmlns="${PKG}/relationships">${sheetRels}<Relationship Id="rId${styles}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     'xl/styles.xml': `${XML}<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
   };
 }
 
-/** The workbook's bytes. */
+/** A workbook of one sheet. */
 export function toXlsx(rows: string[][], sheet: string): Buffer {
-  const parts = { ...packageParts(sheet), 'xl/worksheets/sheet1.xml': sheetXml(rows) };
+  return toWorkbook([{ name: sheet, rows }]);
+}
+
+/** The workbook's bytes: one sheet per entry, in order. */
+export function toWorkbook(sheets: Sheet[]): Buffer {
+  const parts: Record<string, string> = packageParts(sheets.map((sheet) => sheet.name));
+  sheets.forEach((sheet, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(sheet.rows)));
   const files = Object.fromEntries(
     Object.entries(parts).map(([name, xml]) => [name, strToU8(xml)]),
   );

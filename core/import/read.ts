@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ApiError } from '../api/errors';
 import { restoreFormula } from '../export/formula';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
-import { isOleFile, isZip, readXlsx } from './xlsx';
+import { isOleFile, isZip, readXlsx, readXlsxSheets } from './xlsx';
 
 export const LIMITS = {
   maxBytes: 50 * 1024 * 1024,
@@ -28,18 +28,25 @@ export interface Table {
   rows: TableRow[];
 }
 
+export interface ReadOptions {
+  /** A header without rows is a table of no rows rather than IMPORT_NO_ROWS (case files). */
+  allowNoRows?: boolean;
+}
+
 /**
  * Reads a CSV file or one sheet of an XLSX workbook from disk as a table of text cells. The
  * core reads the file itself, by path: the renderer never touches files.
  */
-export async function readTable(file: string, sheet?: string): Promise<Table> {
+export async function readTable(
+  file: string,
+  sheet?: string,
+  options: ReadOptions = {},
+): Promise<Table> {
   const bytes = await readBytes(file);
-  if (isOleFile(bytes)) {
-    throw new ApiError('IMPORT_UNREADABLE', 'Old .xls workbooks must be saved as .xlsx first');
-  }
+  checkNotOld(bytes);
   if (isZip(bytes)) {
     const records = await readXlsx(bytes, sheet, LIMITS);
-    return { format: 'xlsx', encoding: null, delimiter: null, ...toTable(records) };
+    return { format: 'xlsx', encoding: null, delimiter: null, ...toTable(records, options) };
   }
   if (path.extname(file).toLowerCase() === '.xlsx') {
     throw new ApiError('IMPORT_UNREADABLE', 'The file is not a workbook');
@@ -48,7 +55,34 @@ export async function readTable(file: string, sheet?: string): Promise<Table> {
   if (text.trim() === '') throw new ApiError('IMPORT_EMPTY', 'The file is empty');
   const delimiter = detectDelimiter(text);
   const records = parseCsv(text, delimiter, LIMITS.maxRows + 1);
-  return { format: 'csv', encoding, delimiter, ...toTable(records) };
+  return { format: 'csv', encoding, delimiter, ...toTable(records, options) };
+}
+
+/**
+ * The named sheets of an XLSX workbook, read as `readTable` reads one; a sheet it does not have
+ * is missing from the map, and other sheets are not read.
+ */
+export async function readWorkbook(
+  file: string,
+  sheets: readonly string[],
+  options: ReadOptions = {},
+): Promise<Map<string, Table>> {
+  const bytes = await readBytes(file);
+  checkNotOld(bytes);
+  if (!isZip(bytes)) throw new ApiError('IMPORT_UNREADABLE', 'The file is not a workbook');
+  const tables = new Map<string, Table>();
+  for (const sheet of await readXlsxSheets(bytes, LIMITS)) {
+    if (!sheets.includes(sheet.name) || tables.has(sheet.name)) continue;
+    const table = toTable(sheet.rows, options);
+    tables.set(sheet.name, { format: 'xlsx', encoding: null, delimiter: null, ...table });
+  }
+  return tables;
+}
+
+function checkNotOld(bytes: Uint8Array): void {
+  if (isOleFile(bytes)) {
+    throw new ApiError('IMPORT_UNREADABLE', 'Old .xls workbooks must be saved as .xlsx first');
+  }
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {
@@ -70,14 +104,19 @@ function isBlank(cells: string[]): boolean {
 }
 
 /** The first non-blank record is the header; blank rows below it are skipped, not renumbered. */
-function toTable(records: string[][]): Pick<Table, 'columns' | 'renamedColumns' | 'rows'> {
+function toTable(
+  records: string[][],
+  options: ReadOptions,
+): Pick<Table, 'columns' | 'renamedColumns' | 'rows'> {
   const start = records.findIndex((record) => !isBlank(record));
   if (start < 0) throw new ApiError('IMPORT_EMPTY', 'The file has no header row');
   const rows = records
     .slice(start + 1)
     .map((cells, i) => ({ row: start + i + 2, cells: cells.map(restoreFormula) }))
     .filter((row) => !isBlank(row.cells));
-  if (rows.length === 0) throw new ApiError('IMPORT_NO_ROWS', 'The file has only a header row');
+  if (rows.length === 0 && !options.allowNoRows) {
+    throw new ApiError('IMPORT_NO_ROWS', 'The file has only a header row');
+  }
   if (rows.length > LIMITS.maxRows) {
     throw new ApiError('IMPORT_TOO_LARGE', `More than ${LIMITS.maxRows} rows`);
   }

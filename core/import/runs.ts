@@ -1,5 +1,5 @@
 import { ApiError } from '../api/errors';
-import type { ImportCounts, ImportProgress, ImportShape } from '../api/import';
+import type { ImportCounts, ImportProgress, ImportRunShape } from '../api/import';
 import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';
 import type { VaultAccess } from '../vault/access';
@@ -13,7 +13,7 @@ export interface ImportBatch {
 
 export interface RunPlan {
   fileName: string;
-  shape: ImportShape;
+  shape: ImportRunShape;
   /** Rows the run is to write, for its progress. */
   rows: number;
 }

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
+import readXlsxFile, { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { ApiError } from '../api/errors';
 import { isoFromDay } from '../api/dates';
 
@@ -45,6 +45,27 @@ export async function readXlsx(
     throw new ApiError('IMPORT_UNREADABLE', 'The workbook cannot be read');
   }
   return data.map((row) => row.map(cellText));
+}
+
+/** Every sheet of a workbook, in order, each as `readXlsx` reads one. */
+export async function readXlsxSheets(
+  bytes: Uint8Array,
+  limits: XlsxLimits,
+): Promise<{ name: string; rows: string[][] }[]> {
+  checkSize(bytes, limits);
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    sheets = (await readXlsxFile(Buffer.from(bytes), {
+      trim: false,
+      parseNumber: (text: string) => text,
+    })) as { sheet: string; data: unknown[][] }[];
+  } catch {
+    throw new ApiError('IMPORT_UNREADABLE', 'The workbook cannot be read');
+  }
+  return sheets.map(({ sheet, data }) => ({
+    name: sheet,
+    rows: data.map((row) => row.map(cellText)),
+  }));
 }
 
 function cellText(cell: unknown): string {

@@ -1,6 +1,6 @@
 import type { ReadDb } from '../db/handle';
 import type { Audience, ReportLanguage } from '../api/reports';
-import { labelLookup } from '../export/tables';
+import { labelLookup } from '../export/columns';
 import { translator } from './strings';
 import type { ReportContext } from './types';
 

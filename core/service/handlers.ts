@@ -14,8 +14,10 @@ import {
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
 import { readDisclosed } from '../disclosure';
+import { exportCaseFile } from '../export/caseFile';
 import { exportRecords } from '../export/service';
 import { previewReport, saveReport } from '../reports/produce';
+import { importCaseFile } from '../import/caseFile';
 import { previewImport, runImport } from '../import/service';
 import {
   figureAtRisk,
@@ -112,6 +114,8 @@ export function createHandlers(session: CoreSession): Handlers {
       return { id: a.id };
     },
     exportRecords: (a) => exportRecords(session, a),
+    exportCaseFile: (a) => exportCaseFile(session, a),
+    importCaseFile: (a) => importCaseFile(session, a),
     previewDisclosure: async (a) =>
       readDisclosed((await session.readVault()).db, a.personIds, a.audience).summary,
     // Figures

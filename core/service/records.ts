@@ -6,28 +6,8 @@ import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';
 import { first } from '../db/statements';
 import { readRecord, type StoredRecord } from '../db/records';
+import { CODE_FIELDS, REFERENCES } from '../model/codeFields';
 import type { CoreSession } from './session';
-
-/** Fields that hold a thesaurus code, and which thesaurus. */
-const CODE_FIELDS: Partial<Record<RecordKind, Record<string, ThesaurusName>>> = {
-  person: { region: 'region' },
-  proceeding: { articles: 'article', sentenceType: 'sentence_type' },
-  custodyEvent: {
-    facility: 'facility',
-    releaseType: 'release_type',
-    detentionType: 'detention_type',
-  },
-  riskAssignment: { category: 'risk_category' },
-};
-
-/** Fields that point at another record, and its kind. */
-const REFERENCES: Partial<Record<RecordKind, Record<string, RecordKind>>> = {
-  statusEvent: { personId: 'person' },
-  proceeding: { personId: 'person' },
-  custodyEvent: { personId: 'person', proceedingId: 'proceeding' },
-  riskAssignment: { personId: 'person' },
-  citation: { sourceId: 'source' },
-};
 
 function describe(error: z.ZodError): string {
   return error.issues
