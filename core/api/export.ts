@@ -4,7 +4,7 @@ import { ImportShape } from './import';
 import { Audience } from './reports';
 
 /** The tables an export writes one at a time; `exportCaseFile` writes them all. */
-export const ExportShape = ImportShape.extract(['persons', 'events']);
+export const ExportShape = ImportShape.extract(['persons', 'events', 'proceedings', 'statuses']);
 export type ExportShape = z.infer<typeof ExportShape>;
 
 export const ExportArgs = z

@@ -10,15 +10,7 @@ import {
 } from '../disclosure';
 import { CODE_FIELDS } from '../model/codeFields';
 import type { CaseKind } from './caseFileLayout';
-
-/** The records of a person, read in the order a reader of the file expects them. */
-const PERSON_RECORDS = {
-  proceeding: "coalesce(verdict_date, opened_date, '9999'), created_at, id",
-  custodyEvent: "coalesce(date, '9999'), created_at, id",
-  riskAssignment: "coalesce(start_date, '9999'), created_at, id",
-  statusEvent: "coalesce(date, '9999'), created_at, id",
-} as const;
-type PersonRecordKind = keyof typeof PERSON_RECORDS;
+import { PERSON_RECORD_KINDS, readPersonRecords, type PersonRecordKind } from './personRecords';
 
 export interface CaseFileContent {
   persons: DisclosedPerson[];
@@ -51,12 +43,8 @@ export function readCaseFileContent(
   const owner = new Map(persons.map((p) => [`person/${p.id}`, p]));
 
   const linked = {} as Record<PersonRecordKind, StoredRecord[]>;
-  for (const kind of Object.keys(PERSON_RECORDS) as PersonRecordKind[]) {
-    linked[kind] = readRecords(db, kind, '1 = 1', [], PERSON_RECORDS[kind])
-      .filter((r) => byId.has(String(r.personId)))
-      .map((r) => redactLinked(kind, r, byId.get(String(r.personId))!))
-      // A stable sort: each person's records stay in date order.
-      .sort((a, b) => rank.get(String(a.personId))! - rank.get(String(b.personId))!);
+  for (const kind of PERSON_RECORD_KINDS) {
+    linked[kind] = readPersonRecords(db, kind, byId);
     for (const r of linked[kind]) owner.set(`${kind}/${r.id}`, byId.get(String(r.personId))!);
   }
   // An event's proceeding is in the file whenever its person is; a link to another person's

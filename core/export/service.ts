@@ -3,13 +3,18 @@ import { toCsv } from './csv';
 import { neutraliseFormula } from './formula';
 import type { ExportArgs, ExportResult } from '../api/export';
 import { writeOutputFile } from './outputFile';
-import { eventTable, personTable } from './tables';
+import { linkedTable, personTable } from './tables';
 import { toXlsx } from './xlsx';
 
-const SHEET_NAMES = { persons: 'Persons', events: 'Events' } as const;
+const SHEET_NAMES = {
+  persons: 'Persons',
+  events: 'Events',
+  proceedings: 'Proceedings',
+  statuses: 'Status history',
+} as const;
 
 /**
- * Writes the chosen persons, or their events, to a plaintext CSV or XLSX file: thesaurus values
+ * Writes the chosen persons, or their events, court cases or status history, to a plaintext CSV or XLSX file: thesaurus values
  * as codes, partial dates as stored, every cell guarded against formula injection. The persons
  * are read through the disclosure policy for the file's audience (a file for publication leaves
  * out never-publish cases and pseudonymises withheld names). The file appears whole or not at
@@ -20,7 +25,7 @@ export async function exportRecords(session: VaultAccess, args: ExportArgs): Pro
   const table =
     args.shape === 'persons'
       ? personTable(db, args.personIds, args.audience, args.labels)
-      : eventTable(db, args.personIds, args.audience, args.labels);
+      : linkedTable(db, args.shape, args.personIds, args.audience, args.labels);
   const cells = table.map((row) => row.map(neutraliseFormula));
   const bytes =
     args.format === 'csv' ? toCsv(cells, args.delimiter) : toXlsx(cells, SHEET_NAMES[args.shape]);

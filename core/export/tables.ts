@@ -1,8 +1,9 @@
 import type { ReadDb } from '../db/handle';
 import type { Audience } from '../api/reports';
-import { readRecords, type StoredRecord } from '../db/records';
-import { readDisclosed, redactLinked, type DisclosedPerson } from '../disclosure';
+import type { StoredRecord } from '../db/records';
+import { readDisclosed, type DisclosedPerson } from '../disclosure';
 import { pseudonymLabel, toRows, withLabels, type Column, type LabelLanguage } from './columns';
+import { readPersonRecords } from './personRecords';
 
 const text = (field: string) => (r: StoredRecord) => (r[field] as string | null) ?? '';
 const list = (field: string) => (r: StoredRecord) => (r[field] as string[]).join('; ');
@@ -32,24 +33,65 @@ const PERSON_COLUMNS: Column<DisclosedPerson>[] = [
   { header: 'Consent', value: text('consent') },
 ];
 
-/** The event table: custody events, then risk assignments (type `risk`), of each person. */
-function eventColumns(persons: Map<string, DisclosedPerson>): Column[] {
+const value = (field: string) => (r: StoredRecord) =>
+  r[field] === null || r[field] === undefined ? '' : String(r[field]);
+
+/**
+ * How a row of a linked table names its person: by Vigil ID, and by name and birth date, so
+ * that a pseudonymised person's rows (with no Vigil ID) still match the person table's row.
+ */
+function linkColumns(persons: ReadonlyMap<string, DisclosedPerson>): Column[] {
   const person = (r: StoredRecord) => persons.get(String(r.personId))!;
   return [
     { header: 'Person ID', value: (r) => personId(person(r)) },
     { header: 'Person name', value: (r) => personName(person(r)) },
     { header: 'Person birth date', value: (r) => person(r).birthDate ?? '' },
-    { header: 'Type', value: (r) => (r.category === undefined ? String(r.type) : 'risk') },
-    { header: 'Date', value: text('date') },
-    { header: 'Facility', value: text('facility'), thesaurus: 'facility' },
-    { header: 'Release type', value: text('releaseType'), thesaurus: 'release_type' },
-    { header: 'Detention type', value: text('detentionType'), thesaurus: 'detention_type' },
-    { header: 'Category', value: text('category'), thesaurus: 'risk_category' },
-    { header: 'Start date', value: text('startDate') },
-    { header: 'End date', value: text('endDate') },
-    { header: 'Notes', value: text('notes') },
   ];
 }
+
+/** The event table: custody events, then risk assignments (type `risk`), of each person. */
+const EVENT_COLUMNS: Column[] = [
+  { header: 'Type', value: (r) => (r.category === undefined ? String(r.type) : 'risk') },
+  { header: 'Date', value: text('date') },
+  { header: 'Facility', value: text('facility'), thesaurus: 'facility' },
+  { header: 'Release type', value: text('releaseType'), thesaurus: 'release_type' },
+  { header: 'Detention type', value: text('detentionType'), thesaurus: 'detention_type' },
+  { header: 'Category', value: text('category'), thesaurus: 'risk_category' },
+  { header: 'Start date', value: text('startDate') },
+  { header: 'End date', value: text('endDate') },
+  { header: 'Notes', value: text('notes') },
+];
+
+/** The table of court cases, with the headers the import knows them by. */
+const PROCEEDING_COLUMNS: Column[] = [
+  { header: 'Kind', value: text('kind') },
+  {
+    header: 'Articles',
+    value: list('articles'),
+    thesaurus: 'article',
+    codes: (r) => r.articles as string[],
+  },
+  { header: 'Court', value: text('court') },
+  { header: 'Judge', value: text('judge') },
+  { header: 'Case number', value: text('caseNumber') },
+  { header: 'Opened date', value: text('openedDate') },
+  { header: 'Verdict date', value: text('verdictDate') },
+  { header: 'Sentence type', value: text('sentenceType'), thesaurus: 'sentence_type' },
+  { header: 'Sentence (months)', value: value('sentenceMonths') },
+  { header: 'Sentence (days)', value: value('sentenceDays') },
+  { header: 'Regime', value: text('regime') },
+  { header: 'Appeal date', value: text('appealDate') },
+  { header: 'Appeal outcome', value: text('appealOutcome') },
+  { header: 'Notes', value: text('notes') },
+];
+
+/** Status history: recognised as a political prisoner on a date, by whom, or the status removed. */
+const STATUS_COLUMNS: Column[] = [
+  { header: 'Status', value: text('status') },
+  { header: 'Date', value: text('date') },
+  { header: 'Recognised by', value: text('recognisedBy') },
+  { header: 'Notes', value: text('notes') },
+];
 
 /** Each row is one person's, so the rows are read through the disclosure policy. */
 export function personTable(
@@ -64,36 +106,30 @@ export function personTable(
   );
 }
 
-export function eventTable(
+/** A table of records that hang off the persons: their events, court cases or status history. */
+export function linkedTable(
   db: ReadDb,
+  shape: 'events' | 'proceedings' | 'statuses',
   personIds: string[] | undefined,
   audience: Audience,
   labels?: LabelLanguage,
 ): string[][] {
   const persons = new Map(readDisclosed(db, personIds, audience).persons.map((p) => [p.id, p]));
   const rank = new Map([...persons.keys()].map((id, i) => [id, i]));
-  const ofSelected = (r: StoredRecord) => persons.has(String(r.personId));
   const byPerson = (a: StoredRecord, b: StoredRecord) =>
     rank.get(String(a.personId))! - rank.get(String(b.personId))!;
-  const custody = readRecords(
-    db,
-    'custodyEvent',
-    '1 = 1',
-    [],
-    "coalesce(date, '9999'), created_at, id",
-  )
-    .filter(ofSelected)
-    .map((r) => redactLinked('custodyEvent', r, persons.get(String(r.personId))!));
-  const risks = readRecords(
-    db,
-    'riskAssignment',
-    '1 = 1',
-    [],
-    "coalesce(start_date, '9999'), created_at, id",
-  )
-    .filter(ofSelected)
-    .map((r) => redactLinked('riskAssignment', r, persons.get(String(r.personId))!));
-  // A stable sort by person keeps each person's events in date order, custody before risks.
-  const events = [...custody, ...risks].sort(byPerson);
-  return toRows(withLabels(eventColumns(persons), db, labels), events);
+  const [records, columns] =
+    shape === 'proceedings'
+      ? [readPersonRecords(db, 'proceeding', persons), PROCEEDING_COLUMNS]
+      : shape === 'statuses'
+        ? [readPersonRecords(db, 'statusEvent', persons), STATUS_COLUMNS]
+        : // A stable sort by person keeps each person's events in date order, custody first.
+          [
+            [
+              ...readPersonRecords(db, 'custodyEvent', persons),
+              ...readPersonRecords(db, 'riskAssignment', persons),
+            ].sort(byPerson),
+            EVENT_COLUMNS,
+          ];
+  return toRows(withLabels([...linkColumns(persons), ...columns], db, labels), records);
 }

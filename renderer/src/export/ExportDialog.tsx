@@ -1,10 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
-import type { ExportResult } from '../../../core/api/export';
 import { ExportShape } from '../../../core/api/export';
 import type { Audience } from '../../../core/api/reports';
-import { requestUnlocked } from '../api';
 import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
@@ -14,6 +12,14 @@ import { disclosureSentence } from '../disclosure/sentence';
 import { errorKey } from '../errors';
 import type { ListFilter } from '../list/PersonList';
 import { countMatching } from './personIds';
+import {
+  runExport,
+  type Delimiter,
+  type Exported,
+  type Format,
+  type Labels,
+  type What,
+} from './runExport';
 import { useDisclosurePreview, type Which } from './useDisclosurePreview';
 
 interface Props {
@@ -22,17 +28,19 @@ interface Props {
   onClose: () => void;
 }
 
-type Format = 'csv' | 'xlsx';
-type Delimiter = ',' | ';';
 type Problem = { code: ErrorCode } | null;
 
 const FORMATS: readonly Format[] = ['csv', 'xlsx'];
-const SHAPES = ExportShape.options;
+const WHATS: readonly What[] = [...ExportShape.options, 'caseFile'];
+const LABELS: readonly Labels[] = ['en', 'be', 'ru'];
+/** An existing output the user may choose to replace. */
+const REPLACEABLE: readonly ErrorCode[] = ['EXPORT_FILE_EXISTS', 'EXPORT_FOLDER_EXISTS'];
 const WHICH: readonly Which[] = ['all', 'matching'];
 const AUDIENCES: readonly Audience[] = ['publish', 'internal'];
 
 /**
- * Writes people or their events to a plaintext file. The file is for publication unless the
+ * Writes people, one table of their records, or their whole case file to a plaintext file (a
+ * case file as CSV: a new folder of files). The file is for publication unless the
  * user chooses an internal file and confirms that it includes never-publish cases; either way
  * the dialog says what the disclosure policy leaves out before the button. The warning comes
  * before the button too, and the call says `confirmPlaintext: true` only once the user has
@@ -48,7 +56,8 @@ export function ExportDialog({ filter, onClose }: Props) {
   const [path, setPath] = useState('');
   const [format, setFormat] = useState<Format>('csv');
   const [delimiter, setDelimiter] = useState<Delimiter>(',');
-  const [shape, setShape] = useState<ExportShape>('persons');
+  const [what, setWhat] = useState<What>('persons');
+  const [labels, setLabels] = useState<Labels | null>(null);
   const [which, setWhich] = useState<Which>('all');
   const [audience, setAudience] = useState<Audience>('publish');
   const [internalConfirmed, setInternalConfirmed] = useState(false);
@@ -56,13 +65,15 @@ export function ExportDialog({ filter, onClose }: Props) {
   const [matching, setMatching] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem>(null);
-  const [done, setDone] = useState<ExportResult | null>(null);
+  const [done, setDone] = useState<Exported | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
   const pathInput = useRef<HTMLInputElement>(null);
   const checkbox = useRef<HTMLInputElement>(null);
   const internalCheckbox = useRef<HTMLInputElement>(null);
   const preview = useDisclosurePreview(filter, which, audience);
   const internalUnconfirmed = audience === 'internal' && !internalConfirmed;
+  const toFolder = what === 'caseFile' && format === 'csv';
+  const formatKey = what === 'caseFile' ? 'export.caseFormats' : 'export.formats';
 
   const filtered = filter.query !== '' || filter.region !== '' || filter.riskCategory !== '';
 
@@ -100,29 +111,21 @@ export function ExportDialog({ filter, onClose }: Props) {
     setDone(null);
     setBusy(true);
     const { personIds } = preview;
-    const result = await requestUnlocked((api) =>
-      api.exportRecords({
-        path: path.trim(),
-        format,
-        shape,
-        audience,
-        ...(personIds ? { personIds } : {}),
-        ...(format === 'csv' ? { delimiter } : {}),
-        confirmPlaintext: true,
-        overwrite,
-      }),
-    );
+    const choice = { path: path.trim(), format, delimiter, what, audience, labels, personIds };
+    const result = await runExport({ ...choice, overwrite });
     setBusy(false);
     if (result.ok) {
       setDone(result.value);
       return;
     }
-    if (result.error.code === 'EXPORT_FILE_EXISTS' && !overwrite) {
+    if (REPLACEABLE.includes(result.error.code) && !overwrite) {
       setConfirmReplace(true);
       return;
     }
     setProblem({ code: result.error.code });
-    if (result.error.code === 'FOLDER_NOT_WRITABLE') pathInput.current?.focus();
+    if (['FOLDER_NOT_WRITABLE', 'EXPORT_FOLDER_FOREIGN'].includes(result.error.code)) {
+      pathInput.current?.focus();
+    }
   }
 
   function submit(event: FormEvent) {
@@ -148,7 +151,10 @@ export function ExportDialog({ filter, onClose }: Props) {
             {t(errorKey(problem.code))}
           </p>
         )}
-        <Field label={t('export.path')} hint={t('export.pathHint')}>
+        <Field
+          label={toFolder ? t('export.folderPath') : t('export.path')}
+          hint={toFolder ? t('export.folderPathHint') : t('export.pathHint')}
+        >
           {(control) => (
             <input
               {...control}
@@ -174,7 +180,7 @@ export function ExportDialog({ filter, onClose }: Props) {
               >
                 {FORMATS.map((option) => (
                   <option key={option} value={option}>
-                    {t(`export.formats.${option}`)}
+                    {t(`${formatKey}.${option}`)}
                   </option>
                 ))}
               </select>
@@ -200,12 +206,31 @@ export function ExportDialog({ filter, onClose }: Props) {
             {(control) => (
               <select
                 {...control}
-                value={shape}
-                onChange={(event) => setShape(event.target.value as ExportShape)}
+                value={what}
+                onChange={(event) => {
+                  setWhat(event.target.value as What);
+                  setDone(null);
+                }}
               >
-                {SHAPES.map((option) => (
+                {WHATS.map((option) => (
                   <option key={option} value={option}>
                     {t(`export.whats.${option}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('export.labels')} hint={t('export.labelsHint')}>
+            {(control) => (
+              <select
+                {...control}
+                value={labels ?? ''}
+                onChange={(event) => setLabels((event.target.value || null) as Labels | null)}
+              >
+                <option value="">{t('export.labelsNone')}</option>
+                {LABELS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`export.labelLanguages.${option}`)}
                   </option>
                 ))}
               </select>
@@ -300,9 +325,10 @@ export function ExportDialog({ filter, onClose }: Props) {
           </button>
           <p role="status" className="status">
             {done
-              ? t('export.done', {
+              ? t(done.tables === null ? 'export.done' : 'export.doneCaseFile', {
                   count: done.rows,
                   formatted: done.rows.toLocaleString(i18n.language),
+                  tables: done.tables,
                   path: done.path,
                 })
               : ''}
@@ -312,6 +338,7 @@ export function ExportDialog({ filter, onClose }: Props) {
 
       <ReplaceFileDialog
         open={confirmReplace}
+        folder={toFolder}
         path={path.trim()}
         onReplace={() => {
           setConfirmReplace(false);

@@ -151,6 +151,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
           }}
           busy={busy === 'check'}
           onCheck={() => void checkFile()}
+          onCaseFileImported={onImported}
         />
       )}
       {step === 'columns' && file && (

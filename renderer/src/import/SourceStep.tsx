@@ -2,6 +2,7 @@ import { useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportShape } from '../../../core/api/import';
 import { Field } from '../components/Field';
+import { CaseFileImport } from './CaseFileImport';
 
 export interface ImportSource {
   path: string;
@@ -15,10 +16,15 @@ interface Props {
   onChange: (source: ImportSource) => void;
   busy: boolean;
   onCheck: () => void;
+  /** A whole case file was imported (it needs no further step). */
+  onCaseFileImported: () => void;
 }
 
-/** Step 1: which file, and which of the two table shapes it is. The core reads the path. */
-export function SourceStep({ source, onChange, busy, onCheck }: Props) {
+/**
+ * Step 1: which file, and which shape of table it is; or, below, a whole case file, which
+ * needs no other step. The core reads the path.
+ */
+export function SourceStep({ source, onChange, busy, onCheck, onCaseFileImported }: Props) {
   const { t } = useTranslation();
   const needsId = useId();
   const pathInput = useRef<HTMLInputElement>(null);
@@ -35,68 +41,71 @@ export function SourceStep({ source, onChange, busy, onCheck }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate autoComplete="off" aria-busy={busy}>
-      <p className="muted">{t('import.intro')}</p>
-      <Field label={t('import.path')} hint={t('import.pathHint')}>
-        {(control) => (
-          <input
-            {...control}
-            ref={pathInput}
-            type="text"
-            spellCheck={false}
-            autoFocus
-            value={source.path}
-            onChange={(event) => onChange({ ...source, path: event.target.value })}
-          />
-        )}
-      </Field>
-      <div className="form-grid">
-        <Field label={t('import.shape')}>
-          {(control) => (
-            <select
-              {...control}
-              value={source.shape}
-              onChange={(event) =>
-                onChange({ ...source, shape: ImportShape.parse(event.target.value) })
-              }
-            >
-              {ImportShape.options.map((shape) => (
-                <option key={shape} value={shape}>
-                  {t(`import.shapes.${shape}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('import.sheet')} hint={t('import.sheetHint')}>
+    <>
+      <form onSubmit={submit} noValidate autoComplete="off" aria-busy={busy}>
+        <p className="muted">{t('import.intro')}</p>
+        <Field label={t('import.path')} hint={t('import.pathHint')}>
           {(control) => (
             <input
               {...control}
+              ref={pathInput}
               type="text"
               spellCheck={false}
-              maxLength={100}
-              value={source.sheet}
-              onChange={(event) => onChange({ ...source, sheet: event.target.value })}
+              autoFocus
+              value={source.path}
+              onChange={(event) => onChange({ ...source, path: event.target.value })}
             />
           )}
         </Field>
-      </div>
-      <div className="actions">
-        <button
-          type="submit"
-          className="button primary"
-          disabled={!ready}
-          aria-disabled={busy}
-          aria-describedby={ready ? undefined : needsId}
-        >
-          {busy ? t('import.checking') : t('import.check')}
-        </button>
-        {!ready && (
-          <p id={needsId} className="hint">
-            {t('import.needPath')}
-          </p>
-        )}
-      </div>
-    </form>
+        <div className="form-grid">
+          <Field label={t('import.shape')}>
+            {(control) => (
+              <select
+                {...control}
+                value={source.shape}
+                onChange={(event) =>
+                  onChange({ ...source, shape: ImportShape.parse(event.target.value) })
+                }
+              >
+                {ImportShape.options.map((shape) => (
+                  <option key={shape} value={shape}>
+                    {t(`import.shapes.${shape}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('import.sheet')} hint={t('import.sheetHint')}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                spellCheck={false}
+                maxLength={100}
+                value={source.sheet}
+                onChange={(event) => onChange({ ...source, sheet: event.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        <div className="actions">
+          <button
+            type="submit"
+            className="button primary"
+            disabled={!ready}
+            aria-disabled={busy}
+            aria-describedby={ready ? undefined : needsId}
+          >
+            {busy ? t('import.checking') : t('import.check')}
+          </button>
+          {!ready && (
+            <p id={needsId} className="hint">
+              {t('import.needPath')}
+            </p>
+          )}
+        </div>
+      </form>
+      <CaseFileImport onImported={onCaseFileImported} />
+    </>
   );
 }

@@ -1,0 +1,108 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiErrorBody } from '../../../core/api/errors';
+import type { ImportResult } from '../../../core/api/import';
+import { requestUnlocked } from '../api';
+import { Field } from '../components/Field';
+import { errorKey } from '../errors';
+import { ImportResultMessage } from './ImportResultMessage';
+
+interface Props {
+  /** Records were written: the list and the open person must be read again. */
+  onImported: () => void;
+}
+
+/** "In Persons, row 12, column “Birth date”.", from where the core says it stopped. */
+function PlaceSentence({ place }: { place: NonNullable<ApiErrorBody['place']> }) {
+  const { t } = useTranslation();
+  const { table, row, column } = place;
+  if (row !== undefined && column !== undefined) {
+    return <>{t('import.caseFile.placeCell', { table, row, column })}</>;
+  }
+  if (row !== undefined) return <>{t('import.caseFile.placeRow', { table, row })}</>;
+  if (column !== undefined) return <>{t('import.caseFile.placeColumn', { table, column })}</>;
+  return <>{t('import.caseFile.placeTable', { table })}</>;
+}
+
+/**
+ * A whole case file written by Vigil's export (a workbook, or its folder of CSV files),
+ * imported in one step: it needs no mapping, and the core checks every row before it writes
+ * any, so it is imported whole or, saying where it found the problem, not at all.
+ */
+export function CaseFileImport({ onImported }: Props) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const needsId = useId();
+  const pathInput = useRef<HTMLInputElement>(null);
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiErrorBody | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const ready = path.trim() !== '';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    if (!ready) {
+      pathInput.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    const answer = await requestUnlocked((api) => api.importCaseFile({ path: path.trim() }));
+    setBusy(false);
+    if (!answer.ok) {
+      setError(answer.error);
+      return;
+    }
+    setResult(answer.value);
+    onImported();
+  }
+
+  return (
+    <section className="case-file-import" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('import.caseFile.title')}</h4>
+      <p className="muted">{t('import.caseFile.intro')}</p>
+      {error && (
+        <p role="alert" className="alert">
+          {t(errorKey(error.code))} {error.place && <PlaceSentence place={error.place} />}
+        </p>
+      )}
+      <form onSubmit={(event) => void submit(event)} noValidate autoComplete="off" aria-busy={busy}>
+        <Field label={t('import.caseFile.path')} hint={t('import.caseFile.pathHint')}>
+          {(control) => (
+            <input
+              {...control}
+              ref={pathInput}
+              type="text"
+              spellCheck={false}
+              value={path}
+              onChange={(event) => {
+                setPath(event.target.value);
+                setError(null);
+              }}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button
+            type="submit"
+            className="button secondary"
+            disabled={!ready}
+            aria-disabled={busy}
+            aria-describedby={ready ? undefined : needsId}
+          >
+            {busy ? t('import.caseFile.importing') : t('import.caseFile.submit')}
+          </button>
+          {!ready && (
+            <p id={needsId} className="hint">
+              {t('import.caseFile.needPath')}
+            </p>
+          )}
+        </div>
+      </form>
+      {result && <ImportResultMessage result={result} />}
+    </section>
+  );
+}
