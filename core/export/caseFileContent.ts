@@ -6,7 +6,6 @@ import {
   readDisclosed,
   redactLinked,
   type DisclosedPerson,
-  type LinkedKind,
 } from '../disclosure';
 import { CODE_FIELDS } from '../model/codeFields';
 import type { CaseKind } from './caseFileLayout';
@@ -64,7 +63,7 @@ export function readCaseFileContent(
   for (const c of cited) {
     if (!sources.has(String(c.sourceId))) continue;
     const person = owner.get(`${String(c.entity)}/${String(c.entityId)}`)!;
-    citations.push(redactLinked('citation' satisfies LinkedKind, c, person));
+    citations.push(redactLinked('citation', c, person));
     citedPerson.set(c.id, person.id);
   }
   citations.sort((a, b) => rank.get(citedPerson.get(a.id)!)! - rank.get(citedPerson.get(b.id)!)!);

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../core/api/import';
+import { parse } from 'csv-parse/sync';
+import type { ImportPreview, ImportShape } from '../../core/api/import';
+import { suggestMapping } from '../../core/import/headers';
 import { useCores, type TestCore } from './import-core';
 
 const startCore = useCores();
@@ -217,6 +219,81 @@ describe('exported files', () => {
       }),
     ).toMatchObject({ rows: 3 });
     expect(readFileSync(file, 'utf8')).not.toContain('Без даты');
+  });
+});
+
+describe('court cases and status history', () => {
+  it('export with headers the import maps by itself, a label beside each code', async () => {
+    const core = await startCore();
+    const { id } = await core.ok<{ id: string }>('createPerson', {
+      name: 'Алесь Прыкладны',
+      birthDate: '1980-05-06',
+      consent: 'publish',
+    });
+    await core.ok('createRecord', {
+      kind: 'proceeding',
+      fields: {
+        personId: id,
+        kind: 'criminal',
+        articles: ['cc-130', 'cc-293'],
+        caseNumber: '1-23/2021',
+        verdictDate: '2021-11-02',
+        sentenceType: 'imprisonment',
+        sentenceMonths: 48,
+      },
+    });
+    await core.ok('createRecord', {
+      kind: 'statusEvent',
+      fields: { personId: id, status: 'recognised', date: '2021-04', recognisedBy: 'Вясна' },
+    });
+    const tables: Record<string, string[][]> = {};
+    for (const shape of ['proceedings', 'statuses']) {
+      const file = path.join(core.dataDir, `${shape}.csv`);
+      await core.ok('exportRecords', {
+        path: file,
+        format: 'csv',
+        shape,
+        labels: 'en',
+        confirmPlaintext: true,
+      });
+      tables[shape] = parse(readFileSync(file), { bom: true });
+      const mapping = suggestMapping(shape as ImportShape, tables[shape][0]!);
+      const mapped = Object.entries(mapping).filter(([, target]) => target !== 'ignore');
+      // Every column but the labels fills a field.
+      expect(mapped.map(([column]) => column)).toEqual(
+        tables[shape][0]!.filter((column) => !column.endsWith(' label')),
+      );
+    }
+    expect(tables.proceedings![1]).toEqual([
+      id,
+      'Алесь Прыкладны',
+      '1980-05-06',
+      'criminal',
+      'cc-130; cc-293',
+      'Criminal Code 130: incitement of hatred; Criminal Code 293: mass riots',
+      '',
+      '',
+      '1-23/2021',
+      '',
+      '2021-11-02',
+      'imprisonment',
+      'Imprisonment',
+      '48',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    expect(tables.statuses![1]).toEqual([
+      id,
+      'Алесь Прыкладны',
+      '1980-05-06',
+      'recognised',
+      '2021-04',
+      'Вясна',
+      '',
+    ]);
   });
 });
 
