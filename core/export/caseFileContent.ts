@@ -1,12 +1,7 @@
 import type { Audience } from '../api/reports';
 import type { ReadDb } from '../db/handle';
 import { readRecords, type StoredRecord } from '../db/records';
-import {
-  discloseSources,
-  readDisclosed,
-  redactLinked,
-  type DisclosedPerson,
-} from '../disclosure';
+import { discloseSources, readDisclosed, redactLinked, type DisclosedPerson } from '../disclosure';
 import { CODE_FIELDS } from '../model/codeFields';
 import type { CaseKind } from './caseFileLayout';
 import { PERSON_RECORD_KINDS, readPersonRecords, type PersonRecordKind } from './personRecords';
