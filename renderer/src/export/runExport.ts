@@ -24,6 +24,7 @@ export interface ExportChoice {
 /** What the dialog says once the file is written. */
 export interface Exported {
   path: string;
+  /** Rows of the table; for a case file, its persons. */
   rows: number;
   /** A case file: its number of tables. */
   tables: number | null;
@@ -48,8 +49,8 @@ export async function runExport(choice: ExportChoice): Promise<ApiResult<Exporte
     const result = await requestUnlocked((api) => api.exportCaseFile(common));
     if (!result.ok) return result;
     const { path, tables } = result.value;
-    const rows = tables.reduce((sum, table) => sum + table.rows, 0);
-    return { ok: true, value: { path, rows, tables: tables.length } };
+    // The first table is the persons': the case file is theirs.
+    return { ok: true, value: { path, rows: tables[0]!.rows, tables: tables.length } };
   }
   const shape = choice.what;
   const result = await requestUnlocked((api) => api.exportRecords({ ...common, shape }));
