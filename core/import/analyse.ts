@@ -139,7 +139,8 @@ export function analyse(
     if (valid && planned.duplicate) plan.duplicates++;
     problems.push(...r.problems);
     if (r.problems.some((p) => p.severity === 'warning')) rowsWithWarnings++;
-    const records = outcome === 'skipped' ? [] : planned.records;
+    // A skipped row, and one the vault already holds as it is, write nothing.
+    const records = outcome === 'skipped' || outcome === 'unchanged' ? [] : planned.records;
     return { row: r.row, records, valid, outcome, duplicate: planned.duplicate };
   });
   return {
