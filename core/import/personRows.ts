@@ -93,9 +93,17 @@ function matchedPerson(r: RowReader, ctx: PersonContext, externalIds: string[]):
 const isBlank = (value: unknown) =>
   value === null || value === '' || (Array.isArray(value) && value.length === 0);
 
+/** "1970" read over "1970-01-01": the file knows less than the vault, which is no change. */
+const lessPrecise = (have: unknown, value: unknown) =>
+  typeof have === 'string' &&
+  typeof value === 'string' &&
+  /^\d{4}(-\d{2})?$/.test(value) &&
+  have.startsWith(`${value}-`);
+
 /**
  * The fields of an existing person that the row changes. A blank cell never erases what the
- * vault holds, and external ids are added to the person's, never taken away.
+ * vault holds, a less precise date never replaces a more precise one, and external ids are
+ * added to the person's, never taken away.
  */
 function changedFields(
   existing: Record<string, unknown>,
@@ -103,7 +111,7 @@ function changedFields(
 ): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields)) {
-    if (isBlank(value)) continue;
+    if (isBlank(value) || lessPrecise(existing[field], value)) continue;
     if (field === 'externalIds') {
       const have = existing.externalIds as string[];
       const added = (value as string[]).filter((id) => !have.includes(id));
