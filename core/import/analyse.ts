@@ -1,4 +1,5 @@
 import type { ReadDb } from '../db/handle';
+import { first } from '../db/statements';
 import type { Cell } from '../changes/changeSet';
 import {
   ImportDecisions,
@@ -107,6 +108,7 @@ export function analyse(
     recordKeys,
     duplicateChoice: (row) => decisions.duplicateRows[String(row)] ?? decisions.duplicates,
     idsInFile: new Map(),
+    usedId: (id) => first(db, 'SELECT 1 AS used FROM persons WHERE id = ?', [id]) !== undefined,
   };
   const linkContext: LinkContext = {
     persons,

@@ -1,5 +1,6 @@
 import { ExternalId, externalIdKey, formatExternalId } from '../api/externalIds';
 import type { DuplicateChoice, ImportTarget } from '../api/import';
+import { Id } from '../api/schemas';
 import type { ReadDb } from '../db/handle';
 import { readRecord } from '../db/records';
 import { validate, type PlannedRecord, type RowOutcome } from './plan';
@@ -14,8 +15,10 @@ export interface PersonContext {
   values: ValueResolver;
   recordKeys: Set<string>;
   duplicateChoice: (row: number) => DuplicateChoice;
-  /** externalIdKey -> the row of this file that carries it first. */
+  /** externalIdKey (or `vigil:` and a Vigil id) -> the row of this file that carries it first. */
   idsInFile: Map<string, number>;
+  /** Whether a person record of this vault, live or deleted, has this id. */
+  usedId: (id: string) => boolean;
 }
 
 export interface PersonRow {
@@ -132,6 +135,26 @@ function likelyDuplicate(ctx: PersonContext, fields: Record<string, unknown>): s
     .find(Boolean);
 }
 
+/**
+ * A new person keeps the Vigil id of its row when no record of this vault has it: a file
+ * exported from another vault then re-imports onto the same persons, and the same person
+ * reaches two vaults under one id, as a colleague's bundle would bring it.
+ */
+function newId(r: RowReader, ctx: PersonContext): { newId?: string } {
+  const id = r.text('id').trim();
+  if (!Id.safeParse(id).success || ctx.usedId(id)) return {};
+  const key = `vigil:${id}`;
+  const otherRow = ctx.idsInFile.get(key);
+  if (otherRow !== undefined) {
+    r.report('error', 'DUPLICATE_EXTERNAL_ID', 'id', `the same Vigil id as row ${otherRow}`, {
+      otherRow,
+    });
+    return {};
+  }
+  ctx.idsInFile.set(key, r.row);
+  return { newId: id };
+}
+
 /** A row of a person table: the person, and the custody, court and risk records of its columns. */
 export function personRow(r: RowReader, ctx: PersonContext): PersonRow {
   const fields = personFields(r, ctx);
@@ -151,7 +174,7 @@ export function personRow(r: RowReader, ctx: PersonContext): PersonRow {
   }
   const related = relatedRecords(r, ctx);
   if (!existingId) {
-    const person = validate(r, 'person', fields, sameName, false);
+    const person = { ...validate(r, 'person', fields, sameName, false), ...newId(r, ctx) };
     return { records: [person, ...related], outcome: 'new', duplicate };
   }
   const existing = readRecord(ctx.db, 'person', existingId)!;

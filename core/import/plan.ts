@@ -11,6 +11,8 @@ export interface PlannedRecord {
   ofRowPerson: boolean;
   /** Set when the row updates this record: `fields` are then only the fields that change. */
   existingId?: string;
+  /** The id a new record takes, when the file gives one; a random one otherwise. */
+  newId?: string;
 }
 
 /** What importing a row does: adds, changes or leaves a record, or nothing (a skipped duplicate). */
@@ -86,7 +88,7 @@ export function rowCells(
   const cells: Cell[] = [];
   let personId: string | null = null;
   for (const record of row.records) {
-    const id = record.existingId ?? newRecordId();
+    const id = record.existingId ?? record.newId ?? newRecordId();
     const fields = record.ofRowPerson ? { ...record.fields, personId } : record.fields;
     if (record.kind === 'person') personId = id;
     for (const [field, value] of Object.entries(fields)) {
