@@ -16,6 +16,7 @@ import { linkedRow, type LinkContext } from './linkedRows';
 import { personRow, type PersonContext } from './personRows';
 import type { PlannedRecord, PlannedRow, RowOutcome } from './plan';
 import { columnsOf, RowReader } from './rowReader';
+import { thesaurusCandidates } from './suggest';
 import { ValueResolver } from './values';
 import { duplicateKey, existingRecordKeys, isKeyed, PersonIndex, recordKey } from './vaultIndex';
 import { Thesauri } from './vocabulary';
@@ -99,7 +100,11 @@ export function analyse(
 ): Analysis {
   const decisions = ImportDecisions.parse(options.decisions ?? {});
   const persons = new PersonIndex(db);
-  const values = new ValueResolver(new Thesauri(db), options.values);
+  const values = new ValueResolver(
+    new Thesauri(db),
+    (thesaurus) => thesaurusCandidates(db, thesaurus),
+    options.values,
+  );
   const recordKeys = existingRecordKeys(db);
   const personContext: PersonContext = {
     db,

@@ -60,10 +60,13 @@ export class ValueResolver {
   private readonly unknown = new Map<string, Omit<UnknownValue, 'suggestions' | 'choice'>>();
   private readonly newTerms = new Map<string, NewTerm>();
   private readonly takenCodes = new Set<string>();
+  /** One candidate list per vocabulary: the matcher caches its work by the list's identity. */
+  private readonly candidateLists = new Map<string, Candidate[]>();
   private counted = new Set<string>();
 
   constructor(
     private readonly thesauri: Thesauri,
+    private readonly candidatesOf: (thesaurus: ThesaurusName) => Candidate[],
     values: ValueMap = {},
   ) {
     for (const [target, map] of Object.entries(values) as Array<
@@ -241,10 +244,15 @@ export class ValueResolver {
 
   private suggest(target: ImportTarget, value: string): ValueSuggestion[] {
     const vocabulary = CODED[target]!;
-    const candidates: Candidate[] =
-      'thesaurus' in vocabulary
-        ? this.thesauri.candidates(vocabulary.thesaurus)
-        : wordCandidates(vocabulary.words);
+    const name = 'thesaurus' in vocabulary ? vocabulary.thesaurus : `words:${target}`;
+    let candidates = this.candidateLists.get(name);
+    if (!candidates) {
+      candidates =
+        'thesaurus' in vocabulary
+          ? this.candidatesOf(vocabulary.thesaurus)
+          : wordCandidates(vocabulary.words);
+      this.candidateLists.set(name, candidates);
+    }
     const labelsOf = new Map(candidates.map((c) => [c.code, c]));
     return suggestTerms(value, candidates, SUGGESTIONS).map(({ code }) => {
       const term =

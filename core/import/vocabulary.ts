@@ -53,17 +53,6 @@ export class Thesauri {
     return this.byCode.get(`${thesaurus}/${code}`);
   }
 
-  /** Every term of a thesaurus with its labels, for suggestions. */
-  candidates(thesaurus: ThesaurusName) {
-    return [...this.byCode.entries()]
-      .filter(([key]) => key.startsWith(`${thesaurus}/`))
-      .map(([, term]) => ({
-        code: term.code,
-        labels: [term.code, term.labelEn, term.labelBe, term.labelRu].filter(Boolean),
-        deprecated: term.deprecated,
-      }));
-  }
-
   private add(term: Record<string, unknown>, fields: string[]): void {
     const map = this.byName.get(term.thesaurus as ThesaurusName);
     if (!map) return;

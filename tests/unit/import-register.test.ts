@@ -84,8 +84,12 @@ describe('a register with list numbers, coded values as people write them, linke
       { target: 'riskCategories', value: 'беременная', rows: 1, choice: null },
       { target: 'region', value: 'Минская обл.', rows: 1, choice: null },
     ]);
-    const gomel = bare.unknownValues.find((v) => v.value === 'Гомельская вобл.')!;
-    expect(gomel.suggestions[0]).toMatchObject({ code: 'gomel', labelEn: 'Gomel region' });
+    const first = (value: string) =>
+      bare.unknownValues.find((v) => v.value === value)!.suggestions[0];
+    expect(first('Гомельская вобл.')).toMatchObject({ code: 'gomel', labelEn: 'Gomel region' });
+    expect(first('Mahilioŭ region')).toMatchObject({ code: 'mogilev' });
+    expect(first('Минская обл.')).toMatchObject({ code: 'minsk_region' });
+    expect(first('беременная')).toMatchObject({ code: 'pregnant' });
     expect(bare.validRows).toBe(1);
 
     const mapped = await preview(core, file, 'persons');
