@@ -1,7 +1,9 @@
 import { ApiError } from '../api/errors';
-import type { ImportCounts, ImportProgress, ImportShape } from '../api/import';
+import { ImportCounts, type ImportProgress, type ImportRun, type ImportShape } from '../api/import';
+import type { ImportRunFields } from '../api/records';
 import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';
+import { readRecords, type StoredRecord } from '../db/records';
 import type { VaultAccess } from '../vault/access';
 
 /** One batch of an import: the cells of its rows, and what those rows add to the counts. */
@@ -49,6 +51,35 @@ export function cancelImport(session: VaultAccess): { cancelling: boolean } {
   const run = live.get(session);
   if (run) run.cancelling = true;
   return { cancelling: run !== undefined };
+}
+
+/**
+ * Every import into this vault, newest first. A run still `running` that is not the one under
+ * way stopped before its last batch (the vault locked, or the app closed): it is `stopped`,
+ * with the rows it wrote, which stay until it is undone.
+ */
+export async function listImportRuns(session: VaultAccess): Promise<ImportRun[]> {
+  const db = (await session.readVault()).db;
+  const underWay = live.get(session)?.runId;
+  return readRecords(db, 'importRun', '1 = 1', [], 'created_at DESC, id DESC').map((record) => {
+    const fields = record as StoredRecord & ImportRunFields;
+    return {
+      id: fields.id,
+      fileName: fields.fileName,
+      shape: fields.shape,
+      createdAt: fields.createdAt,
+      rows: fields.rows,
+      imported: fields.imported,
+      state: fields.state === 'running' && fields.id !== underWay ? 'stopped' : fields.state,
+      counts: countsOf(fields.counts),
+    };
+  });
+}
+
+/** The counts a run keeps as JSON; a count it lacks (an older version's run) is 0. */
+function countsOf(json: string): ImportCounts {
+  const parsed = ImportCounts.partial().safeParse(JSON.parse(json));
+  return { ...NO_COUNTS, ...(parsed.success ? parsed.data : {}) };
 }
 
 function addCounts(total: ImportCounts, add: Partial<ImportCounts>): ImportCounts {

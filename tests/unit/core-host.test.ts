@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CoreHost } from '../../core/host/coreHost';
@@ -169,6 +169,41 @@ describe('core host and worker', () => {
     });
     expect(await host.call('listPersons', {})).toMatchObject({
       value: { items: [{ name: 'Backed up' }] },
+    });
+  });
+
+  it('answers an import’s progress and its cancel while the import runs in the worker', async () => {
+    const host = newHost();
+    await host.call('createVault', { folder: path.join(tempDir(), 'vault'), passphrase: PASS });
+    const file = path.join(tempDir(), 'long.csv');
+    const rows = Array.from({ length: 5000 }, (_, i) => `Выдуманы Асоба ${i + 1},1970`);
+    writeFileSync(file, ['Name,Birth date', ...rows].join('\n'));
+    const args = {
+      path: file,
+      shape: 'persons',
+      mapping: { Name: 'name', 'Birth date': 'birthDate' },
+    };
+    let finished = false;
+    const importing = host.call('runImport', { ...args, mode: 'all' }).finally(() => {
+      finished = true;
+    });
+    // Calls queued behind the import would only answer after it: these answer between batches.
+    type Progress = { imported: number; rows: number } | null;
+    let progress = null as Progress;
+    while (!finished && (progress?.imported ?? 0) === 0) {
+      const result = await host.call('importProgress', {});
+      progress = result.ok ? (result.value as Progress) : null;
+    }
+    expect(progress).toMatchObject({ rows: 5000 });
+    expect(await host.call('cancelImport', {})).toEqual({ ok: true, value: { cancelling: true } });
+    const result = await importing;
+    expect(result).toMatchObject({ ok: true, value: { cancelled: true } });
+    const imported = (result as { value: { imported: number } }).value.imported;
+    expect(imported).toBeGreaterThan(0);
+    expect(imported).toBeLessThan(5000);
+    expect(await host.call('listPersons', {})).toMatchObject({ value: { total: imported } });
+    expect(await host.call('listImportRuns', {})).toMatchObject({
+      value: [{ fileName: 'long.csv', state: 'cancelled', imported }],
     });
   });
 
