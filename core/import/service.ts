@@ -5,7 +5,7 @@ import { analyse, type AnalyseOptions, type Analysis } from './analyse';
 import { suggestMapping, targetsOf } from './headers';
 import { rowCells, type PlannedRow } from './plan';
 import { readTable, type Table } from './read';
-import { writeRun, type ImportBatch } from './runs';
+import { withRun, writeRun, type ImportBatch } from './runs';
 import { REPEATABLE_TARGETS, REQUIRED_TARGETS } from '../api/import';
 import type { Cell } from '../changes/changeSet';
 import type {
@@ -126,36 +126,34 @@ export async function previewImport(
  * `validOnly` leaves those rows out. Warnings never block. Rows matched to records already in
  * the vault update them; rows the vault already holds as they are write nothing.
  */
-export async function runImport(
+export function runImport(
   session: VaultAccess,
   args: ImportSource & { mapping: ImportMapping; mode: 'validOnly' | 'all' },
 ): Promise<ImportResult> {
-  const vault = await session.readVault();
-  if (vault.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
-  const table = await readTable(args.path, args.sheet);
-  checkMapping(args.shape, args.mapping);
-  const missing = missingColumns(table, args.mapping);
-  if (missing.length > 0) {
-    throw new ApiError('INVALID_INPUT', `mapping: ${missing.length} columns are not in the file`);
-  }
-  const unmapped = unmappedRequired(args.shape, args.mapping);
-  if (unmapped.length > 0) {
-    throw new ApiError('INVALID_INPUT', `mapping: no column for ${unmapped.join(', ')}`);
-  }
-  const { rows, termCells } = analyse(vault.db, table, args.shape, args.mapping, args);
-  const valid = rows.filter((row) => row.valid);
-  if (args.mode === 'all' && valid.length < rows.length) {
-    throw new ApiError('INVALID_INPUT', `${rows.length - valid.length} rows have errors`);
-  }
-  const skipped = rows.length - valid.length + valid.filter((r) => r.outcome === 'skipped').length;
-  const plan = { fileName: path.basename(args.path), shape: args.shape, rows: valid.length };
-  const { runId, counts, cancelled } = await writeRun(
-    session,
-    plan,
-    batchesOf(valid, termCells),
-    skipped,
-  );
-  return { runId, cancelled, ...counts };
+  return withRun(session, async (run) => {
+    const vault = await session.readVault();
+    if (vault.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
+    const table = await readTable(args.path, args.sheet);
+    checkMapping(args.shape, args.mapping);
+    const missing = missingColumns(table, args.mapping);
+    if (missing.length > 0) {
+      throw new ApiError('INVALID_INPUT', `mapping: ${missing.length} columns are not in the file`);
+    }
+    const unmapped = unmappedRequired(args.shape, args.mapping);
+    if (unmapped.length > 0) {
+      throw new ApiError('INVALID_INPUT', `mapping: no column for ${unmapped.join(', ')}`);
+    }
+    const { rows, termCells } = analyse(vault.db, table, args.shape, args.mapping, args);
+    const valid = rows.filter((row) => row.valid);
+    if (args.mode === 'all' && valid.length < rows.length) {
+      throw new ApiError('INVALID_INPUT', `${rows.length - valid.length} rows have errors`);
+    }
+    const skipped =
+      rows.length - valid.length + valid.filter((r) => r.outcome === 'skipped').length;
+    const plan = { fileName: path.basename(args.path), shape: args.shape, rows: valid.length };
+    const written = await writeRun(session, run, plan, batchesOf(valid, termCells), skipped);
+    return { runId: written.runId, cancelled: written.cancelled, ...written.counts };
+  });
 }
 
 /** The valid rows in batches, each the cells of its rows and what they create or change. */

@@ -61,8 +61,10 @@ port.on('message', (message: ToWorker) => {
     const reply: WorkerReply = { id: message.id, result };
     port.postMessage(reply);
   };
-  // An import's progress and its cancel touch no vault: they must answer while it runs.
-  if (isBeside(message.method)) void answer();
+  // An import's progress and its cancel touch no vault: they must answer while it runs. They
+  // answer on the next turn, once the calls that came before them have started: a cancel
+  // sent right after an import finds the import.
+  if (isBeside(message.method)) setImmediate(() => void answer());
   else queue = queue.then(answer);
 });
 

@@ -183,27 +183,23 @@ describe('core host and worker', () => {
       shape: 'persons',
       mapping: { Name: 'name', 'Birth date': 'birthDate' },
     };
-    let finished = false;
-    const importing = host.call('runImport', { ...args, mode: 'all' }).finally(() => {
-      finished = true;
-    });
-    // Calls queued behind the import would only answer after it: these answer between batches.
-    type Progress = { imported: number; rows: number } | null;
-    let progress = null as Progress;
-    while (!finished && (progress?.imported ?? 0) === 0) {
-      const result = await host.call('importProgress', {});
-      progress = result.ok ? (result.value as Progress) : null;
-    }
-    expect(progress).toMatchObject({ rows: 5000 });
-    expect(await host.call('cancelImport', {})).toEqual({ ok: true, value: { cancelling: true } });
+    const answered: string[] = [];
+    const sent = (method: string, callArgs: object) =>
+      host.call(method, callArgs).finally(() => answered.push(method));
+    // Sent after the import, these would wait for it if queued; the worker answers them first,
+    // while the import reads its file. The run is registered when the import starts, so the
+    // cancel is heard before any batch is written.
+    const importing = sent('runImport', { ...args, mode: 'all' });
+    const progress = sent('importProgress', {});
+    const cancel = sent('cancelImport', {});
+    expect(await progress).toMatchObject({ ok: true, value: { imported: 0, cancelling: false } });
+    expect(await cancel).toEqual({ ok: true, value: { cancelling: true } });
     const result = await importing;
-    expect(result).toMatchObject({ ok: true, value: { cancelled: true } });
-    const imported = (result as { value: { imported: number } }).value.imported;
-    expect(imported).toBeGreaterThan(0);
-    expect(imported).toBeLessThan(5000);
-    expect(await host.call('listPersons', {})).toMatchObject({ value: { total: imported } });
+    expect(answered).toEqual(['importProgress', 'cancelImport', 'runImport']);
+    expect(result).toMatchObject({ ok: true, value: { cancelled: true, imported: 0 } });
+    expect(await host.call('listPersons', {})).toMatchObject({ value: { total: 0 } });
     expect(await host.call('listImportRuns', {})).toMatchObject({
-      value: [{ fileName: 'long.csv', state: 'cancelled', imported }],
+      value: [{ fileName: 'long.csv', state: 'cancelled', imported: 0 }],
     });
   });
 

@@ -9,7 +9,7 @@ import type {
 import type { Cell } from '../../core/changes/changeSet';
 import { TABLES } from '../../core/changes/entities';
 import { newRecordId } from '../../core/changes/ids';
-import { cancelImport, listImportRuns, writeRun } from '../../core/import/runs';
+import { cancelImport, listImportRuns, withRun, writeRun } from '../../core/import/runs';
 import { runImport } from '../../core/import/service';
 import { undoImport, type UndoAccess } from '../../core/import/undo';
 import { useCores, type TestCore } from './import-core';
@@ -201,7 +201,9 @@ describe('undo an import', () => {
       { rows: 1, counts: { personsUpdated: 1 }, cells: cells(ales, { occupation: 'журналіст' }) },
     ];
     const plan = { fileName: 'list.csv', shape: 'persons' as const, rows: 3 };
-    const { runId } = await writeRun(core.session, plan, batches, 0);
+    const { runId } = await withRun(core.session, (run) =>
+      writeRun(core.session, run, plan, batches, 0),
+    );
     // The user edits one of the imported values afterwards: that edit is theirs, not the import's.
     await core.ok('updatePerson', { id: maryia, changes: { notes: 'checked by phone' } });
 

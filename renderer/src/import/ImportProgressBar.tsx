@@ -46,9 +46,10 @@ export function ImportProgressBar({ onRun }: Props) {
   }
 
   const number = (n: number) => n.toLocaleString(i18n.language);
-  const label = progress
-    ? t('import.progress', { imported: number(progress.imported), rows: number(progress.rows) })
-    : t('import.progressStarting');
+  const label =
+    progress && progress.rows > 0
+      ? t('import.progress', { imported: number(progress.imported), rows: number(progress.rows) })
+      : t('import.progressStarting');
 
   return (
     <div className="import-progress" role="group" aria-labelledby={labelId}>
@@ -58,7 +59,7 @@ export function ImportProgressBar({ onRun }: Props) {
       <progress
         aria-labelledby={labelId}
         max={progress?.rows || undefined}
-        value={progress ? progress.imported : undefined}
+        value={progress?.rows ? progress.imported : undefined}
       />
       <div className="actions">
         <button
