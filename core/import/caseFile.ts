@@ -7,7 +7,7 @@ import { caseFields, type CaseKind } from '../export/caseFileLayout';
 import type { VaultAccess } from '../vault/access';
 import { checkCodes, checkLinks, planRows, type RowPlan } from './caseFileCheck';
 import { readCaseFile, type CaseRow } from './caseFileRead';
-import { writeRun, type ImportBatch } from './runs';
+import { withRun, writeRun, type ImportBatch } from './runs';
 
 /**
  * The order records are written in: terms before the records that use them, persons before
@@ -86,31 +86,34 @@ export async function importCaseFile(
   session: VaultAccess,
   args: { path: string },
 ): Promise<ImportResult> {
-  const vault = await session.readVault();
-  if (vault.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
-  const file = await readCaseFile(args.path);
-  checkLinks(file);
-  checkCodes(vault.db, file);
-  const plans = planRows(vault.db, file);
-  const planned: Planned[] = [];
-  let unchanged = 0;
-  for (const kind of WRITE_ORDER) {
-    const rows = file.get(kind)!.rows;
-    plans.get(kind)!.forEach((plan, i) => {
-      if (plan === 'unchanged') unchanged++;
-      else planned.push({ kind, row: rows[i]!, plan });
-    });
-  }
-  const run = {
-    fileName: path.basename(args.path),
-    shape: 'caseFile' as const,
-    rows: planned.length,
-  };
-  const { runId, counts, cancelled } = await writeRun(
-    session,
-    run,
-    batchesOf(planned, unchanged),
-    0,
-  );
-  return { runId, cancelled, ...counts };
+  return withRun(session, async (live) => {
+    const vault = await session.readVault();
+    if (vault.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
+    const file = await readCaseFile(args.path);
+    checkLinks(file);
+    checkCodes(vault.db, file);
+    const plans = planRows(vault.db, file);
+    const planned: Planned[] = [];
+    let unchanged = 0;
+    for (const kind of WRITE_ORDER) {
+      const rows = file.get(kind)!.rows;
+      plans.get(kind)!.forEach((plan, i) => {
+        if (plan === 'unchanged') unchanged++;
+        else planned.push({ kind, row: rows[i]!, plan });
+      });
+    }
+    const run = {
+      fileName: path.basename(args.path),
+      shape: 'caseFile' as const,
+      rows: planned.length,
+    };
+    const { runId, counts, cancelled } = await writeRun(
+      session,
+      live,
+      run,
+      batchesOf(planned, unchanged),
+      0,
+    );
+    return { runId, cancelled, ...counts };
+  });
 }

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../core/api/errors';
 import type { CaseFileResult } from '../../core/api/export';
-import type { ImportResult } from '../../core/api/import';
+import type { ImportResult, ImportRun } from '../../core/api/import';
 import { loadDemoData } from '../../core/demo/load';
 import { pseudonymCode } from '../../core/disclosure';
 import { toWorkbook } from '../../core/export/xlsx';
@@ -640,6 +640,33 @@ describe('importing a case file refuses, and writes nothing', () => {
     const rows = readdirSync(folder).reduce((n, file) => n + csvRows(folder, file).length - 1, 0);
     expect(again).toMatchObject({ imported: 0, personsCreated: 0, unchanged: rows });
     expectSameDump(await dump(target), before);
+  });
+});
+
+describe('a case file import', () => {
+  it('is one import run, which Undo this import takes back; imported again, its records come back', async () => {
+    const source = await startCore();
+    await fillRegister(source);
+    const expected = await dump(source);
+    const folder = path.join(source.dataDir, 'case');
+    await exportCase(source, { path: folder, format: 'csv', audience: 'internal' });
+    const target = await startCore();
+    await target.ok('createPerson', { name: 'Ужо Тут' });
+    const before = await dump(target);
+    const result = await target.ok<ImportResult>('importCaseFile', { path: folder });
+    expect(await target.ok<ImportRun[]>('listImportRuns', {})).toMatchObject([
+      { id: result.runId, fileName: 'case', shape: 'caseFile', state: 'complete' },
+    ]);
+    await target.ok('undoImport', { id: result.runId });
+    expectSameDump(await dump(target), before);
+    // The undone records are deleted here, so the same file brings them back.
+    const again = await target.ok<ImportResult>('importCaseFile', { path: folder });
+    expect(again).toMatchObject({ personsCreated: 3, termsCreated: 1 });
+    const after = await dump(target);
+    expect(after.persons).toHaveLength(expected.persons!.length + 1);
+    for (const table of CASE_TABLES.filter((t) => t !== 'persons')) {
+      expect([table, after[table]]).toEqual([table, expected[table]]);
+    }
   });
 });
 

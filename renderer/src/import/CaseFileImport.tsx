@@ -5,12 +5,19 @@ import type { ImportResult } from '../../../core/api/import';
 import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
 import { errorKey } from '../errors';
+import { ImportProgressBar } from './ImportProgressBar';
 import { ImportResultMessage } from './ImportResultMessage';
 
 interface Props {
-  /** Records were written: the list and the open person must be read again. */
-  onImported: () => void;
+  /**
+   * An import was tried: the list, the open person and the recent imports must be read again
+   * (a failed one may have written batches before it stopped).
+   */
+  onTried: () => void;
 }
+
+/** The dialog needs no run id: a run that stopped shows in the recent imports. */
+const ignoreRun = () => {};
 
 /** "In Persons, row 12, column “Birth date”.", from where the core says it stopped. */
 function PlaceSentence({ place }: { place: NonNullable<ApiErrorBody['place']> }) {
@@ -29,7 +36,7 @@ function PlaceSentence({ place }: { place: NonNullable<ApiErrorBody['place']> })
  * imported in one step: it needs no mapping, and the core checks every row before it writes
  * any, so it is imported whole or, saying where it found the problem, not at all.
  */
-export function CaseFileImport({ onImported }: Props) {
+export function CaseFileImport({ onTried }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const needsId = useId();
@@ -52,12 +59,9 @@ export function CaseFileImport({ onImported }: Props) {
     setResult(null);
     const answer = await requestUnlocked((api) => api.importCaseFile({ path: path.trim() }));
     setBusy(false);
-    if (!answer.ok) {
-      setError(answer.error);
-      return;
-    }
-    setResult(answer.value);
-    onImported();
+    onTried();
+    if (answer.ok) setResult(answer.value);
+    else setError(answer.error);
   }
 
   return (
@@ -102,6 +106,7 @@ export function CaseFileImport({ onImported }: Props) {
           )}
         </div>
       </form>
+      {busy && <ImportProgressBar onRun={ignoreRun} />}
       {result && <ImportResultMessage result={result} />}
     </section>
   );

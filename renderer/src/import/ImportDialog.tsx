@@ -1,14 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
-import type { ImportMapping, ImportPreview, ImportResult } from '../../../core/api/import';
-import { requestUnlocked } from '../api';
+import type {
+  ImportMapping,
+  ImportPreview,
+  ImportResult,
+  ImportRun,
+} from '../../../core/api/import';
+import { request, requestUnlocked } from '../api';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';
 import { DryRunStep } from './DryRunStep';
+import { ImportProgressBar } from './ImportProgressBar';
 import { ImportResultMessage } from './ImportResultMessage';
 import { mappingForCore } from './mapping';
 import { MappingStep } from './MappingStep';
+import { RecentImports } from './RecentImports';
 import { SourceStep, type ImportSource } from './SourceStep';
 
 interface Props {
@@ -31,12 +38,18 @@ function sourceArgs(source: ImportSource) {
   };
 }
 
+/** The imports into this vault, newest first; none when the list cannot be read. */
+async function fetchRuns(): Promise<ImportRun[]> {
+  const result = await request((api) => api.listImportRuns());
+  return result.ok ? result.value : [];
+}
+
 /**
  * Import in three steps: the file, the columns, the dry run. Only the last step's buttons write;
  * the core reads and checks the file again then, so a file changed in between is not trusted.
  */
 export function ImportDialog({ onClose, onImported }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState<Step>('file');
   const [source, setSource] = useState<ImportSource>({ path: '', shape: 'persons', sheet: '' });
   /** The file as first read: its columns, sample rows and suggested mapping. */
@@ -46,6 +59,14 @@ export function ImportDialog({ onClose, onImported }: Props) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [runs, setRuns] = useState<ImportRun[] | null>(null);
+  /** An import that failed part of the way: how far it got, from its run. */
+  const [stopped, setStopped] = useState<ImportRun | null>(null);
+  /** The run of the import under way, as its progress reports it. */
+  const liveRun = useRef<string | null>(null);
+  const noteRun = useCallback((runId: string) => {
+    liveRun.current = runId;
+  }, []);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef<Step>(step);
 
@@ -55,6 +76,22 @@ export function ImportDialog({ onClose, onImported }: Props) {
     shownStep.current = step;
     headingRef.current?.focus();
   }, [step]);
+
+  useEffect(() => {
+    let current = true;
+    void fetchRuns().then((listed) => {
+      if (current) setRuns(listed);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function loadRuns(): Promise<ImportRun[]> {
+    const listed = await fetchRuns();
+    setRuns(listed);
+    return listed;
+  }
 
   async function checkFile() {
     setBusy('check');
@@ -89,12 +126,23 @@ export function ImportDialog({ onClose, onImported }: Props) {
   async function runImport(mode: 'all' | 'validOnly') {
     setBusy('import');
     setErrorCode(null);
+    setStopped(null);
+    liveRun.current = null;
+    const known = new Set((runs ?? []).map((run) => run.id));
     const result = await requestUnlocked((api) =>
       api.runImport({ ...sourceArgs(source), mapping: mappingForCore(mapping), mode }),
     );
     setBusy(null);
+    const listed = await loadRuns();
     if (!result.ok) {
       setErrorCode(result.error.code);
+      // Batches before the failure are in the vault: say how many, and what to do about them.
+      const run =
+        listed.find((r) => r.id === liveRun.current) ?? listed.find((r) => !known.has(r.id));
+      if (run && run.imported > 0) {
+        setStopped(run);
+        onImported();
+      }
       return;
     }
     setResult(result.value);
@@ -108,7 +156,14 @@ export function ImportDialog({ onClose, onImported }: Props) {
     setResult(null);
     setMapping({});
     setErrorCode(null);
+    setStopped(null);
     setStep('file');
+  }
+
+  /** An undo, or a case file import, wrote records: read the runs and the list again. */
+  function recordsChanged() {
+    void loadRuns();
+    onImported();
   }
 
   const stepIndex = step === 'done' ? STEPS.length : STEPS.indexOf(step);
@@ -139,6 +194,11 @@ export function ImportDialog({ onClose, onImported }: Props) {
       {errorCode && (
         <p role="alert" className="alert">
           {t(errorKey(errorCode))}
+          {stopped &&
+            ` ${t('import.stoppedAt', {
+              imported: stopped.imported.toLocaleString(i18n.language),
+              rows: stopped.rows.toLocaleString(i18n.language),
+            })}`}
         </p>
       )}
 
@@ -151,7 +211,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
           }}
           busy={busy === 'check'}
           onCheck={() => void checkFile()}
-          onCaseFileImported={onImported}
+          onCaseFileTried={recordsChanged}
         />
       )}
       {step === 'columns' && file && (
@@ -180,6 +240,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
           onImport={(mode) => void runImport(mode)}
         />
       )}
+      {busy === 'import' && <ImportProgressBar onRun={noteRun} />}
       {step === 'done' && result && (
         <>
           <ImportResultMessage result={result} />
@@ -189,6 +250,9 @@ export function ImportDialog({ onClose, onImported }: Props) {
             </button>
           </div>
         </>
+      )}
+      {(step === 'file' || step === 'done') && (
+        <RecentImports runs={runs} onUndone={recordsChanged} />
       )}
     </Modal>
   );

@@ -21,6 +21,7 @@ export function ImportResultMessage({ result }: Props) {
         {result.proceedingsCreated > 0 &&
           ` ${t('import.resultCases', { cases: t('import.cases', counted(result.proceedingsCreated)) })}`}
       </p>
+      {result.cancelled && <p className="status">{t('import.resultCancelled')}</p>}
       <p className="muted">{t('import.resultNote')}</p>
     </div>
   );

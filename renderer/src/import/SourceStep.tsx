@@ -16,15 +16,15 @@ interface Props {
   onChange: (source: ImportSource) => void;
   busy: boolean;
   onCheck: () => void;
-  /** A whole case file was imported (it needs no further step). */
-  onCaseFileImported: () => void;
+  /** A whole case file import was tried (it needs no further step). */
+  onCaseFileTried: () => void;
 }
 
 /**
  * Step 1: which file, and which shape of table it is; or, below, a whole case file, which
  * needs no other step. The core reads the path.
  */
-export function SourceStep({ source, onChange, busy, onCheck, onCaseFileImported }: Props) {
+export function SourceStep({ source, onChange, busy, onCheck, onCaseFileTried }: Props) {
   const { t } = useTranslation();
   const needsId = useId();
   const pathInput = useRef<HTMLInputElement>(null);
@@ -105,7 +105,7 @@ export function SourceStep({ source, onChange, busy, onCheck, onCaseFileImported
           )}
         </div>
       </form>
-      <CaseFileImport onImported={onCaseFileImported} />
+      <CaseFileImport onTried={onCaseFileTried} />
     </>
   );
 }
