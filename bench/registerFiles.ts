@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { ValueMap } from '../core/api/import';
 import { inventName } from '../core/demo/names';
 import { Rng } from './synthetic';
@@ -115,18 +116,20 @@ function eventLines(n: number, rng: Rng): string[] {
 
 const PERSONS_PER_CHUNK = 5000;
 
+/** Writes the lines of persons `from` to `to` (both included), in chunks of a few thousand. */
 async function writeLines(
   file: string,
   header: string,
-  count: number,
+  from: number,
+  to: number,
   lines: (n: number) => string[],
 ): Promise<void> {
   const handle = await fs.open(file, 'w');
   try {
     await handle.write(`${header}\n`);
-    for (let start = 1; start <= count; start += PERSONS_PER_CHUNK) {
+    for (let start = from; start <= to; start += PERSONS_PER_CHUNK) {
       const chunk: string[] = [];
-      for (let n = start; n < Math.min(start + PERSONS_PER_CHUNK, count + 1); n++) {
+      for (let n = start; n <= Math.min(start + PERSONS_PER_CHUNK - 1, to); n++) {
         chunk.push(...lines(n));
       }
       await handle.write(`${chunk.join('\n')}\n`);
@@ -136,17 +139,31 @@ async function writeLines(
   }
 }
 
-/** Writes the person table and the event table of `count` persons; returns the event rows. */
+export interface RegisterFiles {
+  persons: string;
+  /** The event table, in as many files as the import's row limit needs, split between persons. */
+  events: string[];
+  eventRows: number;
+}
+
+/** Writes the person table and the event table of `count` persons into `folder`. */
 export async function writeRegister(
-  personsFile: string,
-  eventsFile: string,
+  folder: string,
   count: number,
-): Promise<number> {
-  await writeLines(personsFile, PERSON_HEADER, count, (n) => [
+  maxRowsPerFile: number,
+): Promise<RegisterFiles> {
+  const persons = path.join(folder, 'persons.csv');
+  await writeLines(persons, PERSON_HEADER, 1, count, (n) => [
     personLine(n, new Rng('import register', 'person', n)),
   ]);
-  await writeLines(eventsFile, EVENT_HEADER, count, (n) =>
-    eventLines(n, new Rng('import register', 'events', n)),
-  );
-  return count * EVENTS_PER_PERSON;
+  const personsPerFile = Math.floor(maxRowsPerFile / EVENTS_PER_PERSON);
+  const events: string[] = [];
+  for (let from = 1; from <= count; from += personsPerFile) {
+    const file = path.join(folder, `events-${events.length + 1}.csv`);
+    await writeLines(file, EVENT_HEADER, from, Math.min(from + personsPerFile - 1, count), (n) =>
+      eventLines(n, new Rng('import register', 'events', n)),
+    );
+    events.push(file);
+  }
+  return { persons, events, eventRows: count * EVENTS_PER_PERSON };
 }
