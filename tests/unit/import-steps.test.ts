@@ -244,8 +244,8 @@ function previewWith(problems: ImportPreview['problems']): ImportPreview {
   };
 }
 
-const PERSON_A = 'a'.repeat(21);
-const PERSON_B = 'b'.repeat(21);
+const PERSON_A = 'a'.repeat(32);
+const PERSON_B = 'b'.repeat(32);
 
 describe('the dry run questions', () => {
   const problem = { column: null, severity: 'warning', message: '' } as const;
@@ -297,7 +297,7 @@ describe('the dry run questions', () => {
 
 function result(counts: Partial<ImportResult>): ImportResult {
   return {
-    runId: 'r'.repeat(21),
+    runId: 'c'.repeat(32),
     imported: 0,
     personsUpdated: 0,
     unchanged: 0,

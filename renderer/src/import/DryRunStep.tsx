@@ -106,22 +106,6 @@ export function DryRunStep(props: Props) {
       {props.links.length > 0 && (
         <LinkChoices links={props.links} decisions={decisions} onChange={onDecisionsChange} />
       )}
-      {stale && (
-        <div id={staleId} className="import-stale">
-          <p>{t('import.stale')}</p>
-          <button
-            type="button"
-            className="button primary"
-            aria-disabled={props.busy === 'recheck'}
-            onClick={() => {
-              if (props.busy === null) props.onRecheck();
-            }}
-          >
-            {props.busy === 'recheck' ? t('import.rechecking') : t('import.recheckChoices')}
-          </button>
-        </div>
-      )}
-
       {byKind.length > 0 && (
         <div className="problem-kinds">
           <h4>{t('import.byKind')}</h4>
@@ -180,6 +164,22 @@ export function DryRunStep(props: Props) {
       )}
 
       {props.saveForm}
+
+      {stale && (
+        <div id={staleId} className="import-stale">
+          <p>{t('import.stale')}</p>
+          <button
+            type="button"
+            className="button primary"
+            aria-disabled={props.busy === 'recheck'}
+            onClick={() => {
+              if (props.busy === null) props.onRecheck();
+            }}
+          >
+            {props.busy === 'recheck' ? t('import.rechecking') : t('import.recheckChoices')}
+          </button>
+        </div>
+      )}
 
       <div className="actions import-choices">
         <button

@@ -108,6 +108,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
     setMapping(result.value.mapping);
     setSchemes({});
     setValues({});
+    setMappingName('');
     setDryRun(null);
     setStep('columns');
   }

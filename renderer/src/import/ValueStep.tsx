@@ -48,7 +48,7 @@ export function ValueStep({ unknowns, values, onValuesChange, busy, onBack, onCh
     <div className="value-step">
       <p className="muted">{t('import.valuesIntro')}</p>
       <div className="value-bar">
-        <p role="status" className="status">
+        <p role="status" className="value-count">
           {t('import.values.chosen', {
             chosen: number(chosen),
             count: unknowns.length,
