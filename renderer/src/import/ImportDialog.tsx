@@ -138,6 +138,8 @@ export function ImportDialog({ onClose, onImported }: Props) {
     setDryRun(preview);
     const unchosen = preview.unknownValues.some((unknown) => choiceOf(values, unknown) === null);
     setStep(from === 'columns' && unchosen ? 'values' : 'dryRun');
+    // The button that asked goes once the counts are fresh: the heading keeps the focus.
+    if (from === 'dryRun') headingRef.current?.focus();
   }
 
   async function runImport(mode: 'all' | 'validOnly') {
