@@ -7,6 +7,7 @@ import {
   type UnknownValue,
 } from '../../core/api/import';
 import en from '../../resources/locales/en/translation.json';
+import { candidateLabels } from '../../renderer/src/import/candidates';
 import {
   ambiguousLinksOf,
   duplicateRowsOf,
@@ -244,8 +245,8 @@ function previewWith(problems: ImportPreview['problems']): ImportPreview {
   };
 }
 
-const PERSON_A = 'a'.repeat(32);
-const PERSON_B = 'b'.repeat(32);
+const PERSON_A = '0a1b2c3d'.repeat(4);
+const PERSON_B = '9f8e7d6c'.repeat(4);
 
 describe('the dry run questions', () => {
   const problem = { column: null, severity: 'warning', message: '' } as const;
@@ -284,6 +285,33 @@ describe('the dry run questions', () => {
     expect(keptRows(before, after, decisions.links).map((link) => link.row)).toEqual([5]);
     decisions = withLink(decisions, 5, null);
     expect(keptRows(before, after, decisions.links)).toEqual([]);
+  });
+
+  it('tells namesakes born the same day apart by their list numbers, else by the start of their Vigil id', () => {
+    const twins = [
+      { id: PERSON_A, name: 'Пётр Сом', birthDate: '1970-01-01' },
+      { id: PERSON_B, name: 'Пётр Сом', birthDate: '1970-01-01' },
+    ];
+    const known = new Map([
+      [PERSON_A, { externalIds: ['list:105'], region: 'Gomel region' }],
+      [PERSON_B, { externalIds: [], region: 'Gomel region' }],
+    ]);
+    expect(candidateLabels(t, twins, known).map((option) => option.label)).toEqual([
+      'Пётр Сом, born 1 Jan 1970; list: 105',
+      'Пётр Сом, born 1 Jan 1970; Gomel region',
+    ]);
+    expect(candidateLabels(t, twins, new Map()).map((option) => option.label)).toEqual([
+      `Пётр Сом, born 1 Jan 1970 (Vigil ID ${PERSON_A.slice(0, 8)}…)`,
+      `Пётр Сом, born 1 Jan 1970 (Vigil ID ${PERSON_B.slice(0, 8)}…)`,
+    ]);
+    const apart = [
+      { id: PERSON_A, name: 'Алесь Мароз', birthDate: null },
+      { id: PERSON_B, name: 'Алесь Мароз', birthDate: '1980-02' },
+    ];
+    expect(candidateLabels(t, apart, new Map()).map((option) => option.label)).toEqual([
+      'Алесь Мароз, birth date not recorded',
+      'Алесь Мароз, born Feb 1980',
+    ]);
   });
 
   it("records a row's own choice, gives it back to the choice for all, and sees a change", () => {

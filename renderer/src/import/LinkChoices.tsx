@@ -1,7 +1,9 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportDecisions } from '../../../core/api/import';
-import { formatPartialDate } from '../dates';
+import { requestUnlocked } from '../api';
+import { useThesauri } from '../thesauri/ThesauriContext';
+import { candidateLabels, type CandidateDetails } from './candidates';
 import { withLink, type AmbiguousLink } from './decisions';
 import { MAX_ROWS_SHOWN } from './DuplicateChoices';
 
@@ -17,6 +19,7 @@ export function LinkChoices({ links, decisions, onChange }: Props) {
   const titleId = useId();
   const shown = links.slice(0, MAX_ROWS_SHOWN);
   const number = (value: number) => value.toLocaleString(i18n.language);
+  const details = useCandidateDetails(shown);
 
   return (
     <section className="import-decisions" aria-labelledby={titleId}>
@@ -45,14 +48,9 @@ export function LinkChoices({ links, decisions, onChange }: Props) {
                     }
                   >
                     <option value="">{t('import.linkChoose')}</option>
-                    {link.candidates.map((candidate) => (
-                      <option key={candidate.id} value={candidate.id}>
-                        {candidate.birthDate
-                          ? t('import.candidate', {
-                              name: candidate.name,
-                              birthDate: formatPartialDate(t, candidate.birthDate),
-                            })
-                          : t('import.candidateNoBirth', { name: candidate.name })}
+                    {candidateLabels(t, link.candidates, details).map(({ id, label }) => (
+                      <option key={id} value={id}>
+                        {label}
                       </option>
                     ))}
                   </select>
@@ -72,4 +70,36 @@ export function LinkChoices({ links, decisions, onChange }: Props) {
       )}
     </section>
   );
+}
+
+/**
+ * The external ids and region of every candidate shown, read from the vault, so that the
+ * choice between namesakes is made on what the user knows them by.
+ */
+function useCandidateDetails(links: AmbiguousLink[]): ReadonlyMap<string, CandidateDetails> {
+  const { label } = useThesauri();
+  const [persons, setPersons] = useState<ReadonlyMap<string, CandidateDetails>>(new Map());
+  const ids = [...new Set(links.flatMap((link) => link.candidates.map((c) => c.id)))].join(' ');
+
+  useEffect(() => {
+    let current = true;
+    const wanted = ids === '' ? [] : ids.split(' ');
+    void Promise.all(wanted.map((id) => requestUnlocked((api) => api.getPerson({ id })))).then(
+      (results) => {
+        if (!current) return;
+        const found = new Map<string, CandidateDetails>();
+        for (const result of results) {
+          if (!result.ok) continue;
+          const { id, externalIds, region } = result.value;
+          found.set(id, { externalIds, region: region === null ? null : label('region', region) });
+        }
+        setPersons(found);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [ids, label]);
+
+  return persons;
 }
