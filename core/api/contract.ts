@@ -35,10 +35,12 @@ import {
   ImportPreview,
   ImportProgress,
   ImportResult,
+  ImportRun,
   PreviewImportArgs,
   RunImportArgs,
   SavedImportMapping,
   SavedImportMappingEntry,
+  UndoImportResult,
 } from './import';
 import {
   DamageDetails,
@@ -99,10 +101,23 @@ interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   args: A;
   result: R;
   opensVault?: VaultOpening;
+  /**
+   * Answered at once, beside a call under way, instead of after it: the method neither reads
+   * nor writes the vault, only what the core holds in memory about an import under way.
+   */
+  beside?: true;
 }
 
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): MethodSpec<A, R> {
   return { args, result };
+}
+
+/** A method the worker answers while another call (an import) is running; see `beside`. */
+function besideCall<A extends z.ZodType, R extends z.ZodType>(
+  args: A,
+  result: R,
+): MethodSpec<A, R> {
+  return { args, result, beside: true };
 }
 
 /** A method that opens the vault named by its `folder` argument. */
@@ -238,9 +253,16 @@ export const contract = {
   applyImportMapping: method(ApplyImportMappingArgs, AppliedImportMapping),
   deleteImportMapping: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
   /** The import under way, for its progress bar; answered between its batches. */
-  importProgress: method(NoArgs, ImportProgress),
+  importProgress: besideCall(NoArgs, ImportProgress),
   /** Stops the import under way after the batch being written; what came before stays. */
-  cancelImport: method(NoArgs, z.object({ cancelling: z.boolean() })),
+  cancelImport: besideCall(NoArgs, z.object({ cancelling: z.boolean() })),
+  /** Every import into this vault, newest first, with how far it got. */
+  listImportRuns: method(NoArgs, z.array(ImportRun)),
+  /**
+   * Removes what an import created and restores what it changed, in one step through the
+   * write path; refused while an import is under way and for an import already undone.
+   */
+  undoImport: method(z.object({ id: Id }).strict(), UndoImportResult),
   exportRecords: method(ExportArgs, ExportResult),
   /** What the disclosure policy would leave out or pseudonymise, said before any output. */
   previewDisclosure: method(DisclosureArgs, DisclosureSummary),

@@ -27,6 +27,10 @@ export const ERROR_CODES = [
   'IMPORT_EMPTY',
   'IMPORT_NO_ROWS',
   'IMPORT_SHEET_NOT_FOUND',
+  /** An import is under way: wait for it or cancel it first. */
+  'IMPORT_RUNNING',
+  /** "Undo this import" was already done for that import. */
+  'IMPORT_ALREADY_UNDONE',
   'EXPORT_FILE_EXISTS',
   'VAULT_IN_USE',
   'PASSPHRASE_TOO_SHORT',
@@ -35,6 +39,7 @@ export const ERROR_CODES = [
   'REPORT_NEVER_PUBLISH',
   'PRINT_FAILED',
   'REPORT_FONT_FAILED',
+  'EXTERNAL_ID_TAKEN',
   'CONTACT_INVALID',
   'CONTACT_IS_SELF',
   'CONTACT_NOT_VERIFIED',

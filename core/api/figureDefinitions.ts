@@ -22,6 +22,8 @@ export const DEFINITIONS = {
     'Persons in custody on the date with an active assignment of this risk category.',
   at_risk_over_60:
     'Persons in custody on the date who are 60 or older on that date, from their birth date.',
+  procedural_stage:
+    'Persons in custody on the date are convicted when a criminal verdict or a sentence custody event of theirs is dated on or before the date and after their last release on or before it; the others are pre-trial (an administrative case is not a conviction).',
   breakdown:
     'The persons of the base figure by one attribute; persons with several values (citizenships, articles) count under each.',
   custody_series: 'Persons in custody at the end of each month or year (as of its last day).',
@@ -48,3 +50,11 @@ export const OVER_60 = 'over_60';
 
 export const AGE_BANDS = ['under_30', '30_44', '45_59', '60_plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
+
+/**
+ * The procedural stages of a person in custody on a date, in display order. The rule that
+ * places a person in one is `convictionState` in core/stats/stage.ts, written out in
+ * docs/methodology.md ("Procedural stage").
+ */
+export const STAGES = ['pretrial', 'convicted'] as const;
+export type Stage = (typeof STAGES)[number];

@@ -152,6 +152,8 @@ export const BreakdownDimension = z.enum([
   'sex',
   'ageBand',
   'facility',
+  /** Pre-trial or convicted (STAGES in figureDefinitions.ts). */
+  'stage',
 ]);
 export type BreakdownDimension = z.infer<typeof BreakdownDimension>;
 

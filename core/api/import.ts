@@ -371,6 +371,8 @@ export const UndoImportResult = z.object({
   removed: z.number().int(),
   /** Fields the import changed, now as they were before it. */
   restored: z.number().int(),
+  /** Fields the import changed that were changed again since: left as they are now. */
+  kept: z.number().int(),
 });
 export type UndoImportResult = z.infer<typeof UndoImportResult>;
 

@@ -242,6 +242,7 @@ export const ImportRunFields = z.object({
   state: ImportRunState.exclude(['stopped']),
   counts: JsonText,
 });
+export type ImportRunFields = z.infer<typeof ImportRunFields>;
 
 /** A saved custom count: its name and its question, never its numbers or cases. */
 export const SavedCountFields = z.object({

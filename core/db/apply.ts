@@ -208,6 +208,19 @@ export function toSql(kind: RecordKind, field: string, value: Cell['value']): Sq
   return value as SqlValue;
 }
 
+/**
+ * The inverse of what the audit log keeps for a field: its stored column as JSON (see
+ * `appendAudit`), turned back into the field's value, as history shows it and undo writes it.
+ */
+export function auditValue(kind: RecordKind, field: string, stored: string | null): unknown {
+  if (stored === null) return null;
+  const value = JSON.parse(stored) as unknown;
+  const codec = codecOf(kind, field);
+  if (codec === 'json') return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  if (codec === 'bool') return value === 1;
+  return value;
+}
+
 function appendAudit(
   db: WriteDb,
   hlcId: number,

@@ -250,12 +250,13 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** Steps a migration needs beyond SQL, run right after it, by the version it brings. */
 const AFTER: Record<number, (db: WriteDb) => void> = { 5: backfillLog };
 
-export function migrate(db: WriteDb): void {
+/** Brings the database to the current schema, or to the older `to` (tests of one step). */
+export function migrate(db: WriteDb, to = MIGRATIONS.length): void {
   const current = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
   if (current > MIGRATIONS.length) {
     throw new ApiError('UNSUPPORTED_VERSION', 'The database was written by a newer version');
   }
-  for (let version = current; version < MIGRATIONS.length; version++) {
+  for (let version = current; version < to; version++) {
     db.exec('BEGIN');
     db.exec(MIGRATIONS[version]!);
     AFTER[version + 1]?.(db);

@@ -41,13 +41,14 @@ const CITED_SOURCES = `SELECT s.title AS title, s.notes AS notes FROM citations 
 
 /**
  * Keeps each person's search document in step with what it is built from: the person's names,
- * occupation and notes, and the titles and notes of sources cited for the person or for any of
+ * external ids, occupation and notes, and the titles and notes of sources cited for the person or for any of
  * their records. It is derived data, rewritten inside the transaction that changed its inputs.
  */
 function searchFields(db: ReadDb, personId: string, withSources: boolean): string[] | null {
   const person = first(
     db,
-    'SELECT name, name_latin, name_variants, occupation, notes FROM persons WHERE id = ? AND deleted = 0',
+    `SELECT name, name_latin, name_variants, external_ids, occupation, notes
+     FROM persons WHERE id = ? AND deleted = 0`,
     [personId],
   );
   if (!person) return null;
@@ -62,6 +63,10 @@ function searchFields(db: ReadDb, personId: string, withSources: boolean): strin
     String(person.name),
     String(person.name_latin),
     ...(JSON.parse(String(person.name_variants)) as string[]),
+    // A list number is found by typing it: the id without its scheme.
+    ...(JSON.parse(String(person.external_ids)) as string[]).map((id) =>
+      id.slice(id.indexOf(':') + 1),
+    ),
     String(person.occupation),
     String(person.notes),
     ...sources.flatMap((s) => [String(s.title), String(s.notes)]),
@@ -113,6 +118,7 @@ const PERSON_FIELDS = new Set([
   'name',
   'nameLatin',
   'nameVariants',
+  'externalIds',
   'occupation',
   'notes',
   'deleted',

@@ -5,9 +5,13 @@ import { restoreFormula } from '../export/formula';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
 import { isOleFile, isZip, readXlsx } from './xlsx';
 
+/**
+ * What a file may hold before it is refused unread: room for an organisation's register and
+ * its events (100,000 persons, ten events each), never for a file that would exhaust memory.
+ */
 export const LIMITS = {
-  maxBytes: 50 * 1024 * 1024,
-  maxRows: 200_000,
+  maxBytes: 200 * 1024 * 1024,
+  maxRows: 2_000_000,
   maxColumns: 1000,
   maxCells: 20_000_000,
   maxUnzippedBytes: 1024 * 1024 * 1024,

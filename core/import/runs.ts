@@ -1,7 +1,9 @@
 import { ApiError } from '../api/errors';
-import type { ImportCounts, ImportProgress, ImportShape } from '../api/import';
+import { ImportCounts, type ImportProgress, type ImportRun, type ImportShape } from '../api/import';
+import type { ImportRunFields } from '../api/records';
 import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';
+import { readRecords, type StoredRecord } from '../db/records';
 import type { VaultAccess } from '../vault/access';
 
 /** One batch of an import: the cells of its rows, and what those rows add to the counts. */
@@ -30,7 +32,7 @@ export const NO_COUNTS: ImportCounts = {
   statusesCreated: 0,
 };
 
-interface LiveRun {
+export interface LiveRun {
   runId: string;
   rows: number;
   imported: number;
@@ -51,6 +53,35 @@ export function cancelImport(session: VaultAccess): { cancelling: boolean } {
   return { cancelling: run !== undefined };
 }
 
+/**
+ * Every import into this vault, newest first. A run still `running` that is not the one under
+ * way stopped before its last batch (the vault locked, or the app closed): it is `stopped`,
+ * with the rows it wrote, which stay until it is undone.
+ */
+export async function listImportRuns(session: VaultAccess): Promise<ImportRun[]> {
+  const db = (await session.readVault()).db;
+  const underWay = live.get(session)?.runId;
+  return readRecords(db, 'importRun', '1 = 1', [], 'created_at DESC, id DESC').map((record) => {
+    const fields = record as StoredRecord & ImportRunFields;
+    return {
+      id: fields.id,
+      fileName: fields.fileName,
+      shape: fields.shape,
+      createdAt: fields.createdAt,
+      rows: fields.rows,
+      imported: fields.imported,
+      state: fields.state === 'running' && fields.id !== underWay ? 'stopped' : fields.state,
+      counts: countsOf(fields.counts),
+    };
+  });
+}
+
+/** The counts a run keeps as JSON; a count it lacks (an older version's run) is 0. */
+function countsOf(json: string): ImportCounts {
+  const parsed = ImportCounts.partial().safeParse(JSON.parse(json));
+  return { ...NO_COUNTS, ...(parsed.success ? parsed.data : {}) };
+}
+
 function addCounts(total: ImportCounts, add: Partial<ImportCounts>): ImportCounts {
   const sum = { ...total };
   for (const key of Object.keys(add) as Array<keyof ImportCounts>) sum[key] += add[key] ?? 0;
@@ -64,63 +95,81 @@ function runCells(runId: string, fields: Record<string, Cell['value'] | undefine
 }
 
 /**
+ * Runs an import with its run registered from the start: while the file is read and checked
+ * its progress says so (no rows yet) and a cancel is heard, so the writing never begins.
+ */
+export async function withRun<T>(
+  session: VaultAccess,
+  work: (run: LiveRun) => Promise<T>,
+): Promise<T> {
+  if (live.has(session)) throw new ApiError('IMPORT_RUNNING', 'An import is already under way');
+  const run: LiveRun = { runId: newRecordId(), rows: 0, imported: 0, cancelling: false };
+  live.set(session, run);
+  try {
+    return await work(run);
+  } finally {
+    live.delete(session);
+  }
+}
+
+/** Lets the worker answer progress and cancel calls that came in during a batch. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * Writes an import's batches through the one write path, each batch one change set that also
  * records in the run how far the import got. A batch is written whole or not at all, so when
  * the vault locks mid-import the run says exactly which rows are in; a cancel takes effect
  * between batches. The first set creates the run: the sets that touched it are the import's.
+ * A run cancelled before its first batch is recorded too, with nothing written.
  */
 export async function writeRun(
   session: VaultAccess,
+  run: LiveRun,
   plan: RunPlan,
   batches: Iterable<ImportBatch>,
   skipped: number,
 ): Promise<{ runId: string; counts: ImportCounts; cancelled: boolean }> {
-  if (live.has(session)) throw new ApiError('INVALID_INPUT', 'An import is already under way');
-  const runId = newRecordId();
-  const run: LiveRun = { runId, rows: plan.rows, imported: 0, cancelling: false };
-  live.set(session, run);
+  const { runId } = run;
+  run.rows = plan.rows;
   let counts: ImportCounts = { ...NO_COUNTS, skipped };
   let first = true;
-  try {
-    for (const batch of batches) {
-      if (run.cancelling) break;
-      counts = addCounts(counts, { ...batch.counts, imported: batch.rows });
-      const header = first
-        ? {
-            fileName: plan.fileName,
-            shape: plan.shape,
-            rows: plan.rows,
-            createdAt: new Date().toISOString(),
-          }
-        : {};
-      const progress = { ...header, imported: counts.imported, counts: JSON.stringify(counts) };
-      await session
-        .commit([...runCells(runId, progress), ...batch.cells], { undoable: false })
-        .catch((err: unknown) => {
-          if (!(err instanceof ApiError)) throw err;
-          throw new ApiError(
-            err.code,
-            `${err.message}; ${run.imported} of ${plan.rows} rows were imported before it`,
-          );
-        });
-      first = false;
-      run.imported = counts.imported;
-    }
-    const state = run.cancelling && run.imported < plan.rows ? 'cancelled' : 'complete';
+  for (const batch of batches) {
+    await nextTurn();
+    if (run.cancelling) break;
+    counts = addCounts(counts, { ...batch.counts, imported: batch.rows });
     const header = first
-      ? { fileName: plan.fileName, shape: plan.shape, rows: plan.rows, imported: 0 }
+      ? {
+          fileName: plan.fileName,
+          shape: plan.shape,
+          rows: plan.rows,
+          createdAt: new Date().toISOString(),
+        }
       : {};
-    await session.commit(
-      runCells(runId, {
-        ...header,
-        ...(first ? { createdAt: new Date().toISOString() } : {}),
-        state,
-        counts: JSON.stringify(counts),
-      }),
-      { undoable: false },
-    );
-    return { runId, counts, cancelled: state === 'cancelled' };
-  } finally {
-    live.delete(session);
+    const progress = { ...header, imported: counts.imported, counts: JSON.stringify(counts) };
+    await session
+      .commit([...runCells(runId, progress), ...batch.cells], { undoable: false })
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError)) throw err;
+        throw new ApiError(
+          err.code,
+          `${err.message}; ${run.imported} of ${plan.rows} rows were imported before it`,
+        );
+      });
+    first = false;
+    run.imported = counts.imported;
   }
+  const state = run.cancelling && run.imported < plan.rows ? 'cancelled' : 'complete';
+  const header = first
+    ? { fileName: plan.fileName, shape: plan.shape, rows: plan.rows, imported: 0 }
+    : {};
+  await session.commit(
+    runCells(runId, {
+      ...header,
+      ...(first ? { createdAt: new Date().toISOString() } : {}),
+      state,
+      counts: JSON.stringify(counts),
+    }),
+    { undoable: false },
+  );
+  return { runId, counts, cancelled: state === 'cancelled' };
 }

@@ -1,3 +1,4 @@
+import { externalIdKey, parseExternalId } from '../api/externalIds';
 import type { ReadDb } from '../db/handle';
 import { all } from '../db/statements';
 
@@ -23,8 +24,9 @@ export function duplicateKey(name: string, birthDate: string | null): string {
   return `${folded}|${birthDate?.slice(0, 4) ?? ''}`;
 }
 
-interface KnownPerson {
+export interface KnownPerson {
   id: string;
+  /** The name, then the Latin name when there is one. */
   names: string[];
   birthDate: string | null;
 }
@@ -36,16 +38,27 @@ interface KnownPerson {
 export class PersonIndex {
   readonly ids = new Set<string>();
   private readonly persons: KnownPerson[] = [];
+  private readonly byId = new Map<string, KnownPerson>();
+  /** externalIdKey -> person id. */
+  private readonly byExternalId = new Map<string, string>();
   private byNameMap: Map<string, KnownPerson[]> | null = null;
   private byDuplicateKeyMap: Map<string, string> | null = null;
 
   constructor(db: ReadDb) {
-    const rows = all(db, 'SELECT id, name, name_latin, birth_date FROM persons WHERE deleted = 0');
+    const rows = all(
+      db,
+      'SELECT id, name, name_latin, birth_date, external_ids FROM persons WHERE deleted = 0',
+    );
     for (const row of rows) {
       const names = [String(row.name), String(row.name_latin ?? '')].filter((n) => n.trim());
       const person = { id: String(row.id), names, birthDate: row.birth_date as string | null };
       this.ids.add(person.id);
       this.persons.push(person);
+      this.byId.set(person.id, person);
+      for (const text of JSON.parse(String(row.external_ids)) as string[]) {
+        const parsed = parseExternalId(text);
+        if (parsed) this.byExternalId.set(externalIdKey(parsed.scheme, parsed.value), person.id);
+      }
     }
   }
 
@@ -83,38 +96,54 @@ export class PersonIndex {
     return found.map((p) => p.id);
   }
 
+  /** The person who carries this id of this scheme. */
+  withExternalId(scheme: string, value: string): string | undefined {
+    return this.byExternalId.get(externalIdKey(scheme, value));
+  }
+
+  person(id: string): KnownPerson | undefined {
+    return this.byId.get(id);
+  }
+
   likelyDuplicate(name: string, birthDate: string | null): string | undefined {
     return this.byDuplicateKey.get(duplicateKey(name, birthDate));
   }
 }
 
-const EVENT_KEY_FIELDS = {
+/** The fields that make two records of a linked table the same fact twice. */
+const KEY_FIELDS = {
   custodyEvent: ['personId', 'type', 'date', 'facility', 'releaseType', 'detentionType'],
   riskAssignment: ['personId', 'category', 'startDate', 'endDate'],
+  proceeding: ['personId', 'kind', 'caseNumber', 'verdictDate', 'sentenceMonths', 'sentenceDays'],
+  statusEvent: ['personId', 'status', 'date'],
 } as const;
+export type KeyedKind = keyof typeof KEY_FIELDS;
 
-/** What makes two custody events, or two risk assignments, the same fact twice. */
-export function eventKey(
-  kind: keyof typeof EVENT_KEY_FIELDS,
-  fields: Record<string, unknown>,
-): string {
-  return JSON.stringify([kind, ...EVENT_KEY_FIELDS[kind].map((field) => fields[field] ?? null)]);
+const KEY_SQL: Record<KeyedKind, string> = {
+  custodyEvent: `SELECT person_id AS personId, type, date, facility, release_type AS releaseType,
+       detention_type AS detentionType FROM custody_events WHERE deleted = 0`,
+  riskAssignment: `SELECT person_id AS personId, category, start_date AS startDate,
+       end_date AS endDate FROM risk_assignments WHERE deleted = 0`,
+  proceeding: `SELECT person_id AS personId, kind, case_number AS caseNumber,
+       verdict_date AS verdictDate, sentence_months AS sentenceMonths,
+       sentence_days AS sentenceDays FROM proceedings WHERE deleted = 0`,
+  statusEvent: `SELECT person_id AS personId, status, date FROM status_events WHERE deleted = 0`,
+};
+
+/** What makes two records of a linked table one fact: an import adds it only once. */
+export function recordKey(kind: KeyedKind, fields: Record<string, unknown>): string {
+  return JSON.stringify([kind, ...KEY_FIELDS[kind].map((field) => fields[field] ?? null)]);
 }
 
-/** Custody events and risk assignments already in the vault, as event keys. */
-export function existingEventKeys(db: ReadDb): Set<string> {
+export function isKeyed(kind: string): kind is KeyedKind {
+  return Object.hasOwn(KEY_FIELDS, kind);
+}
+
+/** The keys of every live record of the linked tables in the vault. */
+export function existingRecordKeys(db: ReadDb): Set<string> {
   const keys = new Set<string>();
-  const custody = all(
-    db,
-    `SELECT person_id AS personId, type, date, facility, release_type AS releaseType,
-       detention_type AS detentionType FROM custody_events WHERE deleted = 0`,
-  );
-  for (const row of custody) keys.add(eventKey('custodyEvent', row));
-  const risks = all(
-    db,
-    `SELECT person_id AS personId, category, start_date AS startDate, end_date AS endDate
-       FROM risk_assignments WHERE deleted = 0`,
-  );
-  for (const row of risks) keys.add(eventKey('riskAssignment', row));
+  for (const kind of Object.keys(KEY_SQL) as KeyedKind[]) {
+    for (const row of all(db, KEY_SQL[kind])) keys.add(recordKey(kind, row));
+  }
   return keys;
 }

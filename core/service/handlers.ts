@@ -43,7 +43,8 @@ import {
 } from './reportDefinitions';
 import { listFigureSnapshots } from '../reports/snapshots';
 import { syncHandlers } from './sync';
-import { cancelImport, importProgress } from '../import/runs';
+import { cancelImport, importProgress, listImportRuns } from '../import/runs';
+import { undoImport } from '../import/undo';
 
 export type Handlers = {
   [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
@@ -104,6 +105,8 @@ export function createHandlers(session: CoreSession): Handlers {
     runImport: (a) => runImport(session, a),
     importProgress: () => importProgress(session),
     cancelImport: () => cancelImport(session),
+    listImportRuns: () => listImportRuns(session),
+    undoImport: (a) => undoImport(session, a.id),
     saveImportMapping: (a) => saveImportMapping(session, a),
     listImportMappings: () => listImportMappings(session),
     applyImportMapping: (a) => applyImportMapping(session, a),

@@ -1,9 +1,9 @@
 import type { ReadDb } from '../db/handle';
 import { ApiError } from '../api/errors';
 import type { RecordKind } from '../api/records';
-import { auditHash, type AuditEdit } from '../db/apply';
+import { auditHash, auditValue, type AuditEdit } from '../db/apply';
 import type { Cell, ChangeSet } from '../changes/changeSet';
-import { codecOf, TABLES } from '../changes/entities';
+import { TABLES } from '../changes/entities';
 import { hlcTime, parseHlc } from '../changes/hlc';
 import { all, first } from '../db/statements';
 import { SEED_AUTHOR } from '../model/seed';
@@ -21,16 +21,6 @@ export interface HistoryEntry {
 }
 
 export { installRecordId };
-
-/** Audit values are JSON of the stored column; turn them back into field values. */
-function fieldValue(kind: RecordKind, field: string, stored: string | null): unknown {
-  if (stored === null) return null;
-  const value = JSON.parse(stored) as unknown;
-  const codec = codecOf(kind, field);
-  if (codec === 'json') return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-  if (codec === 'bool') return value === 1;
-  return value;
-}
 
 /** The name an installation gave itself, or else the name it has in this vault's contacts. */
 export function authorName(db: ReadDb, author: string): string | null {
@@ -80,8 +70,8 @@ export function recordHistory(db: ReadDb, kind: RecordKind, id: string): History
         String(row.hlc),
         String(row.author),
         field,
-        fieldValue(kind, field, row.before as string | null),
-        fieldValue(kind, field, row.after as string | null),
+        auditValue(kind, field, row.before as string | null),
+        auditValue(kind, field, row.after as string | null),
       ),
     );
   }
@@ -174,7 +164,7 @@ export async function undoChangeSet(session: CoreSession, set: ChangeSet): Promi
       entity: String(row.entity),
       id: String(row.entity_id),
       field: String(row.field),
-      value: fieldValue(
+      value: auditValue(
         String(row.entity) as RecordKind,
         String(row.field),
         row.before as string | null,

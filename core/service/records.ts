@@ -4,7 +4,8 @@ import { ApiError } from '../api/errors';
 import { RECORD_DEFAULTS, RECORD_KINDS, type RecordKind, type ThesaurusName } from '../api/records';
 import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';
-import { first } from '../db/statements';
+import { all, first } from '../db/statements';
+import { externalIdKey, parseExternalId } from '../api/externalIds';
 import { readRecord, type StoredRecord } from '../db/records';
 import type { CoreSession } from './session';
 
@@ -75,12 +76,40 @@ export function validateRecord(
       throw new ApiError('INVALID_INPUT', `code: ${thesaurus} already has a term "${code}"`);
     }
   }
+  if (kind === 'person') checkExternalIds(db, record, (fields as { id?: string }).id);
   if (kind === 'citation') {
     const { entity, entityId } = record as { entity: RecordKind; entityId: string };
     if (!readRecord(db, entity, entityId))
       throw new ApiError('INVALID_INPUT', 'entityId: no such record');
   }
   return record;
+}
+
+/**
+ * An external id names one person: refuses one that another live person carries. The SQL
+ * finds candidates by the id's text (LIKE folds ASCII case only); the key comparison decides.
+ */
+function checkExternalIds(db: ReadDb, record: Record<string, unknown>, id = ''): void {
+  for (const text of record.externalIds as string[]) {
+    const { scheme, value } = parseExternalId(text)!;
+    // The column is JSON: the value is looked for as JSON writes it.
+    const written = JSON.stringify(value).slice(1, -1);
+    const like = `%${written.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const others = all(
+      db,
+      `SELECT id, external_ids FROM persons
+       WHERE deleted = 0 AND id <> ? AND external_ids LIKE ? ESCAPE '\\'`,
+      [id, like],
+    );
+    const key = externalIdKey(scheme, value);
+    const taken = others.some((row) =>
+      (JSON.parse(String(row.external_ids)) as string[]).some((other) => {
+        const parsed = parseExternalId(other);
+        return parsed !== null && externalIdKey(parsed.scheme, parsed.value) === key;
+      }),
+    );
+    if (taken) throw new ApiError('EXTERNAL_ID_TAKEN', `externalIds: ${scheme} id in use`);
+  }
 }
 
 export function termExists(db: ReadDb, thesaurus: ThesaurusName, code: string): boolean {

@@ -208,6 +208,26 @@ export class CoreSession {
     return set;
   }
 
+  /**
+   * Commits groups of cells as change sets of one step, all or none (a change set's size is
+   * bounded by the journal, so a large undo needs several). Not undoable with "undo last change".
+   */
+  async commitAll(groups: Cell[][]): Promise<ChangeSet[]> {
+    const vault = this.requireVault();
+    const clock = this.clock;
+    if (!clock) throw new ApiError('VAULT_LOCKED', 'The vault is locked');
+    const sets = groups
+      .filter((cells) => cells.length > 0)
+      .map((cells): ChangeSet => ({
+        v: 1,
+        hlc: clock.tick(),
+        author: this.settings.installId,
+        cells,
+      }));
+    if (sets.length > 0) await vault.commitGroup(sets);
+    return sets;
+  }
+
   get installId(): string {
     return this.settings.installId;
   }

@@ -8,9 +8,11 @@ import {
   AGE_BANDS,
   EARLY_RELEASE_TYPES,
   OVER_60,
+  STAGES,
   type DefinitionKey,
 } from '../api/figureDefinitions';
 import { NO_CODE, NO_DAY, statsModel, type StatsModel } from './model';
+import { convictedOn, convictionsOf } from './stage';
 import type {
   AtRiskResult,
   BreakdownArgs,
@@ -381,9 +383,22 @@ function hasStoredRisk(m: StatsModel, i: number, category: number): boolean {
   return false;
 }
 
-/** The code number of a code every model registers (`over_60`, the age bands). */
+/** The code number of a code every model registers (`over_60`, the age bands, the stages). */
 function registered(m: StatsModel, code: string): number {
   return m.codeIndex.get(code)!;
+}
+
+/** The code numbers of the values the figures derive: age bands and stages, in display order. */
+interface DerivedCodes {
+  bands: readonly number[];
+  stages: readonly number[];
+}
+
+function derivedCodes(m: StatsModel): DerivedCodes {
+  return {
+    bands: AGE_BANDS.map((band) => registered(m, band)),
+    stages: STAGES.map((stage) => registered(m, stage)),
+  };
 }
 
 export function figureAtRisk(db: ReadDb, args: InCustodyArgs): AtRiskResult {
@@ -455,14 +470,10 @@ export function figureEarlyReleaseShare(
 
     let conviction: State = OUT;
     let convictionUnplaced = false;
-    for (let k = m.prStart[i]!; k < m.prStart[i + 1]!; k++) {
-      if (m.prCriminal[k] === 1 && m.prVerdictLo[k] !== NO_DAY) {
-        conviction = Math.max(conviction, placeIn(w, m.prVerdictLo[k]!, m.prVerdictHi[k]!));
-      }
-    }
-    for (let k = m.senStart[i]!; k < m.senStart[i + 1]!; k++) {
-      if (m.senLo[k] === NO_DAY) convictionUnplaced = true;
-      else conviction = Math.max(conviction, placeIn(w, m.senLo[k]!, m.senHi[k]!));
+    const c = convictionsOf(m, i);
+    for (let k = c.from; k < c.to; k++) {
+      if (c.lo[k] === NO_DAY) convictionUnplaced = true;
+      else conviction = Math.max(conviction, placeIn(w, c.lo[k]!, c.hi[k]!));
     }
     if (conviction !== OUT) convicted.add(id, conviction);
     else if (convictionUnplaced) convicted.unplaced(id);
@@ -577,7 +588,8 @@ const seenArticles: number[] = [];
 /**
  * Adds a base person (state `state`) to the cells of their values: one value for region, sex
  * and facility; several (or none: not recorded) for citizenship and article; for the age band,
- * the band when the birth date settles it, else each band the person may be in, as uncertain.
+ * the band when the birth date settles it, else each band the person may be in, as uncertain;
+ * for the stage, convicted or pre-trial when the dates settle it, else both, as uncertain.
  */
 function addToCells(
   cells: CellSink,
@@ -586,7 +598,7 @@ function addToCells(
   dimension: BreakdownArgs['dimension'],
   D: Day,
   state: State,
-  bands: readonly number[],
+  derived: DerivedCodes,
 ): void {
   const id = m.ids[i]!;
   switch (dimension) {
@@ -633,7 +645,18 @@ function addToCells(
       const youngest =
         (D >= turns[t + 3]! ? 1 : 0) + (D >= turns[t + 4]! ? 1 : 0) + (D >= turns[t + 5]! ? 1 : 0);
       for (let band = youngest; band <= oldest; band++) {
-        cells.get(bands[band]!).add(id, oldest === youngest ? state : UNCERTAIN);
+        cells.get(derived.bands[band]!).add(id, oldest === youngest ? state : UNCERTAIN);
+      }
+      return;
+    }
+    case 'stage': {
+      const [pretrial, convicted] = derived.stages as [number, number];
+      const conviction = convictedOn(m, i, D);
+      if (conviction === UNCERTAIN) {
+        cells.get(pretrial).add(id, UNCERTAIN);
+        cells.get(convicted).add(id, UNCERTAIN);
+      } else {
+        cells.get(conviction === IN ? convicted : pretrial).add(id, state);
       }
       return;
     }
@@ -672,23 +695,31 @@ function eachBasePerson(
   return count;
 }
 
-/** The cells of one dimension as keyed rows, in the breakdown order (age bands in band order). */
+/**
+ * The cells of one dimension as keyed rows, in the breakdown order: age bands and stages in
+ * their own order (not recorded last), other values by count.
+ */
 function orderedCells<C>(
   m: StatsModel,
   cells: CountsBy<C>,
   dimension: BreakdownDimension,
-  bands: readonly number[],
+  derived: DerivedCodes,
   figureOf: (count: C) => Figure,
 ): { key: string | null; code: number; figure: Figure }[] {
-  const rows = [...cells.map.entries()].map(([code, count]) => ({
-    key: codeOf(m, code),
-    code,
-    band: bands.indexOf(code),
-    figure: figureOf(count),
-  }));
+  const order =
+    dimension === 'ageBand' ? derived.bands : dimension === 'stage' ? derived.stages : null;
+  const rows = [...cells.map.entries()].map(([code, count]) => {
+    const place = order === null ? 0 : order.indexOf(code);
+    return {
+      key: codeOf(m, code),
+      code,
+      place: place < 0 ? order!.length : place,
+      figure: figureOf(count),
+    };
+  });
   rows.sort((a, b) =>
-    dimension === 'ageBand'
-      ? (a.band < 0 ? AGE_BANDS.length : a.band) - (b.band < 0 ? AGE_BANDS.length : b.band)
+    order !== null
+      ? a.place - b.place
       : b.figure.value - a.figure.value ||
         b.figure.upperBound - a.figure.upperBound ||
         compareNullableCodes(a.key, b.key),
@@ -699,19 +730,19 @@ function orderedCells<C>(
 export function figureBreakdown(db: ReadDb, args: BreakdownArgs): BreakdownResult {
   const m = statsModel(db);
   const D = dayOf(args.asOf);
-  const bands = AGE_BANDS.map((band) => registered(m, band));
+  const derived = derivedCodes(m);
   const cells = new CountsBy(() => new PersonCount());
   const base = eachBasePerson(m, D, args.base, args.filters, (i, state) =>
-    addToCells(cells, m, i, args.dimension, D, state, bands),
+    addToCells(cells, m, i, args.dimension, D, state, derived),
   );
   return {
     asOf: args.asOf,
     dimension: args.dimension,
     base: base.figure(args.base === 'atRisk' ? 'at_risk' : 'in_custody'),
     multiValued: args.dimension === 'citizenship' || args.dimension === 'article',
-    cells: orderedCells(m, cells, args.dimension, bands, (count) => count.figure('breakdown')).map(
-      ({ key, figure }) => ({ key, figure }),
-    ),
+    cells: orderedCells(m, cells, args.dimension, derived, (count) =>
+      count.figure('breakdown'),
+    ).map(({ key, figure }) => ({ key, figure })),
   };
 }
 
@@ -732,7 +763,7 @@ class PivotRow {
 export function figurePivot(db: ReadDb, args: PivotArgs): PivotResult {
   const m = statsModel(db);
   const D = dayOf(args.asOf);
-  const bands = AGE_BANDS.map((band) => registered(m, band));
+  const derived = derivedCodes(m);
   const rows = new CountsBy(() => new PivotRow());
   const columns = new CountsBy(() => new PersonCount());
   // The cells of the current person, bucketed exactly as figureBreakdown does.
@@ -742,9 +773,9 @@ export function figurePivot(db: ReadDb, args: PivotArgs): PivotResult {
     const id = m.ids[i]!;
     personRows.states.clear();
     personColumns.states.clear();
-    addToCells(personRows, m, i, args.rows, D, state, bands);
+    addToCells(personRows, m, i, args.rows, D, state, derived);
     if (args.columns !== undefined) {
-      addToCells(personColumns, m, i, args.columns, D, state, bands);
+      addToCells(personColumns, m, i, args.columns, D, state, derived);
       for (const [code, columnState] of personColumns.states)
         columns.get(code).add(id, columnState);
     }
@@ -759,14 +790,14 @@ export function figurePivot(db: ReadDb, args: PivotArgs): PivotResult {
   const columnOrder =
     args.columns === undefined
       ? []
-      : orderedCells(m, columns, args.columns, bands, (count) => count.figure('breakdown'));
+      : orderedCells(m, columns, args.columns, derived, (count) => count.figure('breakdown'));
   return {
     asOf: args.asOf,
     measure: args.measure,
     rowDimension: args.rows,
     columnDimension: args.columns ?? null,
     columnKeys: columnOrder.map((column) => column.key),
-    rows: orderedCells(m, rows, args.rows, bands, (row) => row.total.figure('breakdown')).map(
+    rows: orderedCells(m, rows, args.rows, derived, (row) => row.total.figure('breakdown')).map(
       ({ key, code, figure }) => {
         const row = rows.map.get(code)!;
         return {

@@ -4,7 +4,7 @@ import { first, statement } from '../db/statements';
 import * as custody from './custody';
 import * as dates from '../api/dates';
 import type { DayInterval } from '../api/dates';
-import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60 } from '../api/figureDefinitions';
+import { AGE_BANDS, EARLY_RELEASE_TYPES, OVER_60, STAGES } from '../api/figureDefinitions';
 
 /**
  * What the figures need from the case records, read once per version of the data: columns of
@@ -230,7 +230,7 @@ class ModelBuilder {
     this.codes = [...codes];
     this.codeIndex = new Map(this.codes.map((code, i) => [code, i]));
     // Codes the figures derive rather than read: always there, whatever the records hold.
-    for (const code of [OVER_60, ...AGE_BANDS]) this.code(code);
+    for (const code of [OVER_60, ...AGE_BANDS, ...STAGES]) this.code(code);
   }
 
   code(value: string | null): number {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError, fail } from '../api/errors';
+import { contract, type MethodName } from '../api/contract';
 import type { PrintJob } from '../api/print';
 import { createHandlers } from '../service/handlers';
 import { dispatch } from '../service/dispatch';
@@ -52,12 +53,23 @@ port.on('message', (message: ToWorker) => {
     printing.delete(message.id);
     return;
   }
-  queue = queue.then(async () => {
+  const answer = async () => {
     const ready = await handlers;
     const result = ready
       ? await dispatch(ready, message.method, message.args)
       : fail('STORAGE_FAILED', 'Cannot read or write the settings folder');
     const reply: WorkerReply = { id: message.id, result };
     port.postMessage(reply);
-  });
+  };
+  // An import's progress and its cancel touch no vault: they must answer while it runs. They
+  // answer on the next turn, once the calls that came before them have started: a cancel
+  // sent right after an import finds the import.
+  if (isBeside(message.method)) setImmediate(() => void answer());
+  else queue = queue.then(answer);
 });
+
+function isBeside(method: string): boolean {
+  return Object.prototype.hasOwnProperty.call(contract, method)
+    ? contract[method as MethodName].beside === true
+    : false;
+}

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/host';
 import type { ThesaurusTerm } from '../../core/api/records';
-import type { Figure, ReleasesResult } from '../../core/api/figures';
+import { DEFINITIONS } from '../../core/api/figureDefinitions';
+import type { BreakdownResult, Figure, ReleasesResult } from '../../core/api/figures';
 import { createVaultThroughUi, launchApp } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -99,7 +100,7 @@ describe('figures dashboard through the browser host', () => {
     expect(app.blockedRequests).toEqual([]);
   });
 
-  it('answers a custom count by region and sex, with the in-custody figure as its total', async () => {
+  it('answers a custom count by region and sex, with the in-custody figure as its total, and by stage', async () => {
     const app = await launchApp(tempDir());
     running.push(app);
     const { page } = app;
@@ -126,5 +127,39 @@ describe('figures dashboard through the browser host', () => {
     await expect
       .poll(() => list.getByRole('listitem').count())
       .toBe(Math.min(inCustody.value, 100));
+    await page
+      .getByRole('dialog', { name: /^In custody on 31 Dec 2024: / })
+      .getByRole('button', { name: 'Close' })
+      .click();
+
+    // The procedural stage: a table of the dashboard, and rows of the custom count whose cases
+    // come with the stage's definition.
+    const stage = await call<BreakdownResult>(app, 'figureBreakdown', {
+      asOf: AS_OF,
+      dimension: 'stage',
+    });
+    const stageTable = page.getByRole('table', { name: 'By procedural stage' });
+    await expect
+      .poll(() => stageTable.getByRole('rowheader').allTextContents())
+      .toEqual(['Pre-trial', 'Convicted']);
+    await page.getByLabel('Rows', { exact: true }).selectOption({ label: 'Procedural stage' });
+    await page.getByLabel('Columns', { exact: true }).selectOption({ label: 'None' });
+    const pivot = page.getByRole('table', { name: 'Custom count' });
+    await expect
+      .poll(() => pivot.getByRole('rowheader').allTextContents())
+      .toEqual(['Pre-trial', 'Convicted']);
+    const convicted = stage.cells.find((cell) => cell.key === 'convicted')!.figure;
+    expect(convicted.value).toBeGreaterThan(0);
+    const convictedTitle = /^In custody, Convicted, on 31 Dec 2024: /;
+    const convictedButton = pivot.getByRole('button', { name: convictedTitle });
+    await expect
+      .poll(async () => (await convictedButton.textContent()) ?? '')
+      .toContain(convicted.value.toLocaleString('en'));
+    await convictedButton.click();
+    const dialog = page.getByRole('dialog', { name: convictedTitle });
+    await expect
+      .poll(() => dialog.getByRole('list', { name: 'Counted cases' }).getByRole('listitem').count())
+      .toBe(Math.min(convicted.value, 100));
+    expect(await dialog.textContent()).toContain(DEFINITIONS.procedural_stage);
   });
 });

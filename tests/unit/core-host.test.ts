@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CoreHost } from '../../core/host/coreHost';
@@ -169,6 +169,37 @@ describe('core host and worker', () => {
     });
     expect(await host.call('listPersons', {})).toMatchObject({
       value: { items: [{ name: 'Backed up' }] },
+    });
+  });
+
+  it('answers an import’s progress and its cancel while the import runs in the worker', async () => {
+    const host = newHost();
+    await host.call('createVault', { folder: path.join(tempDir(), 'vault'), passphrase: PASS });
+    const file = path.join(tempDir(), 'long.csv');
+    const rows = Array.from({ length: 5000 }, (_, i) => `Выдуманы Асоба ${i + 1},1970`);
+    writeFileSync(file, ['Name,Birth date', ...rows].join('\n'));
+    const args = {
+      path: file,
+      shape: 'persons',
+      mapping: { Name: 'name', 'Birth date': 'birthDate' },
+    };
+    const answered: string[] = [];
+    const sent = (method: string, callArgs: object) =>
+      host.call(method, callArgs).finally(() => answered.push(method));
+    // Sent after the import, these would wait for it if queued; the worker answers them first,
+    // while the import reads its file. The run is registered when the import starts, so the
+    // cancel is heard before any batch is written.
+    const importing = sent('runImport', { ...args, mode: 'all' });
+    const progress = sent('importProgress', {});
+    const cancel = sent('cancelImport', {});
+    expect(await progress).toMatchObject({ ok: true, value: { imported: 0, cancelling: false } });
+    expect(await cancel).toEqual({ ok: true, value: { cancelling: true } });
+    const result = await importing;
+    expect(answered).toEqual(['importProgress', 'cancelImport', 'runImport']);
+    expect(result).toMatchObject({ ok: true, value: { cancelled: true, imported: 0 } });
+    expect(await host.call('listPersons', {})).toMatchObject({ value: { total: 0 } });
+    expect(await host.call('listImportRuns', {})).toMatchObject({
+      value: [{ fileName: 'long.csv', state: 'cancelled', imported: 0 }],
     });
   });
 

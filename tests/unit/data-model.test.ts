@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AGE_BANDS } from '../../core/api/figureDefinitions';
+import { AGE_BANDS, STAGES } from '../../core/api/figureDefinitions';
 import { BreakdownDimension } from '../../core/api/figures';
 import {
   CitableEntity,
@@ -153,6 +153,7 @@ describe('the data model and its other copies', () => {
     expect(keys(en.thesauri.names)).toEqual(values(THESAURI));
     expect(keys(en.figures.breakdown.dimensions)).toEqual(values(BreakdownDimension.options));
     expect(keys(en.figures.ageBands)).toEqual(values(AGE_BANDS));
+    expect(keys(en.figures.stages)).toEqual(values(STAGES));
     // The timeline labels custody events by type and other records by kind.
     expect(keys(en.timeline.types)).toEqual(
       values([...CustodyEventType.options, 'proceeding', 'statusEvent', 'riskAssignment']),

@@ -63,6 +63,13 @@ const isoDateTime = pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 const hexId = pattern(/^[0-9a-f]{16}$/);
 const base64 = pattern(/^[A-Za-z0-9+/=]{1,200}$/);
 const ageRecipient = pattern(/^age1[0-9a-z]{1,200}$/);
+const externalId: Check = (v) => {
+  if (!isString(v) || !/^[^:\n]{1,60}:[^\n]{1,200}$/.test(v)) return false;
+  const colon = v.indexOf(':');
+  const scheme = v.slice(0, colon);
+  return scheme === scheme.trim() && v.slice(colon + 1).trim() !== '';
+};
+const shape = oneOf('persons', 'events', 'proceedings', 'statuses');
 
 const plain = (check: Check): Field => ({ codec: 'plain', check });
 const list = (item: Check, max: number, min = 0): Field => ({
@@ -77,6 +84,7 @@ const SPEC: Record<string, { table: string; fields: Record<string, Field> }> = {
       name: plain(trimmed(1, 300)),
       nameLatin: plain(trimmed(0, 300)),
       nameVariants: list(trimmed(1, 300), 20),
+      externalIds: list(externalId, 20),
       sex: plain(orNull(oneOf('female', 'male', 'other'))),
       birthDate: plain(orNull(date)),
       citizenship: list(country, 10),
@@ -199,8 +207,21 @@ const SPEC: Record<string, { table: string; fields: Record<string, Field> }> = {
     table: 'import_mappings',
     fields: {
       name: plain(trimmed(1, 100)),
-      shape: plain(oneOf('persons', 'events')),
+      shape: plain(shape),
       columns: plain(jsonText()),
+      valueMap: plain(jsonText()),
+      schemes: plain(jsonText()),
+    },
+  },
+  importRun: {
+    table: 'import_runs',
+    fields: {
+      fileName: plain(text(300)),
+      shape: plain(shape),
+      rows: plain(int(0)),
+      imported: plain(int(0)),
+      state: plain(oneOf('running', 'complete', 'cancelled', 'undone')),
+      counts: plain(jsonText()),
     },
   },
   savedCount: {
@@ -277,6 +298,7 @@ const SPEC: Record<string, { table: string; fields: Record<string, Field> }> = {
 /** The kinds that never travel: they stay out of the change log. */
 export const LOCAL_KINDS = new Set([
   'importMapping',
+  'importRun',
   'savedCount',
   'reportDefinition',
   'figureSnapshot',

@@ -1,7 +1,7 @@
 /**
- * Migration 5 of docs/vault-format.md ("The database inside"), its SQL and its change-log
- * backfill, for the independent reader: a schema 4 database brought to schema 5 as the spec
- * says. Imports nothing from core/.
+ * Migrations 5 and 6 of docs/vault-format.md ("The database inside"), their SQL and the
+ * change-log backfill of migration 5, for the independent reader: a schema 4 database brought to
+ * the current schema as the spec says. Imports nothing from core/.
  */
 import type { Database } from 'sql.js';
 import { logSet, type Cell } from './format-spec-apply';
@@ -58,17 +58,36 @@ CREATE TABLE sync_conflicts (entity TEXT NOT NULL, entity_id TEXT NOT NULL,
   field TEXT NOT NULL, winner TEXT NOT NULL, other TEXT NOT NULL, other_value TEXT,
   PRIMARY KEY (entity, entity_id, field)) WITHOUT ROWID;`;
 
+const MIGRATION_6 = `
+ALTER TABLE persons ADD COLUMN external_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE import_mappings ADD COLUMN value_map TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE import_mappings ADD COLUMN schemes TEXT NOT NULL DEFAULT '{}';
+CREATE TABLE import_runs (${RECORD_COLUMNS}, ${BASES},
+  file_name TEXT NOT NULL DEFAULT '', shape TEXT NOT NULL DEFAULT 'persons',
+  rows INTEGER NOT NULL DEFAULT 0, imported INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL DEFAULT 'running', counts TEXT NOT NULL DEFAULT '{}');`;
+
+/** By the version each brings: its SQL, and the step besides it (migration 5's backfill). */
+const MIGRATIONS: Record<number, { sql: string; after?: (db: Database) => void }> = {
+  5: { sql: MIGRATION_5, after: backfill },
+  6: { sql: MIGRATION_6 },
+};
+const CURRENT = 6;
+
 const SEED_AUTHOR = '0000000000000000';
 
-/** Migration 5 on a schema 4 database: its SQL, then the change-log backfill. */
-export function migrateTo5(db: Database): void {
+/** A database of schema 4 or later brought to the current schema, one migration at a time. */
+export function migrateToCurrent(db: Database): void {
   const version = Number(db.exec('PRAGMA user_version')[0]!.values[0]![0]);
-  if (version !== 4) throw new Error(`schema ${version}, not 4`);
-  db.exec('BEGIN');
-  db.exec(MIGRATION_5);
-  backfill(db);
-  db.exec('PRAGMA user_version = 5');
-  db.exec('COMMIT');
+  if (version < 4 || version > CURRENT) throw new Error(`schema ${version}, not 4..${CURRENT}`);
+  for (let next = version + 1; next <= CURRENT; next++) {
+    const { sql, after } = MIGRATIONS[next]!;
+    db.exec('BEGIN');
+    db.exec(sql);
+    after?.(db);
+    db.exec(`PRAGMA user_version = ${next}`);
+    db.exec('COMMIT');
+  }
 }
 
 function backfill(db: Database): void {
@@ -83,6 +102,8 @@ function backfill(db: Database): void {
       const clock = JSON.parse(String(row.clock)) as Record<string, string>;
       const codecs: Record<string, string> = { deleted: 'bool', ...FIELDS[entity] };
       for (const [field, codec] of Object.entries(codecs)) {
+        // A field a later migration adds has no column yet, and is not in the log.
+        if (!(snake(field) in row)) continue;
         const hlc = clock[field] ?? String(row.base_hlc);
         if (hlc === '' || hlc.slice(-16) === SEED_AUTHOR) continue;
         const stored = row[snake(field)] ?? null;

@@ -1,5 +1,6 @@
 import { openSync, closeSync, ftruncateSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
+import { LIMITS } from '../../core/import/read';
 import { describe, expect, it } from 'vitest';
 import { useCores, type TestCore } from './import-core';
 
@@ -154,25 +155,33 @@ describe('reading CSV', () => {
     ).toBe('IMPORT_UNREADABLE');
   });
 
-  it('refuses files over 50 MB without reading them', async () => {
+  it('refuses files over 200 MB without reading them', async () => {
     const core = await startCore();
     const file = core.file('big.csv', '');
     const fd = openSync(file, 'r+');
-    ftruncateSync(fd, 50 * 1024 * 1024 + 1); // sparse: no disk space, no time
+    ftruncateSync(fd, LIMITS.maxBytes + 1); // sparse: no disk space, no time
     closeSync(fd);
     expect(await core.fails('previewImport', { path: file, shape: 'persons' })).toBe(
       'IMPORT_TOO_LARGE',
     );
   });
 
-  it('refuses more than 200,000 rows', async () => {
-    const core = await startCore();
-    const file = core.file('rows.csv', `Name\n${'A\n'.repeat(200_001)}`);
-    expect(await core.fails('previewImport', { path: file, shape: 'persons' })).toBe(
-      'IMPORT_TOO_LARGE',
-    );
-    const atLimit = core.file('limit.csv', `Name\n${'A\n'.repeat(200_000)}`);
-    expect((await preview(core, atLimit)).rows).toBe(200_000);
+  it('refuses more rows than the limit, and reads a file at the limit', async () => {
+    expect(LIMITS.maxRows).toBe(2_000_000);
+    // The same check at a smaller limit: two million rows would only make the test slow.
+    const limit = LIMITS.maxRows;
+    LIMITS.maxRows = 2000;
+    try {
+      const core = await startCore();
+      const file = core.file('rows.csv', `Name\n${'A\n'.repeat(2001)}`);
+      expect(await core.fails('previewImport', { path: file, shape: 'persons' })).toBe(
+        'IMPORT_TOO_LARGE',
+      );
+      const atLimit = core.file('limit.csv', `Name\n${'A\n'.repeat(2000)}`);
+      expect((await preview(core, atLimit)).rows).toBe(2000);
+    } finally {
+      LIMITS.maxRows = limit;
+    }
   });
 });
 

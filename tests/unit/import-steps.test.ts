@@ -370,7 +370,7 @@ describe('the result message', () => {
       'en',
     );
     expect(sentence).toBe(
-      'Imported 1,000 rows: 1,000 people. Skipped 0. The import was cancelled: the rows before it stopped are in the vault, the rest are not.',
+      'Imported 1,000 rows: 1,000 people. Skipped 0. The import was cancelled: the rows above were imported, the rest of the file was not. Undo this import to take those rows back too, or import the file again.',
     );
     expect(resultSentence(t, result({}), 'en')).toBe('Imported 0 rows. Skipped 0.');
   });

@@ -16,6 +16,7 @@ afterEach(async () => {
 const PASSPHRASE = 'test passphrase';
 /** The first row of a sheet without a header row: a person, where the column names should be. */
 const FIRST_ROW = ['Ondrelka Vymyslená', '1983-11-27'];
+const VALUES = { region: { 'Гомельская вобл.': { action: 'map', code: 'gomel' } } };
 const COUNT_NAME = 'Quillbarrow tally of Ondrelka';
 const DEFINITION = { measure: 'inCustody', rows: 'region', columns: 'sex', asOf: '2024-05-06' };
 
@@ -37,6 +38,7 @@ async function saveBoth(core: TestCore, root: string) {
     name: 'No header',
     shape: 'persons',
     mapping,
+    values: VALUES,
   });
   const [count] = await core.call('savePivot', { name: COUNT_NAME, definition: DEFINITION });
   return { mapping, mappingId: saved!.id, countId: count!.id };
@@ -68,7 +70,7 @@ describe('saved import mappings and custom counts', () => {
     // The next file of the same layout is recognised by its columns.
     expect(
       await core.call('applyImportMapping', { id: mappingId, columns: [...FIRST_ROW, 'x'] }),
-    ).toEqual({ mapping, missing: [] });
+    ).toEqual({ mapping, values: VALUES, schemes: {}, missing: [] });
 
     const settings = settingsText(root);
     for (const text of [...FIRST_ROW, COUNT_NAME, 'No header']) {

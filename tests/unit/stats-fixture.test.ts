@@ -622,6 +622,13 @@ describe('figures on the hand-built fixture', () => {
       ['sizo-1', 2, 2], // P1 re-arrest, P15 detention
       [null, 0, 2], // P17, P19: no facility recorded
     ]);
+    // Convicted in the current spell: P1 served her 2021 sentence and was re-arrested, so she is
+    // pre-trial again. P17 was sentenced, and her release "2024-05" may come after A: her
+    // stage is open, as is her custody.
+    expect(await cells('stage')).toEqual([
+      ['pretrial', 2, 4], // P1, P15; P17, P19
+      ['convicted', 2, 3], // P5, P6; P17
+    ]);
     expect(await cells('article')).toEqual([
       ['cc-342', 2, 2], // P1, P6
       [null, 1, 3], // P15; P17, P19: no proceeding

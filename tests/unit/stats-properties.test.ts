@@ -28,7 +28,7 @@ import {
   figureReleases,
 } from '../../core/stats/figures';
 import { forgetStatsModel } from '../../core/stats/model';
-import type { Figure, FigureFilters } from '../../core/api/figures';
+import { BreakdownDimension, type Figure, type FigureFilters } from '../../core/api/figures';
 
 /**
  * Properties of the figure engine over random registers. Each run loads its register into a
@@ -244,9 +244,8 @@ function allFigures(db: ReadDb, p: Params) {
       filters: p.filters,
     }),
     rearrests: figureRearrests(db, { ...p.window, filters: p.filters }),
-    breakdowns: (['region', 'article', 'citizenship', 'sex', 'ageBand', 'facility'] as const).map(
-      (dimension) =>
-        figureBreakdown(db, { asOf: p.asOf, dimension, base: 'inCustody', filters: p.filters }),
+    breakdowns: BreakdownDimension.options.map((dimension) =>
+      figureBreakdown(db, { asOf: p.asOf, dimension, base: 'inCustody', filters: p.filters }),
     ),
     series: figureCustodySeries(db, {
       from: '2019-06',
@@ -372,8 +371,9 @@ describe('figure engine properties', () => {
             if (b.dimension === 'region' || b.dimension === 'sex' || b.dimension === 'facility') {
               expect(values).toBe(b.base.value);
               expect(uppers).toBe(b.base.upperBound);
-            } else if (b.dimension === 'ageBand') {
-              // A person whose band is uncertain is in the upper bound of each band they may be in.
+            } else if (b.dimension === 'ageBand' || b.dimension === 'stage') {
+              // A person whose band (or stage) is uncertain is in the upper bound of each band
+              // they may be in.
               expect(values).toBeLessThanOrEqual(b.base.value);
               expect(uppers).toBeGreaterThanOrEqual(b.base.upperBound);
             } else {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { BreakdownResult } from '../../../core/api/figures';
+import type { DefinitionKey } from '../../../core/api/figureDefinitions';
+import type { BreakdownDimension, BreakdownResult } from '../../../core/api/figures';
 import type { DrillRequest } from './DrillDown';
 import type { FigureLabels } from './labels';
 import { countText, CountButton } from './ReleasesChart';
@@ -13,7 +14,22 @@ interface Props {
   onDrill: (request: DrillRequest) => void;
 }
 
-/** The people in custody on the date by region, article, citizenship, sex, age and facility. */
+/**
+ * The definitions behind a cell of a breakdown or custom count by these dimensions: the stage
+ * has a rule of its own, which the list of its cases should state.
+ */
+export function breakdownDefinitions(
+  dimensions: readonly (BreakdownDimension | null)[],
+  base: 'inCustody' | 'atRisk',
+): DefinitionKey[] {
+  return [
+    'breakdown',
+    ...(dimensions.includes('stage') ? (['procedural_stage'] as const) : []),
+    base === 'atRisk' ? 'at_risk' : 'in_custody',
+  ];
+}
+
+/** The people in custody on the date by region, article, citizenship, sex, age, facility, stage. */
 export function Breakdowns({ breakdowns, labels, onDrill }: Props) {
   return (
     <div className="figures-breakdowns">
@@ -89,7 +105,7 @@ function BreakdownTable({
                     onClick={() =>
                       onDrill({
                         title,
-                        definitions: ['breakdown', 'in_custody'],
+                        definitions: breakdownDefinitions([dimension], 'inCustody'),
                         figure: cell.figure,
                       })
                     }

@@ -8,6 +8,7 @@ import type {
 } from '../../../core/api/figures';
 import { requestUnlocked } from '../api';
 import { errorKey } from '../errors';
+import { breakdownDefinitions } from './Breakdowns';
 import type { DrillRequest } from './DrillDown';
 import type { FigureLabels } from './labels';
 import { countText, CountButton } from './ReleasesChart';
@@ -97,10 +98,10 @@ export function CustomCount({ asOf, filters, labels, onDrill, onApply }: Props) 
   const date = labels.date(asOf);
   const measureText = t(`figures.pivot.measures.${measure}`);
   const pivot = result?.ok ? result.value : null;
-  const definitions = [
-    'breakdown',
-    measure === 'atRisk' ? 'at_risk' : 'in_custody',
-  ] as DrillRequest['definitions'];
+  const definitions = breakdownDefinitions(
+    pivot ? [pivot.rowDimension, pivot.columnDimension] : [],
+    measure,
+  );
 
   function cellButton(figure: PivotResult['total'], title: string) {
     return (

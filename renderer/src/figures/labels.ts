@@ -1,7 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { AGE_BANDS, OVER_60, type AgeBand } from '../../../core/api/figureDefinitions';
+import {
+  AGE_BANDS,
+  OVER_60,
+  STAGES,
+  type AgeBand,
+  type Stage,
+} from '../../../core/api/figureDefinitions';
 import type { BreakdownDimension } from '../../../core/api/figures';
 import { Sex } from '../../../core/api/records';
 import { formatPartialDate } from '../dates';
@@ -70,6 +76,10 @@ export function useFigureLabels(): FigureLabels {
         case 'ageBand':
           return (AGE_BANDS as readonly string[]).includes(key)
             ? t(`figures.ageBands.${key as AgeBand}`)
+            : key;
+        case 'stage':
+          return (STAGES as readonly string[]).includes(key)
+            ? t(`figures.stages.${key as Stage}`)
             : key;
       }
     };

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type {
@@ -6,9 +6,10 @@ import type {
   ImportMapping,
   ImportPreview,
   ImportResult,
+  ImportRun,
   ValueMap,
 } from '../../../core/api/import';
-import { requestUnlocked } from '../api';
+import { request, requestUnlocked } from '../api';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';
 import {
@@ -21,9 +22,11 @@ import {
   type DuplicateRow,
 } from './decisions';
 import { DryRunStep } from './DryRunStep';
+import { ImportProgressBar } from './ImportProgressBar';
 import { ImportResultMessage } from './ImportResultMessage';
 import { mappingForCore } from './mapping';
 import { MappingStep } from './MappingStep';
+import { RecentImports } from './RecentImports';
 import { SaveMappingForm } from './SaveMappingForm';
 import { schemesForCore, type SchemeTexts } from './schemes';
 import { SourceStep, type ImportSource } from './SourceStep';
@@ -50,13 +53,19 @@ function sourceArgs(source: ImportSource) {
   };
 }
 
+/** The imports into this vault, newest first; none when the list cannot be read. */
+async function fetchRuns(): Promise<ImportRun[]> {
+  const result = await request((api) => api.listImportRuns());
+  return result.ok ? result.value : [];
+}
+
 /**
  * Import in four steps: the file, the columns, the values no term matches, the dry run. Only
  * the last step's buttons write; the core reads and checks the file again then, so a file
  * changed in between is not trusted. The value step is passed over when every value is known.
  */
 export function ImportDialog({ onClose, onImported }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [step, setStep] = useState<Step>('file');
   const [source, setSource] = useState<ImportSource>({ path: '', shape: 'persons', sheet: '' });
   /** The file as first read: its columns, sample rows and suggested mapping. */
@@ -74,6 +83,14 @@ export function ImportDialog({ onClose, onImported }: Props) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [runs, setRuns] = useState<ImportRun[] | null>(null);
+  /** An import that failed part of the way: how far it got, from its run. */
+  const [stopped, setStopped] = useState<ImportRun | null>(null);
+  /** The run of the import under way, as its progress reports it. */
+  const liveRun = useRef<string | null>(null);
+  const noteRun = useCallback((runId: string) => {
+    liveRun.current = runId;
+  }, []);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef<Step>(step);
 
@@ -83,6 +100,22 @@ export function ImportDialog({ onClose, onImported }: Props) {
     shownStep.current = step;
     headingRef.current?.focus();
   }, [step]);
+
+  useEffect(() => {
+    let current = true;
+    void fetchRuns().then((listed) => {
+      if (current) setRuns(listed);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function loadRuns(): Promise<ImportRun[]> {
+    const listed = await fetchRuns();
+    setRuns(listed);
+    return listed;
+  }
 
   /** What the core is to read the file with, as the steps so far have it. */
   function importArgs(used: ImportDecisions) {
@@ -145,12 +178,23 @@ export function ImportDialog({ onClose, onImported }: Props) {
   async function runImport(mode: 'all' | 'validOnly') {
     setBusy('import');
     setErrorCode(null);
+    setStopped(null);
+    liveRun.current = null;
+    const known = new Set((runs ?? []).map((run) => run.id));
     const result = await requestUnlocked((api) =>
       api.runImport({ ...importArgs(decisions), mode }),
     );
     setBusy(null);
+    const listed = await loadRuns();
     if (!result.ok) {
       setErrorCode(result.error.code);
+      // Batches before the failure are in the vault: say how many, and what to do about them.
+      const run =
+        listed.find((r) => r.id === liveRun.current) ?? listed.find((r) => !known.has(r.id));
+      if (run && run.imported > 0) {
+        setStopped(run);
+        onImported();
+      }
       return;
     }
     setResult(result.value);
@@ -168,12 +212,18 @@ export function ImportDialog({ onClose, onImported }: Props) {
     setMappingName('');
     setDecisions(FIRST_DECISIONS);
     setErrorCode(null);
+    setStopped(null);
     setStep('file');
   }
 
   function back(to: Step) {
     setErrorCode(null);
     setStep(to);
+  }
+
+  function undone() {
+    void loadRuns();
+    onImported();
   }
 
   const stepIndex = step === 'done' ? STEPS.length : STEPS.indexOf(step);
@@ -204,6 +254,11 @@ export function ImportDialog({ onClose, onImported }: Props) {
       {errorCode && (
         <p role="alert" className="alert">
           {t(errorKey(errorCode))}
+          {stopped &&
+            ` ${t('import.stoppedAt', {
+              imported: stopped.imported.toLocaleString(i18n.language),
+              rows: stopped.rows.toLocaleString(i18n.language),
+            })}`}
         </p>
       )}
 
@@ -275,6 +330,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
           onImport={(mode) => void runImport(mode)}
         />
       )}
+      {busy === 'import' && <ImportProgressBar onRun={noteRun} />}
       {step === 'done' && result && (
         <>
           <ImportResultMessage result={result} />
@@ -285,6 +341,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
           </div>
         </>
       )}
+      {(step === 'file' || step === 'done') && <RecentImports runs={runs} onUndone={undone} />}
     </Modal>
   );
 }

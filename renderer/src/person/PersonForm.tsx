@@ -193,6 +193,13 @@ export function PersonForm(props: Props) {
         >
           {(control) => <textarea {...control} {...text('nameVariants')} rows={2} />}
         </Field>
+        <Field
+          label={t('person.externalIds')}
+          hint={t('person.externalIdsHint')}
+          error={message('externalIds')}
+        >
+          {(control) => <textarea {...control} {...text('externalIds')} rows={2} />}
+        </Field>
         <Field label={t('person.sex')} error={message('sex')}>
           {(control) => (
             <select {...control} {...bind('sex')} disabled={readOnly}>

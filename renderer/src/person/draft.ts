@@ -1,3 +1,4 @@
+import { DEFAULT_SCHEME, formatExternalId, parseExternalId } from '../../../core/api/externalIds';
 import { PersonFields, type Person } from '../../../core/api/records';
 import {
   fieldMessages,
@@ -12,6 +13,8 @@ export interface PersonDraft {
   nameLatin: string;
   /** One spelling a line. */
   nameVariants: string;
+  /** One id a line, `scheme: value`; a line without a scheme is a list number. */
+  externalIds: string;
   /** '' when not recorded. */
   sex: string;
   birthDate: string;
@@ -30,6 +33,7 @@ export const DRAFT_FIELDS: readonly DraftField[] = [
   'name',
   'nameLatin',
   'nameVariants',
+  'externalIds',
   'sex',
   'birthDate',
   'citizenship',
@@ -44,6 +48,7 @@ export const EMPTY_DRAFT: PersonDraft = {
   name: '',
   nameLatin: '',
   nameVariants: '',
+  externalIds: '',
   sex: '',
   birthDate: '',
   citizenship: '',
@@ -61,6 +66,12 @@ export function draftFromPerson(person: Person): PersonDraft {
     name: person.name,
     nameLatin: person.nameLatin,
     nameVariants: person.nameVariants.join('\n'),
+    externalIds: person.externalIds
+      .map((id) => {
+        const parsed = parseExternalId(id);
+        return parsed ? `${parsed.scheme}: ${parsed.value}` : id;
+      })
+      .join('\n'),
     sex: person.sex ?? '',
     birthDate: person.birthDate ?? '',
     citizenship: person.citizenship.join(', '),
@@ -94,6 +105,16 @@ function splitCountries(text: string): string[] {
     .map((code) => code.toUpperCase());
 }
 
+/** "list: 1042" or "1042" (a list number) as the core writes an id. */
+function externalIdsOf(text: string): string[] {
+  return splitLines(text).map((line) => {
+    const colon = line.indexOf(':');
+    return colon > 0
+      ? formatExternalId(line.slice(0, colon), line.slice(colon + 1))
+      : formatExternalId(DEFAULT_SCHEME, line);
+  });
+}
+
 function splitLines(text: string): string[] {
   return text
     .split('\n')
@@ -109,6 +130,7 @@ export function checkDraft(draft: PersonDraft): DraftCheck {
     name: draft.name,
     nameLatin: draft.nameLatin,
     nameVariants: splitLines(draft.nameVariants),
+    externalIds: externalIdsOf(draft.externalIds),
     sex: draft.sex === '' ? null : draft.sex,
     birthDate: birthDate === '' ? null : birthDate,
     citizenship: countries,
@@ -131,6 +153,10 @@ export function checkDraft(draft: PersonDraft): DraftCheck {
         const value = typeof index === 'number' ? (countries[index] ?? '') : '';
         return { key: 'validation.countryCode', values: { value } };
       }
+      if (field === 'externalIds' && issue.code === 'too_big' && issue.origin === 'array') {
+        return { key: 'validation.tooManyLines', values: { max: Number(issue.maximum) } };
+      }
+      if (field === 'externalIds') return { key: 'validation.externalId' };
       if (field === 'nameVariants' && issue.code === 'too_big' && issue.origin === 'array') {
         return { key: 'validation.tooManyLines', values: { max: Number(issue.maximum) } };
       }
