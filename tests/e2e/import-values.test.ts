@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/host';
 import type { Figure } from '../../core/api/figures';
+import type { Person, PersonFile } from '../../core/api/records';
 import { createVaultThroughUi, launchApp, openImportDialog } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -190,5 +191,110 @@ describe('importing a register keyed by its own list numbers, through the browse
     const inCustody = await call<Figure>(app, 'figureInCustody', { asOf: AS_OF });
     expect(inCustody.value).toBe(IN_CUSTODY);
     expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('skips likely duplicates of a file without ids unless merged, and links an event to the namesake the user chooses', async () => {
+    const app = await launchApp(tempDir());
+    running.push(app);
+    const { page } = app;
+    const folder = tempDir();
+    // Namesakes born the same day, told apart only by their list numbers.
+    const first = path.join(folder, 'first.csv');
+    writeFileSync(
+      first,
+      csv([
+        ['List no.', 'Name', 'Birth date', 'Occupation'],
+        ['105', 'Пётр Сом', '1970-01-01', 'teacher'],
+        ['106', 'Пётр Сом', '1970-01-01', 'driver'],
+        ['107', 'Зоя Бор', '1990', ''],
+      ]),
+    );
+    // A later copy kept without the list numbers: one person again, one new.
+    const later = path.join(folder, 'later.csv');
+    writeFileSync(
+      later,
+      csv([
+        ['Name', 'Birth date', 'Occupation'],
+        ['Зоя Бор', '1990', 'nurse'],
+        ['Янка Новы', '1985', ''],
+      ]),
+    );
+    const events = path.join(folder, 'events.csv');
+    writeFileSync(
+      events,
+      csv([
+        ['Person name', 'Person birth date', 'Type', 'Date'],
+        ['Пётр Сом', '1970-01-01', 'арест', '2021-05-01'],
+      ]),
+    );
+    await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
+    await openImportDialog(page);
+    const dialog = page.getByRole('dialog', { name: 'Import records' });
+
+    await checkFile(dialog, first, 'Persons: one row per person');
+    await dialog.getByRole('button', { name: 'Check the rows' }).click();
+    await dialog.getByRole('heading', { name: 'Dry run' }).waitFor();
+    await dialog.getByRole('button', { name: 'Import all rows' }).click();
+    await expect.poll(() => resultText(dialog)).toBe('Imported 3 rows: 3 people. Skipped 0.');
+
+    // The likely duplicate is skipped unless the user says otherwise.
+    await dialog.getByRole('button', { name: 'Import another file' }).click();
+    await checkFile(dialog, later, 'Persons: one row per person');
+    await dialog.getByRole('button', { name: 'Check the rows' }).click();
+    await dialog.getByRole('heading', { name: 'Dry run' }).waitFor();
+    await expect
+      .poll(() => plan(dialog))
+      .toBe('What the import would do: 1 new, 0 changed, 0 unchanged; 1 likely duplicate.');
+    const duplicates = dialog.getByRole('region', { name: 'Likely duplicates' });
+    expect(await duplicates.getByLabel('Skip the row').isChecked()).toBe(true);
+    await duplicates
+      .getByLabel('Likely duplicate in row 2')
+      .selectOption({ label: 'Merge into the person in the vault' });
+    // The counts shown no longer match the choice: no import until the rows are checked again.
+    const importAll = dialog.getByRole('button', { name: 'Import all rows' });
+    expect(await importAll.isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Check the rows again' }).click();
+    await expect
+      .poll(() => plan(dialog))
+      .toBe('What the import would do: 1 new, 1 changed, 0 unchanged; 1 likely duplicate.');
+    expect(await importAll.isDisabled()).toBe(false);
+    await importAll.click();
+    await dialog.getByRole('heading', { name: 'Import finished' }).waitFor();
+
+    // An event naming the namesakes: the user picks list number 106.
+    await dialog.getByRole('button', { name: 'Import another file' }).click();
+    await checkFile(dialog, events, 'Events: one row per custody event or risk category');
+    await dialog.getByRole('button', { name: 'Check the rows' }).click();
+    await dialog.getByRole('heading', { name: 'Dry run' }).waitFor();
+    const links = dialog.getByRole('region', { name: 'Rows that match several people' });
+    const person = links.getByLabel('Person for row 2');
+    expect(await person.locator('option').allTextContents()).toEqual([
+      'Choose a person…',
+      'Пётр Сом, born 1 Jan 1970; list: 105',
+      'Пётр Сом, born 1 Jan 1970; list: 106',
+    ]);
+    expect(await importAll.isDisabled()).toBe(true);
+    await person.selectOption({ label: 'Пётр Сом, born 1 Jan 1970; list: 106' });
+    await dialog.getByRole('button', { name: 'Check the rows again' }).click();
+    await expect.poll(() => importAll.isDisabled()).toBe(false);
+    await importAll.click();
+    await expect.poll(() => resultText(dialog)).toBe('Imported 1 row: 1 event. Skipped 0.');
+    await dialog.getByRole('button', { name: 'Close import' }).click();
+
+    // Four people, Зоя Бор once and updated; the arrest on the chosen namesake only.
+    await expect.poll(() => shownCount(page)).toBe('4 people');
+    const listed = await call<{ items: { id: string }[] }>(app, 'listPersons', { limit: 10 });
+    const persons = await Promise.all(
+      listed.items.map(({ id }) => call<Person>(app, 'getPerson', { id })),
+    );
+    expect(persons.filter((p) => p.name === 'Зоя Бор').map((p) => p.occupation)).toEqual(['nurse']);
+    const arrests = async (externalId: string) => {
+      const holder = persons.find((p) => p.externalIds.includes(externalId));
+      if (!holder) throw new Error(`no person with ${externalId}`);
+      const file = await call<PersonFile>(app, 'getPersonFile', { id: holder.id });
+      return file.custodyEvents.length;
+    };
+    expect(await arrests('list:105')).toBe(0);
+    expect(await arrests('list:106')).toBe(1);
   });
 });
