@@ -17,7 +17,7 @@ interface Props {
   onCheck: () => void;
 }
 
-/** Step 1: which file, and which of the two table shapes it is. The core reads the path. */
+/** Step 1: which file, and which of the four table shapes it is. The core reads the path. */
 export function SourceStep({ source, onChange, busy, onCheck }: Props) {
   const { t } = useTranslation();
   const needsId = useId();
