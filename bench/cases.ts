@@ -8,7 +8,7 @@ import { progress, type Benchmark, type Emit, type RunContext } from './benchmar
 import { median, percentile, round, sortedCopy, timeMs } from './stats';
 import { BENCH_KDF, BENCH_PASSPHRASE, Rng, seedVault } from './synthetic';
 
-async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
+export async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
   const result = await dispatch(handlers, method, args);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
   return result.value as T;

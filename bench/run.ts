@@ -9,6 +9,7 @@ import type { Benchmark, Result, RunContext } from './benchmark';
 import { progress } from './benchmark';
 import { casesBenchmark } from './cases';
 import { figuresBenchmark } from './figures';
+import { importLinkedBenchmark } from './importLinked';
 import { reportsBenchmark } from './reports';
 import { syncBenchmark } from './sync';
 import { vaultBenchmark } from './vault';
@@ -17,6 +18,7 @@ import { vaultBenchmark } from './vault';
 const REGISTRY: readonly Benchmark[] = [
   vaultBenchmark,
   casesBenchmark,
+  importLinkedBenchmark,
   figuresBenchmark,
   reportsBenchmark,
   syncBenchmark,

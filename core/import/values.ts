@@ -170,6 +170,11 @@ export class ValueResolver {
     if (labels.every((label) => label === '')) {
       throw new ApiError('INVALID_INPUT', `value map: a new ${target} term needs a label`);
     }
+    // A term made by an earlier import of the same file (its labels now match): use it.
+    for (const label of labels.filter(Boolean)) {
+      const match = this.thesauri.match(vocabulary.thesaurus, label);
+      if (match !== 'unknown' && match !== 'ambiguous') return match.code;
+    }
     const key = `${vocabulary.thesaurus}/${labels.join('/')}`;
     const known = this.newTerms.get(key);
     if (known) return known.code;
@@ -195,8 +200,7 @@ export class ValueResolver {
 
   /** A code made from the label, Latin letters and digits, not yet used in the thesaurus. */
   private freeCode(thesaurus: ThesaurusName, labels: string[]): string {
-    const label = labels.find((text) => searchKey(text) !== '') ?? 'term';
-    const slug = searchKey(label).replace(/ /g, '_').slice(0, 48) || 'term';
+    const slug = labels.map(slugOf).find((text) => text !== '') ?? 'term';
     for (let n = 1; ; n++) {
       const code = n === 1 ? slug : `${slug}_${n}`;
       const taken =
@@ -266,6 +270,21 @@ export class ValueResolver {
       };
     });
   }
+}
+
+/**
+ * A label as a code: a Latin label's own letters ("Disability (self-reported)" gives
+ * `disability_self_reported`); a Cyrillic one's transliteration, by its search key.
+ */
+function slugOf(label: string): string {
+  const latin = label
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  const text = /[a-z]/.test(latin) ? latin : searchKey(label).replace(/ /g, '_');
+  return text.slice(0, 48).replace(/_+$/, '');
 }
 
 function badChoice(target: ImportTarget, code: string): ApiError {

@@ -68,7 +68,15 @@ describe('case records through the browser host', () => {
     );
     await dialog.getByRole('button', { name: 'Check the rows' }).click();
 
-    // Step 3: the dry run lists the three bad rows; nothing is in the vault yet.
+    // Step 3: the release type no term has, left unchosen, so that its row stays out.
+    await dialog.getByRole('heading', { name: 'Values', exact: true }).waitFor();
+    const unknownType = dialog.getByLabel(
+      `Read “${BAD_ROWS.unknownReleaseType.value}” in column “Тип освобождения” as`,
+    );
+    expect(await unknownType.inputValue()).toBe('');
+    await dialog.getByRole('button', { name: 'Check the rows' }).click();
+
+    // Step 4: the dry run lists the three bad rows; nothing is in the vault yet.
     await dialog.getByRole('heading', { name: 'Dry run' }).waitFor();
     const report = dialog.getByRole('region', { name: 'Problems by row' });
     const rows = report.getByRole('row');

@@ -35,7 +35,7 @@ describe('undo an import through the browser host', () => {
     await dialog.getByRole('button', { name: 'Import all rows' }).click();
     await expect
       .poll(() => dialog.getByRole('status').first().textContent())
-      .toBe('Imported 3 rows: 3 people, 0 events. Skipped 0.');
+      .toBe('Imported 3 rows: 3 people. Skipped 0.');
     await expect
       .poll(() => people.getByText(/^\d+ (person|people)$/).textContent())
       .toBe('3 people');

@@ -159,7 +159,7 @@ describe('decisions of the dry run', () => {
     const core = await startCore();
     const values = {
       region: {
-        'Autonomous Area': {
+        'Aut. area': {
           action: 'create',
           labelEn: 'Autonomous area',
           labelBe: '',
@@ -169,10 +169,10 @@ describe('decisions of the dry run', () => {
       },
     };
     const csv =
-      'Name,Region\nAnna Pershaja,Autonomous Area\nBoris Druhi,autonomous  area\nVera Trecija,Nowhere\n';
+      'Name,Region\nAnna Pershaja,Aut. area\nBoris Druhi,AUT.  AREA\nVera Trecija,Nowhere\n';
     const { preview, result } = await run(core, csv, 'persons', { values });
     expect(preview.unknownValues.map((v) => [v.value, v.rows, v.choice?.action])).toEqual([
-      ['Autonomous Area', 2, 'create'],
+      ['Aut. area', 2, 'create'],
       ['Nowhere', 1, 'omit'],
     ]);
     expect(codes(preview)).toEqual([[4, 'VALUE_LEFT_OUT']]);
@@ -181,6 +181,13 @@ describe('decisions of the dry run', () => {
       thesaurus: 'region',
     });
     const created = terms.find((t) => t.labelRu === 'Автономный округ')!;
+    expect(created.code).toBe('autonomous_area');
     expect((await persons(core)).map((f) => f.person.region)).toEqual([created.code, created.code]);
+
+    // The same file with the same value map again: the term made the first time is used.
+    const again = await run(core, csv, 'persons', { values, decisions: { duplicates: 'skip' } });
+    expect(again.result).toMatchObject({ termsCreated: 0, personsCreated: 0 });
+    const after = await core.ok<unknown[]>('listThesaurus', { thesaurus: 'region' });
+    expect(after).toHaveLength(terms.length);
   });
 });

@@ -1,12 +1,30 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemCode, type ImportPreview, type ImportShape } from '../../../core/api/import';
+import {
+  ProblemCode,
+  type ImportDecisions,
+  type ImportPreview,
+  type ImportShape,
+} from '../../../core/api/import';
+import type { AmbiguousLink, DuplicateRow } from './decisions';
+import { DuplicateChoices } from './DuplicateChoices';
+import { LinkChoices } from './LinkChoices';
 import { problemSentence } from './problems';
 
 interface Props {
   preview: ImportPreview;
   shape: ImportShape;
-  busy: boolean;
+  /** The answers to the dry run's questions, and the rows it asks them about. */
+  decisions: ImportDecisions;
+  onDecisionsChange: (decisions: ImportDecisions) => void;
+  duplicateRows: DuplicateRow[];
+  links: AmbiguousLink[];
+  /** The decisions changed since this dry run: its counts no longer say what would happen. */
+  stale: boolean;
+  onRecheck: () => void;
+  /** Saving the mapping with its value choices, offered before the import. */
+  saveForm: ReactNode;
+  busy: 'recheck' | 'import' | null;
   onBack: () => void;
   onImport: (mode: 'all' | 'validOnly') => void;
 }
@@ -15,14 +33,18 @@ interface Props {
 const MAX_SHOWN = 1000;
 
 /**
- * Step 3: what an import would do, row by row, and the two ways to go on. Nothing has been
- * written when this shows; only the two import buttons write.
+ * Step 4: what an import would do, row by row, the questions it leaves (likely duplicates,
+ * ambiguous links), and the two ways to go on. Nothing has been written when this shows; only
+ * the two import buttons write, and only once the counts shown match the choices made.
  */
-export function DryRunStep({ preview, shape, busy, onBack, onImport }: Props) {
+export function DryRunStep(props: Props) {
+  const { preview, shape, decisions, onDecisionsChange, stale, onBack, onImport } = props;
+  const busy = props.busy === 'import';
   const { t, i18n } = useTranslation();
   const reportId = useId();
   const allReasonId = useId();
   const validReasonId = useId();
+  const staleId = useId();
   const [mode, setMode] = useState<'all' | 'validOnly' | null>(null);
   const number = (value: number) => value.toLocaleString(i18n.language);
 
@@ -31,8 +53,11 @@ export function DryRunStep({ preview, shape, busy, onBack, onImport }: Props) {
   const byKind = ProblemCode.options
     .filter((code) => (preview.problemCounts[code] ?? 0) > 0)
     .map((code) => ({ code, count: preview.problemCounts[code] ?? 0 }));
-  const canImportAll = preview.invalidRows === 0 && preview.rows > 0;
-  const canImportValid = preview.validRows > 0;
+  const canImportAll = preview.invalidRows === 0 && preview.rows > 0 && !stale;
+  const canImportValid = preview.validRows > 0 && !stale;
+  const counted = (value: number) => ({ count: value, formatted: number(value) });
+  const askDuplicates =
+    shape === 'persons' && (preview.plan.duplicates > 0 || props.duplicateRows.length > 0);
 
   function start(chosen: 'all' | 'validOnly') {
     if (busy) return;
@@ -43,6 +68,14 @@ export function DryRunStep({ preview, shape, busy, onBack, onImport }: Props) {
   return (
     <div className="dry-run">
       <p className="muted">{t('import.dryRunIntro')}</p>
+      <p className="import-plan">
+        {t('import.plan', {
+          new: number(preview.plan.new),
+          changed: number(preview.plan.changed),
+          unchanged: number(preview.plan.unchanged),
+          duplicates: t('import.likelyDuplicates', counted(preview.plan.duplicates)),
+        })}
+      </p>
       <dl className="import-counts">
         <div>
           <dt>{t('import.counts.rows')}</dt>
@@ -62,6 +95,17 @@ export function DryRunStep({ preview, shape, busy, onBack, onImport }: Props) {
         </div>
       </dl>
 
+      {askDuplicates && (
+        <DuplicateChoices
+          total={preview.plan.duplicates}
+          rows={props.duplicateRows}
+          decisions={decisions}
+          onChange={onDecisionsChange}
+        />
+      )}
+      {props.links.length > 0 && (
+        <LinkChoices links={props.links} decisions={decisions} onChange={onDecisionsChange} />
+      )}
       {byKind.length > 0 && (
         <div className="problem-kinds">
           <h4>{t('import.byKind')}</h4>
@@ -119,13 +163,31 @@ export function DryRunStep({ preview, shape, busy, onBack, onImport }: Props) {
         </>
       )}
 
+      {props.saveForm}
+
+      {stale && (
+        <div id={staleId} className="import-stale">
+          <p>{t('import.stale')}</p>
+          <button
+            type="button"
+            className="button primary"
+            aria-disabled={props.busy === 'recheck'}
+            onClick={() => {
+              if (props.busy === null) props.onRecheck();
+            }}
+          >
+            {props.busy === 'recheck' ? t('import.rechecking') : t('import.recheckChoices')}
+          </button>
+        </div>
+      )}
+
       <div className="actions import-choices">
         <button
           type="button"
           className="button primary"
           disabled={!canImportAll}
           aria-disabled={busy}
-          aria-describedby={canImportAll ? undefined : allReasonId}
+          aria-describedby={canImportAll ? undefined : stale ? staleId : allReasonId}
           onClick={() => start('all')}
         >
           {busy && mode === 'all' ? t('import.importing') : t('import.importAll')}
@@ -135,18 +197,23 @@ export function DryRunStep({ preview, shape, busy, onBack, onImport }: Props) {
           className="button primary"
           disabled={!canImportValid}
           aria-disabled={busy}
-          aria-describedby={canImportValid ? undefined : validReasonId}
+          aria-describedby={canImportValid ? undefined : stale ? staleId : validReasonId}
           onClick={() => start('validOnly')}
         >
           {busy && mode === 'validOnly'
             ? t('import.importing')
             : t('import.importValid', { rows: number(preview.validRows) })}
         </button>
-        <button type="button" className="button secondary" onClick={onBack} disabled={busy}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={onBack}
+          disabled={props.busy !== null}
+        >
           {t('import.back')}
         </button>
       </div>
-      {!canImportAll && preview.invalidRows > 0 && (
+      {!stale && !canImportAll && preview.invalidRows > 0 && (
         <p id={allReasonId} className="hint import-reason">
           {t('import.importAllBlocked', {
             count: preview.invalidRows,
@@ -154,7 +221,7 @@ export function DryRunStep({ preview, shape, busy, onBack, onImport }: Props) {
           })}
         </p>
       )}
-      {!canImportValid && (
+      {!stale && !canImportValid && (
         <p id={validReasonId} className="hint import-reason">
           {t('import.noValid')}
         </p>

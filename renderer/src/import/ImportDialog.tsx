@@ -2,21 +2,36 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type {
+  ImportDecisions,
   ImportMapping,
   ImportPreview,
   ImportResult,
   ImportRun,
+  ValueMap,
 } from '../../../core/api/import';
 import { request, requestUnlocked } from '../api';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';
+import {
+  ambiguousLinksOf,
+  duplicateRowsOf,
+  FIRST_DECISIONS,
+  keptRows,
+  sameDecisions,
+  type AmbiguousLink,
+  type DuplicateRow,
+} from './decisions';
 import { DryRunStep } from './DryRunStep';
 import { ImportProgressBar } from './ImportProgressBar';
 import { ImportResultMessage } from './ImportResultMessage';
 import { mappingForCore } from './mapping';
 import { MappingStep } from './MappingStep';
 import { RecentImports } from './RecentImports';
+import { SaveMappingForm } from './SaveMappingForm';
+import { schemesForCore, type SchemeTexts } from './schemes';
 import { SourceStep, type ImportSource } from './SourceStep';
+import { ValueStep } from './ValueStep';
+import { choiceOf, valuesForCore } from './values';
 
 interface Props {
   onClose: () => void;
@@ -24,10 +39,10 @@ interface Props {
   onImported: () => void;
 }
 
-type Step = 'file' | 'columns' | 'dryRun' | 'done';
+type Step = 'file' | 'columns' | 'values' | 'dryRun' | 'done';
 type Busy = 'check' | 'recheck' | 'import' | null;
 
-const STEPS = ['file', 'columns', 'dryRun'] as const;
+const STEPS = ['file', 'columns', 'values', 'dryRun'] as const;
 
 function sourceArgs(source: ImportSource) {
   const sheet = source.sheet.trim();
@@ -45,8 +60,9 @@ async function fetchRuns(): Promise<ImportRun[]> {
 }
 
 /**
- * Import in three steps: the file, the columns, the dry run. Only the last step's buttons write;
- * the core reads and checks the file again then, so a file changed in between is not trusted.
+ * Import in four steps: the file, the columns, the values no term matches, the dry run. Only
+ * the last step's buttons write; the core reads and checks the file again then, so a file
+ * changed in between is not trusted. The value step is passed over when every value is known.
  */
 export function ImportDialog({ onClose, onImported }: Props) {
   const { t, i18n } = useTranslation();
@@ -55,6 +71,14 @@ export function ImportDialog({ onClose, onImported }: Props) {
   /** The file as first read: its columns, sample rows and suggested mapping. */
   const [file, setFile] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
+  const [schemes, setSchemes] = useState<SchemeTexts>({});
+  const [values, setValues] = useState<ValueMap>({});
+  const [mappingName, setMappingName] = useState('');
+  const [decisions, setDecisions] = useState<ImportDecisions>(FIRST_DECISIONS);
+  /** The decisions the dry run shown was made with. */
+  const [checked, setChecked] = useState<ImportDecisions>(FIRST_DECISIONS);
+  const [duplicateRows, setDuplicateRows] = useState<DuplicateRow[]>([]);
+  const [links, setLinks] = useState<AmbiguousLink[]>([]);
   const [dryRun, setDryRun] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
@@ -93,6 +117,17 @@ export function ImportDialog({ onClose, onImported }: Props) {
     return listed;
   }
 
+  /** What the core is to read the file with, as the steps so far have it. */
+  function importArgs(used: ImportDecisions) {
+    return {
+      ...sourceArgs(source),
+      mapping: mappingForCore(mapping),
+      values: valuesForCore(values),
+      schemes: schemesForCore(mapping, schemes),
+      decisions: used,
+    };
+  }
+
   async function checkFile() {
     setBusy('check');
     setErrorCode(null);
@@ -104,23 +139,40 @@ export function ImportDialog({ onClose, onImported }: Props) {
     }
     setFile(result.value);
     setMapping(result.value.mapping);
+    setSchemes({});
+    setValues({});
+    setMappingName('');
     setDryRun(null);
     setStep('columns');
   }
 
-  async function checkRows() {
+  /**
+   * A dry run with the choices made so far. From the columns it starts the questions afresh,
+   * since other columns may make other duplicates; later it keeps the answers given.
+   */
+  async function checkRows(from: 'columns' | 'values' | 'dryRun') {
+    const used = from === 'columns' ? FIRST_DECISIONS : decisions;
     setBusy('recheck');
     setErrorCode(null);
-    const result = await requestUnlocked((api) =>
-      api.previewImport({ ...sourceArgs(source), mapping: mappingForCore(mapping) }),
-    );
+    const result = await requestUnlocked((api) => api.previewImport(importArgs(used)));
     setBusy(null);
     if (!result.ok) {
       setErrorCode(result.error.code);
       return;
     }
-    setDryRun(result.value);
-    setStep('dryRun');
+    const preview = result.value;
+    const fresh = from === 'columns';
+    setDecisions(used);
+    setChecked(used);
+    setDuplicateRows((rows) =>
+      keptRows(fresh ? [] : rows, duplicateRowsOf(preview), used.duplicateRows),
+    );
+    setLinks((rows) => keptRows(fresh ? [] : rows, ambiguousLinksOf(preview), used.links));
+    setDryRun(preview);
+    const unchosen = preview.unknownValues.some((unknown) => choiceOf(values, unknown) === null);
+    setStep(from === 'columns' && unchosen ? 'values' : 'dryRun');
+    // The button that asked goes once the counts are fresh: the heading keeps the focus.
+    if (from === 'dryRun') headingRef.current?.focus();
   }
 
   async function runImport(mode: 'all' | 'validOnly') {
@@ -130,7 +182,7 @@ export function ImportDialog({ onClose, onImported }: Props) {
     liveRun.current = null;
     const known = new Set((runs ?? []).map((run) => run.id));
     const result = await requestUnlocked((api) =>
-      api.runImport({ ...sourceArgs(source), mapping: mappingForCore(mapping), mode }),
+      api.runImport({ ...importArgs(decisions), mode }),
     );
     setBusy(null);
     const listed = await loadRuns();
@@ -155,9 +207,18 @@ export function ImportDialog({ onClose, onImported }: Props) {
     setDryRun(null);
     setResult(null);
     setMapping({});
+    setSchemes({});
+    setValues({});
+    setMappingName('');
+    setDecisions(FIRST_DECISIONS);
     setErrorCode(null);
     setStopped(null);
     setStep('file');
+  }
+
+  function back(to: Step) {
+    setErrorCode(null);
+    setStep(to);
   }
 
   /** An undo, or a case file import, wrote records: read the runs and the list again. */
@@ -220,23 +281,54 @@ export function ImportDialog({ onClose, onImported }: Props) {
           shape={source.shape}
           mapping={mapping}
           onMappingChange={setMapping}
-          busy={busy === 'recheck'}
-          onBack={() => {
-            setErrorCode(null);
-            setStep('file');
+          schemes={schemes}
+          onSchemesChange={setSchemes}
+          values={values}
+          onApplied={(applied) => {
+            setValues(applied.values);
+            setSchemes(applied.schemes);
           }}
-          onCheck={() => void checkRows()}
+          mappingName={mappingName}
+          onMappingNameChange={setMappingName}
+          busy={busy === 'recheck'}
+          onBack={() => back('file')}
+          onCheck={() => void checkRows('columns')}
+        />
+      )}
+      {step === 'values' && dryRun && (
+        <ValueStep
+          unknowns={dryRun.unknownValues}
+          values={values}
+          onValuesChange={setValues}
+          busy={busy === 'recheck'}
+          onBack={() => back('columns')}
+          onCheck={() => void checkRows('values')}
         />
       )}
       {step === 'dryRun' && dryRun && (
         <DryRunStep
           preview={dryRun}
           shape={source.shape}
-          busy={busy === 'import'}
-          onBack={() => {
-            setErrorCode(null);
-            setStep('columns');
-          }}
+          decisions={decisions}
+          onDecisionsChange={setDecisions}
+          duplicateRows={duplicateRows}
+          links={links}
+          stale={!sameDecisions(decisions, checked)}
+          onRecheck={() => void checkRows('dryRun')}
+          saveForm={
+            <SaveMappingForm
+              shape={source.shape}
+              mapping={mappingForCore(mapping)}
+              values={valuesForCore(values)}
+              schemes={schemesForCore(mapping, schemes)}
+              name={mappingName}
+              onNameChange={setMappingName}
+              blocked={false}
+              onSaved={(_entries, name) => setMappingName(name)}
+            />
+          }
+          busy={busy === 'import' || busy === 'recheck' ? busy : null}
+          onBack={() => back(dryRun.unknownValues.length > 0 ? 'values' : 'columns')}
           onImport={(mode) => void runImport(mode)}
         />
       )}

@@ -8,6 +8,7 @@ import {
   type ImportPreview,
   type ImportShape,
   type SavedImportMappingEntry,
+  type ValueMap,
 } from '../../../core/api/import';
 import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
@@ -15,6 +16,17 @@ import { NeedsList } from '../components/NeedsList';
 import { errorKey } from '../errors';
 import { FileSummary } from './FileSummary';
 import { columnSamples, mappingForCore, mappingNeeds, targetsFor, targetsTwice } from './mapping';
+import { SaveMappingForm } from './SaveMappingForm';
+import {
+  idColumns,
+  invalidSchemeColumns,
+  schemeInvalid,
+  schemesForCore,
+  schemesSeen,
+  schemeText,
+  type SchemeTexts,
+} from './schemes';
+import { valuesForCore } from './values';
 
 interface Props {
   /** The file as first read: columns, sample rows. */
@@ -22,27 +34,39 @@ interface Props {
   shape: ImportShape;
   mapping: ImportMapping;
   onMappingChange: (mapping: ImportMapping) => void;
+  /** The id scheme typed for each column of external ids. */
+  schemes: SchemeTexts;
+  onSchemesChange: (schemes: SchemeTexts) => void;
+  /** The value choices so far, saved with the mapping. */
+  values: ValueMap;
+  /** A saved mapping was applied: its value choices and schemes replace the ones held. */
+  onApplied: (applied: AppliedImportMapping) => void;
+  /** The name of the saved mapping in use, which saving again replaces. */
+  mappingName: string;
+  onMappingNameChange: (name: string) => void;
   busy: boolean;
   onBack: () => void;
   onCheck: () => void;
 }
 
-type SavedNote =
-  | { kind: 'applied'; name: string; missing: AppliedImportMapping['missing'] }
-  | { kind: 'saved'; name: string }
-  | null;
+/** A saved mapping just applied, and the fields it found no column for. */
+interface AppliedNote {
+  name: string;
+  missing: AppliedImportMapping['missing'];
+}
 
 /** Step 2: what each column of the file holds, with mappings saved for reuse. */
 export function MappingStep(props: Props) {
-  const { file, shape, mapping, onMappingChange, busy, onBack, onCheck } = props;
+  const { file, shape, mapping, onMappingChange, schemes, onSchemesChange, busy } = props;
   const { t } = useTranslation();
   const needsId = useId();
   const idPrefix = useId();
+  const schemeListId = useId();
   const [saved, setSaved] = useState<SavedImportMappingEntry[]>([]);
   const [chosen, setChosen] = useState('');
-  const [newName, setNewName] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [note, setNote] = useState<SavedNote>(null);
+  const [note, setNote] = useState<AppliedNote | null>(null);
+  /** Schemes of the saved mappings applied in this dialog, offered in the list. */
+  const [appliedSchemes, setAppliedSchemes] = useState<SchemeTexts>({});
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
 
   useEffect(() => {
@@ -58,8 +82,14 @@ export function MappingStep(props: Props) {
   const ofShape = saved.filter((entry) => entry.shape === shape);
   const targets = targetsFor(shape);
   const twice = targetsTwice(mapping);
-  const needs = mappingNeeds(shape, mapping);
+  const badSchemes = invalidSchemeColumns(mapping, schemes);
+  const needs = [
+    ...mappingNeeds(shape, mapping),
+    ...(badSchemes.length > 0 ? (['scheme'] as const) : []),
+  ];
   const ready = needs.length === 0;
+  const ids = new Set(idColumns(mapping));
+  const offeredSchemes = schemesSeen(schemes, appliedSchemes);
 
   async function applySavedMapping(id: string) {
     setChosen(id);
@@ -77,29 +107,16 @@ export function MappingStep(props: Props) {
       setErrorCode(result.error.code);
       return;
     }
-    const applied = result.value.mapping;
+    const applied = result.value;
     onMappingChange(
-      Object.fromEntries(file.columns.map((column) => [column, applied[column] ?? 'ignore'])),
+      Object.fromEntries(
+        file.columns.map((column) => [column, applied.mapping[column] ?? 'ignore']),
+      ),
     );
-    setNote({ kind: 'applied', name: entry.name, missing: result.value.missing });
-  }
-
-  async function saveMapping() {
-    const name = newName.trim();
-    if (name === '' || saving || twice.size > 0) return;
-    setSaving(true);
-    setErrorCode(null);
-    const result = await requestUnlocked((api) =>
-      api.saveImportMapping({ name, shape, mapping: mappingForCore(mapping) }),
-    );
-    setSaving(false);
-    if (!result.ok) {
-      setErrorCode(result.error.code);
-      return;
-    }
-    setSaved(result.value);
-    setChosen(result.value.find((entry) => entry.name === name && entry.shape === shape)?.id ?? '');
-    setNote({ kind: 'saved', name });
+    props.onApplied(applied);
+    props.onMappingNameChange(entry.name);
+    setAppliedSchemes((seen) => ({ ...seen, ...applied.schemes }));
+    setNote({ name: entry.name, missing: applied.missing });
   }
 
   const renamed = new Map(file.renamedColumns.map((entry) => [entry.column, entry.original]));
@@ -128,13 +145,9 @@ export function MappingStep(props: Props) {
         </Field>
       </div>
       <p role="status" className="status">
-        {note?.kind === 'applied'
-          ? t('import.savedApplied', { name: note.name })
-          : note?.kind === 'saved'
-            ? t('import.mappingSaved', { name: note.name })
-            : ''}
+        {note ? t('import.savedApplied', { name: note.name }) : ''}
       </p>
-      {note?.kind === 'applied' && note.missing.length > 0 && (
+      {note && note.missing.length > 0 && (
         <p className="hint">
           {t('import.savedMissing', {
             count: note.missing.length,
@@ -204,12 +217,26 @@ export function MappingStep(props: Props) {
                         {t('import.twice', { target: t(`import.targets.${target}`) })}
                       </p>
                     )}
+                    {ids.has(column) && (
+                      <SchemeInput
+                        column={column}
+                        id={`${idPrefix}-${index}-scheme`}
+                        listId={schemeListId}
+                        value={schemeText(schemes, column)}
+                        onChange={(text) => onSchemesChange({ ...schemes, [column]: text })}
+                      />
+                    )}
                   </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+        <datalist id={schemeListId}>
+          {offeredSchemes.map((scheme) => (
+            <option key={scheme} value={scheme} />
+          ))}
+        </datalist>
       </div>
 
       <NeedsList
@@ -218,36 +245,22 @@ export function MappingStep(props: Props) {
         needs={needs.map((need) => t(`import.needs.${need}`))}
       />
 
-      <form
-        className="mapping-save"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void saveMapping();
+      <SaveMappingForm
+        shape={shape}
+        mapping={mappingForCore(mapping)}
+        values={valuesForCore(props.values)}
+        schemes={schemesForCore(mapping, schemes)}
+        name={props.mappingName}
+        onNameChange={props.onMappingNameChange}
+        blocked={twice.size > 0 || badSchemes.length > 0}
+        onSaved={(entries, name) => {
+          setSaved(entries);
+          setChosen(
+            entries.find((entry) => entry.name === name && entry.shape === shape)?.id ?? '',
+          );
+          setNote(null);
         }}
-        noValidate
-        autoComplete="off"
-      >
-        <Field label={t('import.saveAs')} hint={t('import.saveAsHint')}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              maxLength={100}
-              spellCheck={false}
-              value={newName}
-              onChange={(event) => setNewName(event.target.value)}
-            />
-          )}
-        </Field>
-        <button
-          type="submit"
-          className="button secondary"
-          disabled={newName.trim() === '' || twice.size > 0}
-          aria-disabled={saving}
-        >
-          {saving ? t('import.savingMapping') : t('import.saveMapping')}
-        </button>
-      </form>
+      />
 
       <div className="actions">
         <button
@@ -257,15 +270,51 @@ export function MappingStep(props: Props) {
           aria-disabled={busy}
           aria-describedby={ready ? undefined : needsId}
           onClick={() => {
-            if (!busy) onCheck();
+            if (!busy) props.onCheck();
           }}
         >
           {busy ? t('import.rechecking') : t('import.recheck')}
         </button>
-        <button type="button" className="button secondary" onClick={onBack}>
+        <button type="button" className="button secondary" onClick={props.onBack}>
           {t('import.back')}
         </button>
       </div>
+    </div>
+  );
+}
+
+interface SchemeInputProps {
+  column: string;
+  id: string;
+  listId: string;
+  value: string;
+  onChange: (text: string) => void;
+}
+
+/** The register a column's ids belong to ("list", "court register"), under its field. */
+function SchemeInput({ column, id, listId, value, onChange }: SchemeInputProps) {
+  const { t } = useTranslation();
+  const invalid = schemeInvalid(value);
+  return (
+    <div className="mapping-scheme">
+      <label htmlFor={id}>{t('import.scheme')}</label>
+      <input
+        id={id}
+        type="text"
+        list={listId}
+        maxLength={80}
+        spellCheck={false}
+        aria-label={t('import.schemeFor', { column })}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {invalid && (
+        <p id={`${id}-error`} className="field-error">
+          {t('import.schemeInvalid')}
+        </p>
+      )}
     </div>
   );
 }

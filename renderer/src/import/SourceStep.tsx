@@ -21,8 +21,8 @@ interface Props {
 }
 
 /**
- * Step 1: which file, and which shape of table it is; or, below, a whole case file, which
- * needs no other step. The core reads the path.
+ * Step 1: which file, and which of the four table shapes it is; or, below, a whole case file,
+ * which needs no other step. The core reads the path.
  */
 export function SourceStep({ source, onChange, busy, onCheck, onCaseFileTried }: Props) {
   const { t } = useTranslation();

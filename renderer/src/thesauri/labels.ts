@@ -2,9 +2,13 @@ import type { ThesaurusTerm } from '../../../core/api/records';
 
 /**
  * A term's label in the UI language, else English, else any label it has, else its code:
- * terms added in one language must still show up in the others.
+ * terms added in one language must still show up in the others. Import suggestions have the
+ * same four fields.
  */
-export function termLabel(term: ThesaurusTerm, language: string): string {
+export function termLabel(
+  term: Pick<ThesaurusTerm, 'code' | 'labelEn' | 'labelBe' | 'labelRu'>,
+  language: string,
+): string {
   const own = language === 'be' ? term.labelBe : language === 'ru' ? term.labelRu : term.labelEn;
   return [own, term.labelEn, term.labelBe, term.labelRu].find((label) => label.trim()) ?? term.code;
 }

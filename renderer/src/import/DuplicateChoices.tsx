@@ -1,0 +1,96 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DuplicateChoice, type ImportDecisions } from '../../../core/api/import';
+import { withDuplicateRow, type DuplicateRow } from './decisions';
+
+interface Props {
+  /** How many rows the dry run counted as likely duplicates, listed or not. */
+  total: number;
+  rows: DuplicateRow[];
+  decisions: ImportDecisions;
+  onChange: (decisions: ImportDecisions) => void;
+}
+
+/** Rows drawn at once; the choice for all covers every other. */
+export const MAX_ROWS_SHOWN = 200;
+
+/**
+ * Likely duplicates by name: skip them, merge them into the person in the vault, or add them
+ * as new persons, for all of them at once and row by row.
+ */
+export function DuplicateChoices({ total, rows, decisions, onChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const number = (value: number) => value.toLocaleString(i18n.language);
+  const shown = rows.slice(0, MAX_ROWS_SHOWN);
+  const allLabel = t(`import.duplicateChoices.${decisions.duplicates}`);
+
+  return (
+    <section className="import-decisions" aria-labelledby={titleId}>
+      <h4 id={titleId}>{t('import.duplicatesTitle')}</h4>
+      <p className="muted">{t('import.duplicatesIntro')}</p>
+      <fieldset className="choice-group">
+        <legend>{t('import.duplicatesAll')}</legend>
+        {DuplicateChoice.options.map((choice) => (
+          <div key={choice} className="checkbox-field">
+            <input
+              id={`${titleId}-${choice}`}
+              type="radio"
+              name={`${titleId}-all`}
+              value={choice}
+              checked={decisions.duplicates === choice}
+              onChange={() => onChange({ ...decisions, duplicates: choice })}
+            />
+            <label htmlFor={`${titleId}-${choice}`}>{t(`import.duplicateChoices.${choice}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      {shown.length > 0 && (
+        <div className="table-scroll">
+          <table className="mapping-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('import.report.row')}</th>
+                <th scope="col">{t('import.report.value')}</th>
+                <th scope="col">{t('import.duplicateAction')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row) => (
+                <tr key={row.row}>
+                  <td>{row.row}</td>
+                  <th scope="row">{row.value}</th>
+                  <td>
+                    <select
+                      aria-label={t('import.duplicateFor', { row: row.row })}
+                      value={decisions.duplicateRows[String(row.row)] ?? ''}
+                      onChange={(event) => {
+                        const choice = DuplicateChoice.safeParse(event.target.value).data ?? null;
+                        onChange(withDuplicateRow(decisions, row.row, choice));
+                      }}
+                    >
+                      <option value="">{t('import.duplicateAsAll', { choice: allLabel })}</option>
+                      {DuplicateChoice.options.map((choice) => (
+                        <option key={choice} value={choice}>
+                          {t(`import.duplicateChoices.${choice}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {shown.length < Math.max(total, rows.length) && (
+        <p className="hint">
+          {t('import.rowsShownFirst', {
+            shown: number(shown.length),
+            total: number(Math.max(total, rows.length)),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
