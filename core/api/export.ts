@@ -41,18 +41,7 @@ export type ExportResult = z.infer<typeof ExportResult>;
  * (CSV, in a new folder at `path`) per table, linked by Vigil id, read through the disclosure
  * policy. Imported into a vault with `importCaseFile`, it gives back every record.
  */
-export const CaseFileArgs = z
-  .object({
-    path: z.string().trim().min(1).max(4096),
-    format: z.enum(['csv', 'xlsx']),
-    personIds: z.array(Id).max(1_000_000).optional(),
-    confirmPlaintext: z.literal(true),
-    overwrite: z.boolean().default(false),
-    delimiter: z.enum([',', ';']).default(','),
-    labels: z.enum(['en', 'be', 'ru']).optional(),
-    audience: Audience.default('publish'),
-  })
-  .strict();
+export const CaseFileArgs = ExportArgs.omit({ shape: true });
 export type CaseFileArgs = z.output<typeof CaseFileArgs>;
 
 export const CaseFileResult = z.object({
