@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ImportPreview, ImportResult, ImportShape } from '../core/api/import';
+import type { ImportPreview, ImportShape } from '../core/api/import';
+import type { ImportResult } from '../core/api/importRuns';
 import { createHandlers, type Handlers } from '../core/service/handlers';
 import { LIMITS } from '../core/import/read';
 import { CoreSession } from '../core/service/session';

@@ -33,15 +33,12 @@ import {
   AppliedImportMapping,
   ApplyImportMappingArgs,
   ImportPreview,
-  ImportProgress,
-  ImportResult,
-  ImportRun,
   PreviewImportArgs,
   RunImportArgs,
   SavedImportMapping,
   SavedImportMappingEntry,
-  UndoImportResult,
 } from './import';
+import { ImportProgress, ImportResult, ImportRun, UndoImportResult } from './importRuns';
 import {
   DamageDetails,
   Folder,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExternalId } from './externalIds';
-import { ImportRunShape, ImportShape, ImportRunState } from './import';
+import { ImportShape } from './import';
+import { ImportRunShape, ImportRunState } from './importRuns';
 import { CountryCode, DamageDetails, Id, PartialDate } from './schemas';
 
 /**

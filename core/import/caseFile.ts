@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ApiError } from '../api/errors';
-import type { ImportCounts, ImportResult } from '../api/import';
+import type { ImportCounts, ImportResult } from '../api/importRuns';
 import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';
 import { caseFields, type CaseKind } from '../export/caseFileLayout';

@@ -1,4 +1,5 @@
-import type { ImportCounts, ImportTarget } from '../api/import';
+import type { ImportTarget } from '../api/import';
+import type { ImportCounts } from '../api/importRuns';
 import { RECORD_DEFAULTS, RECORD_KINDS, type RecordKind } from '../api/records';
 import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';

@@ -4,7 +4,7 @@ import {
   type ImportProgress,
   type ImportRun,
   type ImportRunShape,
-} from '../api/import';
+} from '../api/importRuns';
 import type { ImportRunFields } from '../api/records';
 import type { Cell } from '../changes/changeSet';
 import { newRecordId } from '../changes/ids';

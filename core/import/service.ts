@@ -8,14 +8,8 @@ import { readTable, type Table } from './read';
 import { withRun, writeRun, type ImportBatch } from './runs';
 import { REPEATABLE_TARGETS, REQUIRED_TARGETS } from '../api/import';
 import type { Cell } from '../changes/changeSet';
-import type {
-  ImportCounts,
-  ImportMapping,
-  ImportPreview,
-  ImportResult,
-  ImportShape,
-  ImportTarget,
-} from '../api/import';
+import type { ImportMapping, ImportPreview, ImportShape, ImportTarget } from '../api/import';
+import type { ImportCounts, ImportResult } from '../api/importRuns';
 
 const SAMPLE_ROWS = 20;
 /** The preview lists this many problems; the counts cover them all. */

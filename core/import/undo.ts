@@ -1,5 +1,5 @@
 import { ApiError } from '../api/errors';
-import type { UndoImportResult } from '../api/import';
+import type { UndoImportResult } from '../api/importRuns';
 import { RECORD_KINDS, type RecordKind } from '../api/records';
 import type { Cell } from '../changes/changeSet';
 import { TABLES } from '../changes/entities';

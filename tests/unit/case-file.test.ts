@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../core/api/errors';
 import type { CaseFileResult } from '../../core/api/export';
-import type { ImportResult, ImportRun } from '../../core/api/import';
+import type { ImportResult, ImportRun } from '../../core/api/importRuns';
 import { loadDemoData } from '../../core/demo/load';
 import { pseudonymCode } from '../../core/disclosure';
 import { toWorkbook } from '../../core/export/xlsx';

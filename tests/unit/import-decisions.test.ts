@@ -5,7 +5,8 @@
  * values left out.
  */
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult } from '../../core/api/import';
+import type { ImportPreview } from '../../core/api/import';
+import type { ImportResult } from '../../core/api/importRuns';
 import type { PersonFile } from '../../core/api/records';
 import { useCores, type TestCore } from './import-core';
 

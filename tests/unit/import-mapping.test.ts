@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { suggestMapping } from '../../core/import/headers';
-import type { ImportPreview, ImportResult } from '../../core/api/import';
+import type { ImportPreview } from '../../core/api/import';
+import type { ImportResult } from '../../core/api/importRuns';
 import { folderDigest } from '../helpers/vault';
 import { useCores, type TestCore } from './import-core';
 

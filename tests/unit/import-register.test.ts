@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult, ValueMap } from '../../core/api/import';
+import type { ImportPreview, ValueMap } from '../../core/api/import';
+import type { ImportResult } from '../../core/api/importRuns';
 import type { PersonFile } from '../../core/api/records';
 import { useCores, type TestCore } from './import-core';
 

@@ -1,11 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ValueMap,
-  type ImportPreview,
-  type ImportResult,
-  type UnknownValue,
-} from '../../core/api/import';
+import { ValueMap, type ImportPreview, type UnknownValue } from '../../core/api/import';
+import { type ImportResult } from '../../core/api/importRuns';
 import en from '../../resources/locales/en/translation.json';
 import { candidateLabels } from '../../renderer/src/import/candidates';
 import {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../core/api/errors';
-import type {
-  ImportPreview,
-  ImportResult,
-  ImportRun,
-  UndoImportResult,
-} from '../../core/api/import';
+import type { ImportPreview } from '../../core/api/import';
+import type { ImportResult, ImportRun, UndoImportResult } from '../../core/api/importRuns';
 import type { Cell } from '../../core/changes/changeSet';
 import { TABLES } from '../../core/changes/entities';
 import { newRecordId } from '../../core/changes/ids';

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorBody } from '../../../core/api/errors';
-import type { ImportResult } from '../../../core/api/import';
+import type { ImportResult } from '../../../core/api/importRuns';
 import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
 import { errorKey } from '../errors';

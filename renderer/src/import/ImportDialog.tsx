@@ -5,10 +5,9 @@ import type {
   ImportDecisions,
   ImportMapping,
   ImportPreview,
-  ImportResult,
-  ImportRun,
   ValueMap,
 } from '../../../core/api/import';
+import type { ImportResult, ImportRun } from '../../../core/api/importRuns';
 import { request, requestUnlocked } from '../api';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProgress } from '../../../core/api/import';
+import type { ImportProgress } from '../../../core/api/importRuns';
 import { request } from '../api';
 
 /** How often the bar asks the core how far the import got; the core answers between batches. */

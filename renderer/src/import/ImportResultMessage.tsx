@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportResult } from '../../../core/api/import';
+import type { ImportResult } from '../../../core/api/importRuns';
 import { resultSentence } from './result';
 
 interface Props {

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
-import type { ImportRun, UndoImportResult } from '../../../core/api/import';
+import type { ImportRun, UndoImportResult } from '../../../core/api/importRuns';
 import { requestUnlocked } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { errorKey } from '../errors';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ImportResult } from '../../../core/api/import';
+import type { ImportResult } from '../../../core/api/importRuns';
 
 /** The counts a finished import reports, each with the phrase that words it, in this order. */
 const PARTS = [
