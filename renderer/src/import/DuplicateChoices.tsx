@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DuplicateChoice, type ImportDecisions } from '../../../core/api/import';
 import { withDuplicateRow, type DuplicateRow } from './decisions';
+import { MAX_ROWS_SHOWN, RowChoiceTable } from './RowChoiceTable';
 
 interface Props {
   /** How many rows the dry run counted as likely duplicates, listed or not. */
@@ -10,9 +11,6 @@ interface Props {
   decisions: ImportDecisions;
   onChange: (decisions: ImportDecisions) => void;
 }
-
-/** Rows drawn at once; the choice for all covers every other. */
-export const MAX_ROWS_SHOWN = 200;
 
 /**
  * Likely duplicates by name: skip them, merge them into the person in the vault, or add them
@@ -46,42 +44,27 @@ export function DuplicateChoices({ total, rows, decisions, onChange }: Props) {
         ))}
       </fieldset>
       {shown.length > 0 && (
-        <div className="table-scroll">
-          <table className="mapping-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('import.report.row')}</th>
-                <th scope="col">{t('import.report.value')}</th>
-                <th scope="col">{t('import.duplicateAction')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row) => (
-                <tr key={row.row}>
-                  <td>{row.row}</td>
-                  <th scope="row">{row.value}</th>
-                  <td>
-                    <select
-                      aria-label={t('import.duplicateFor', { row: row.row })}
-                      value={decisions.duplicateRows[String(row.row)] ?? ''}
-                      onChange={(event) => {
-                        const choice = DuplicateChoice.safeParse(event.target.value).data ?? null;
-                        onChange(withDuplicateRow(decisions, row.row, choice));
-                      }}
-                    >
-                      <option value="">{t('import.duplicateAsAll', { choice: allLabel })}</option>
-                      {DuplicateChoice.options.map((choice) => (
-                        <option key={choice} value={choice}>
-                          {t(`import.duplicateChoices.${choice}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
+        <RowChoiceTable
+          rows={shown}
+          choiceHeader={t('import.duplicateAction')}
+          choice={(row) => (
+            <select
+              aria-label={t('import.duplicateFor', { row: row.row })}
+              value={decisions.duplicateRows[String(row.row)] ?? ''}
+              onChange={(event) => {
+                const choice = DuplicateChoice.safeParse(event.target.value).data ?? null;
+                onChange(withDuplicateRow(decisions, row.row, choice));
+              }}
+            >
+              <option value="">{t('import.duplicateAsAll', { choice: allLabel })}</option>
+              {DuplicateChoice.options.map((choice) => (
+                <option key={choice} value={choice}>
+                  {t(`import.duplicateChoices.${choice}`)}
+                </option>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </select>
+          )}
+        />
       )}
       {shown.length < Math.max(total, rows.length) && (
         <p className="hint">

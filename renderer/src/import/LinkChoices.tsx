@@ -5,7 +5,7 @@ import { requestUnlocked } from '../api';
 import { useThesauri } from '../thesauri/ThesauriContext';
 import { candidateLabels, type CandidateDetails } from './candidates';
 import { withLink, type AmbiguousLink } from './decisions';
-import { MAX_ROWS_SHOWN } from './DuplicateChoices';
+import { MAX_ROWS_SHOWN, RowChoiceTable } from './RowChoiceTable';
 
 interface Props {
   links: AmbiguousLink[];
@@ -25,41 +25,26 @@ export function LinkChoices({ links, decisions, onChange }: Props) {
     <section className="import-decisions" aria-labelledby={titleId}>
       <h4 id={titleId}>{t('import.linksTitle')}</h4>
       <p className="muted">{t('import.linksIntro')}</p>
-      <div className="table-scroll">
-        <table className="mapping-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('import.report.row')}</th>
-              <th scope="col">{t('import.report.value')}</th>
-              <th scope="col">{t('import.person')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((link) => (
-              <tr key={link.row}>
-                <td>{link.row}</td>
-                <th scope="row">{link.value}</th>
-                <td>
-                  <select
-                    aria-label={t('import.linkFor', { row: link.row })}
-                    value={decisions.links[String(link.row)] ?? ''}
-                    onChange={(event) =>
-                      onChange(withLink(decisions, link.row, event.target.value || null))
-                    }
-                  >
-                    <option value="">{t('import.linkChoose')}</option>
-                    {candidateLabels(t, link.candidates, details).map(({ id, label }) => (
-                      <option key={id} value={id}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
+      <RowChoiceTable
+        rows={shown}
+        choiceHeader={t('import.person')}
+        choice={(link) => (
+          <select
+            aria-label={t('import.linkFor', { row: link.row })}
+            value={decisions.links[String(link.row)] ?? ''}
+            onChange={(event) =>
+              onChange(withLink(decisions, link.row, event.target.value || null))
+            }
+          >
+            <option value="">{t('import.linkChoose')}</option>
+            {candidateLabels(t, link.candidates, details).map(({ id, label }) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </select>
+        )}
+      />
       {shown.length < links.length && (
         <p className="hint">
           {t('import.linksShownFirst', {
