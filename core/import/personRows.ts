@@ -1,4 +1,4 @@
-import { ExternalId, externalIdKey, formatExternalId } from '../api/externalIds';
+import { ExternalId, externalIdKey, formatExternalId, parseExternalId } from '../api/externalIds';
 import type { DuplicateChoice, ImportTarget } from '../api/import';
 import { Id } from '../api/schemas';
 import type { ReadDb } from '../db/handle';
@@ -82,8 +82,8 @@ function matchedPerson(r: RowReader, ctx: PersonContext, externalIds: string[]):
   const vigilId = r.text('id').trim();
   if (vigilId !== '' && ctx.persons.ids.has(vigilId)) found.add(vigilId);
   for (const id of externalIds) {
-    const colon = id.indexOf(':');
-    const owner = ctx.persons.withExternalId(id.slice(0, colon), id.slice(colon + 1));
+    const { scheme, value } = parseExternalId(id)!;
+    const owner = ctx.persons.withExternalId(scheme, value);
     if (owner) found.add(owner);
   }
   if (found.size > 1) {

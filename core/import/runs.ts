@@ -117,6 +117,16 @@ export async function withRun<T>(
   }
 }
 
+/** What the first set of a run writes about it. */
+function runHeader(plan: RunPlan) {
+  return {
+    fileName: plan.fileName,
+    shape: plan.shape,
+    rows: plan.rows,
+    createdAt: new Date().toISOString(),
+  };
+}
+
 /** Lets the worker answer progress and cancel calls that came in during a batch. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -142,15 +152,11 @@ export async function writeRun(
     await nextTurn();
     if (run.cancelling) break;
     counts = addCounts(counts, { ...batch.counts, imported: batch.rows });
-    const header = first
-      ? {
-          fileName: plan.fileName,
-          shape: plan.shape,
-          rows: plan.rows,
-          createdAt: new Date().toISOString(),
-        }
-      : {};
-    const progress = { ...header, imported: counts.imported, counts: JSON.stringify(counts) };
+    const progress = {
+      ...(first ? runHeader(plan) : {}),
+      imported: counts.imported,
+      counts: JSON.stringify(counts),
+    };
     await session
       .commit([...runCells(runId, progress), ...batch.cells], { undoable: false })
       .catch((err: unknown) => {
@@ -164,16 +170,9 @@ export async function writeRun(
     run.imported = counts.imported;
   }
   const state = run.cancelling && run.imported < plan.rows ? 'cancelled' : 'complete';
-  const header = first
-    ? { fileName: plan.fileName, shape: plan.shape, rows: plan.rows, imported: 0 }
-    : {};
+  const ending = { state, counts: JSON.stringify(counts) };
   await session.commit(
-    runCells(runId, {
-      ...header,
-      ...(first ? { createdAt: new Date().toISOString() } : {}),
-      state,
-      counts: JSON.stringify(counts),
-    }),
+    runCells(runId, first ? { ...runHeader(plan), imported: 0, ...ending } : ending),
     { undoable: false },
   );
   return { runId, counts, cancelled: state === 'cancelled' };

@@ -158,16 +158,15 @@ function* batchesOf(valid: PlannedRow[], termCells: Cell[]): Generator<ImportBat
     const counts: Partial<ImportCounts> = {};
     const cells = batch.flatMap((row) => rowCells(row, createdAt, counts));
     if (start === 0 && termCells.length > 0) {
-      cells.unshift(
-        ...termCells,
-        ...[...new Set(termCells.map((cell) => cell.id))].map((id) => ({
-          entity: 'thesaurusTerm',
-          id,
-          field: 'createdAt',
-          value: createdAt,
-        })),
-      );
-      counts.termsCreated = new Set(termCells.map((cell) => cell.id)).size;
+      const termIds = [...new Set(termCells.map((cell) => cell.id))];
+      const created = termIds.map((id) => ({
+        entity: 'thesaurusTerm',
+        id,
+        field: 'createdAt',
+        value: createdAt,
+      }));
+      cells.unshift(...termCells, ...created);
+      counts.termsCreated = termIds.length;
     }
     yield { cells, rows: batch.length, counts };
   }

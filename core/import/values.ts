@@ -143,7 +143,7 @@ export class ValueResolver {
 
   private mapped(r: RowReader, target: ImportTarget, vocabulary: Vocabulary, code: string) {
     if ('words' in vocabulary) {
-      if (![...vocabulary.words.values()].includes(code)) throw badChoice(target, code);
+      if (!codesOf(vocabulary.words).has(code)) throw badChoice(target, code);
       return code;
     }
     const term = this.thesauri.term(vocabulary.thesaurus, code);
@@ -285,6 +285,15 @@ function slugOf(label: string): string {
     .replace(/^_+|_+$/g, '');
   const text = /[a-z]/.test(latin) ? latin : searchKey(label).replace(/ /g, '_');
   return text.slice(0, 48).replace(/_+$/, '');
+}
+
+const listCodes = new WeakMap<WordList, ReadonlySet<string>>();
+
+/** The codes of a fixed list, worked out once per list. */
+function codesOf(words: WordList): ReadonlySet<string> {
+  let codes = listCodes.get(words);
+  if (!codes) listCodes.set(words, (codes = new Set(words.values())));
+  return codes;
 }
 
 function badChoice(target: ImportTarget, code: string): ApiError {

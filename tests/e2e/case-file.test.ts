@@ -1,29 +1,18 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/host';
+import { describe, expect, it } from 'vitest';
 import {
   addPersonThroughUi,
   createVaultThroughUi,
-  launchApp,
+  useApps,
   openExportDialog,
   openImportDialog,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const running: BrowserHost[] = [];
-
-async function start(): Promise<BrowserHost> {
-  const app = await launchApp(tempDir());
-  running.push(app);
-  return app;
-}
-
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-});
+const start = useApps(tempDir);
 
 describe('the whole case file through the browser host', () => {
   it('is exported as a folder of CSV files from one vault and imported into another in one step', async () => {

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/host';
+import { describe, expect, it } from 'vitest';
 import { BAD_ROWS, inventedPersonsCsv, SEARCHED } from '../fixtures/inventedPersons';
 import {
   addPersonThroughUi,
   createDemoVaultThroughUi,
   createVaultThroughUi,
-  launchApp,
+  useApps,
   noticeStatus,
   openExportDialog,
   openImportDialog,
@@ -16,17 +15,7 @@ import {
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const running: BrowserHost[] = [];
-
-async function start(): Promise<BrowserHost> {
-  const app = await launchApp(tempDir());
-  running.push(app);
-  return app;
-}
-
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-});
+const start = useApps(tempDir);
 
 function people(page: Page) {
   return page.getByRole('list', { name: 'People' });

@@ -1,21 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/host';
-import { createVaultThroughUi, launchApp, openImportDialog } from '../helpers/browserHost';
+import { describe, expect, it } from 'vitest';
+import { createVaultThroughUi, useApps, openImportDialog } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const running: BrowserHost[] = [];
 
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-});
+const start = useApps(tempDir);
 
 describe('undo an import through the browser host', () => {
   it('imports a small table, lists it among recent imports, undoes it, and the people are gone', async () => {
-    const app = await launchApp(tempDir());
-    running.push(app);
+    const app = await start();
     const { page } = app;
     const file = path.join(tempDir(), 'invented.csv');
     writeFileSync(

@@ -1,19 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/host';
 import type { Figure } from '../../core/api/figures';
 import type { Person, PersonFile } from '../../core/api/records';
-import { createVaultThroughUi, launchApp, openImportDialog } from '../helpers/browserHost';
+import { createVaultThroughUi, useApps, openImportDialog } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const running: BrowserHost[] = [];
 
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-});
+const start = useApps(tempDir);
 
 /**
  * Invented persons keyed by the organisation's list number, with regions written as people
@@ -87,8 +84,7 @@ async function call<T>(app: BrowserHost, method: string, args: unknown): Promise
 
 describe('importing a register keyed by its own list numbers, through the browser host', () => {
   it('maps two unknown region spellings in the value step, links events by list number and shows the figures worked out by hand', async () => {
-    const app = await launchApp(tempDir());
-    running.push(app);
+    const app = await start();
     const { page } = app;
     const folder = tempDir();
     const personsFile = path.join(folder, 'persons.csv');
@@ -194,8 +190,7 @@ describe('importing a register keyed by its own list numbers, through the browse
   });
 
   it('skips likely duplicates of a file without ids unless merged, and links an event to the namesake the user chooses', async () => {
-    const app = await launchApp(tempDir());
-    running.push(app);
+    const app = await start();
     const { page } = app;
     const folder = tempDir();
     // Namesakes born the same day, told apart only by their list numbers.

@@ -2,28 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/host';
+import { describe, expect, it } from 'vitest';
 import {
   addPersonThroughUi,
   createVaultThroughUi,
-  launchApp,
+  useApps,
   openContactsScreen,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
-const running: BrowserHost[] = [];
-
-async function start(): Promise<BrowserHost> {
-  const app = await launchApp(tempDir());
-  running.push(app);
-  return app;
-}
-
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.close();
-});
+const start = useApps(tempDir);
 
 const PERSON = 'Алесь Сінхранізаваны';
 

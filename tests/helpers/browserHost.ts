@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 
 export const DIST = path.resolve('dist');
@@ -13,6 +14,23 @@ export async function launchApp(dataDir: string): Promise<BrowserHost> {
   const app = await startBrowserHost({ dataDir, distDir: DIST, headless: true });
   app.context.setDefaultTimeout(120_000);
   return app;
+}
+
+/**
+ * Call at the top of a test file, after `useTempDirs`: the function returned launches the app in
+ * a new temp settings folder, and every app it launched is closed after each test, before the
+ * temp folders are removed.
+ */
+export function useApps(tempDir: () => string): () => Promise<BrowserHost> {
+  const running: BrowserHost[] = [];
+  afterEach(async () => {
+    for (const app of running.splice(0)) await app.close();
+  });
+  return async () => {
+    const app = await launchApp(tempDir());
+    running.push(app);
+    return app;
+  };
 }
 
 /** A passphrase the strength meter rates as strong. */
