@@ -60,7 +60,8 @@ async function send(page: Page, file: string): Promise<string> {
   const dialog = page.getByRole('dialog', { name: 'Send changes to…' });
   await dialog.getByRole('group', { name: 'Contacts' }).getByRole('checkbox').check();
   const preview = dialog.getByRole('region', { name: 'What each contact gets' });
-  await preview.waitFor();
+  // The region can show before its figures: read it once they are there.
+  await expect.poll(() => preview.textContent()).toMatch(/\d+ changes?/);
   const said = (await preview.textContent()) ?? '';
   await dialog.getByLabel('Bundle file path').fill(file);
   await dialog.getByRole('button', { name: 'Send', exact: true }).click();
@@ -81,7 +82,7 @@ async function receive(page: Page, file: string): Promise<string> {
   await dialog.getByLabel('Bundle file path').fill(file);
   await dialog.getByRole('button', { name: 'Check' }).click();
   const preview = dialog.getByRole('region', { name: 'What this bundle brings' });
-  await preview.waitFor();
+  await expect.poll(() => preview.textContent()).toMatch(/\d+ changes?/);
   const said = (await preview.textContent()) ?? '';
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await dialog.getByRole('region', { name: 'Received' }).waitFor();
@@ -175,7 +176,7 @@ describe('sync between two vaults through the browser host', () => {
     await expect
       .poll(() => section(screenA, 'Add a contact').getByRole('status').textContent())
       .toContain('was added');
-    expect(await onlyContact(screenA).textContent()).toContain('Not verified');
+    await expect.poll(() => onlyContact(screenA).textContent()).toContain('Not verified');
 
     // Both screens show the same fingerprint, and the QR code says the same digits.
     const [dialogA, digitsA] = await openFingerprint(a.page, screenA);
