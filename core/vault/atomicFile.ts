@@ -6,16 +6,21 @@ import { fsStep } from './fsSteps';
 /**
  * Replaces `target` so that a crash at any moment leaves either the old or the new content,
  * never a mix: a private temp file (`wx`, 0600) is written and fsynced, renamed over the
- * target, and the directory is fsynced so the rename itself survives a power cut.
+ * target, and the directory is fsynced so the rename itself survives a power cut. `data` may
+ * come in pieces, each made only when it is written (a snapshot's sealed segments), so a large
+ * file never sits whole in memory and other work runs between the pieces.
  */
-export async function writeFileAtomic(target: string, data: Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array | Iterable<Uint8Array>,
+): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   fsStep('open', temp);
   const handle = await fs.open(temp, 'wx', 0o600);
   try {
     fsStep('write', temp);
-    await handle.writeFile(data);
+    for (const piece of data instanceof Uint8Array ? [data] : data) await handle.write(piece);
     fsStep('fsync', temp);
     await handle.sync();
   } catch (err) {

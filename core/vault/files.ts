@@ -13,7 +13,7 @@ import {
   snapshotFile,
   STATE_FILE,
 } from './layout';
-import { encodeSnapshot } from './snapshot';
+import { readSnapshot, snapshotPieces } from './snapshot';
 import { encodeStateFile } from './state';
 
 /** The keys of one vault, each derived from its data key for one purpose. */
@@ -54,7 +54,7 @@ export async function writeGeneration(
   await writeVaultFile(
     folder,
     snapshotFile(generation),
-    encodeSnapshot(keys.snapshot, vaultId, generation, image),
+    snapshotPieces(keys.snapshot, vaultId, generation, image),
   );
   await writeVaultFile(
     folder,
@@ -98,7 +98,11 @@ export async function setAside(folder: string, name: string): Promise<void> {
   });
 }
 
-export async function writeVaultFile(folder: string, name: string, data: Buffer): Promise<void> {
+export async function writeVaultFile(
+  folder: string,
+  name: string,
+  data: Uint8Array | Iterable<Uint8Array>,
+): Promise<void> {
   try {
     await writeFileAtomic(path.join(folder, name), data);
   } catch (err) {
@@ -119,14 +123,52 @@ export async function readVaultFile(
   try {
     return await fs.readFile(path.join(folder, name));
   } catch (err) {
-    const kind = classifyFsError(err);
-    if (kind === 'ENOENT' || kind === 'ENOTDIR') throw missing();
-    if (kind === 'EISDIR')
-      throw new ApiError('VAULT_CORRUPT', `A folder stands where ${name} should be`, {
-        file: name,
-        repairable: false,
-        kind: 'damaged',
-      });
-    throw new ApiError('STORAGE_FAILED', `Cannot read vault file (${kind})`);
+    throw readFailure(err, name, missing);
   }
+}
+
+/**
+ * Reads and decrypts a snapshot a segment at a time, so the database image is the only
+ * full-size buffer. Read failures are classified as `readVaultFile` does.
+ */
+export async function readSnapshotFile(
+  folder: string,
+  name: string,
+  keys: VaultKeys,
+  vaultId: Buffer,
+  missing: () => ApiError,
+): ReturnType<typeof readSnapshot> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(path.join(folder, name), 'r');
+  } catch (err) {
+    throw readFailure(err, name, missing);
+  }
+  try {
+    const { size } = await handle.stat();
+    return await readSnapshot(keys.snapshot, vaultId, size, async (offset, length) => {
+      const buffer = Buffer.allocUnsafe(length);
+      try {
+        const { bytesRead } = await handle.read(buffer, 0, length, offset);
+        return buffer.subarray(0, bytesRead);
+      } catch (err) {
+        throw readFailure(err, name, missing);
+      }
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+function readFailure(err: unknown, name: string, missing: () => ApiError): ApiError {
+  if (err instanceof ApiError) return err;
+  const kind = classifyFsError(err);
+  if (kind === 'ENOENT' || kind === 'ENOTDIR') return missing();
+  if (kind === 'EISDIR')
+    return new ApiError('VAULT_CORRUPT', `A folder stands where ${name} should be`, {
+      file: name,
+      repairable: false,
+      kind: 'damaged',
+    });
+  return new ApiError('STORAGE_FAILED', `Cannot read vault file (${kind})`);
 }

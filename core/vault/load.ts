@@ -3,11 +3,10 @@ import type { DamageDetails } from '../api/schemas';
 import { writableDb, type WriteDb } from '../db/handle';
 import { migrate } from '../db/schema';
 import { loadSqlJs } from '../db/sqlite';
-import { readVaultFile, type VaultKeys } from './files';
+import { readSnapshotFile, readVaultFile, type VaultKeys } from './files';
 import { decodeJournal, type JournalContents } from './journal';
 import { journalFile, listGenerations, snapshotFile, STATE_FILE } from './layout';
 import { replayRecord, retryHeldCells } from './replay';
-import { decodeSnapshot } from './snapshot';
 import { rotationOnDisk, type RotationOnDisk } from './rotate';
 import { decodeState, ROTATED, type CommitState } from './state';
 
@@ -123,16 +122,12 @@ async function readNewestSnapshot(
   keys: VaultKeys,
   snapshots: bigint[],
   report: Report,
-): Promise<{ generation: bigint; database: Buffer }> {
+): Promise<{ generation: bigint; database: Uint8Array }> {
   for (const [index, generation] of snapshots.entries()) {
     const name = snapshotFile(generation);
     const missing = () => new ApiError('VAULT_CORRUPT', `Vault file missing: ${name}`);
     try {
-      const base = decodeSnapshot(
-        keys.snapshot,
-        vaultId,
-        await readVaultFile(folder, name, missing),
-      );
+      const base = await readSnapshotFile(folder, name, keys, vaultId, missing);
       if (base.generation !== generation)
         throw new ApiError('VAULT_CORRUPT', 'Snapshot generation differs');
       return base;

@@ -13,7 +13,7 @@ import {
   snapshotFile,
   STATE_FILE,
 } from './layout';
-import { encodeSnapshot } from './snapshot';
+import { snapshotPieces } from './snapshot';
 import { decodeState, encodeStateFile, ROTATED, type CommitState } from './state';
 
 /**
@@ -36,7 +36,7 @@ export async function rotateFiles(
   await writeVaultFile(
     folder,
     snapshotFile(generation),
-    encodeSnapshot(keys.snapshot, vaultId, generation, image),
+    snapshotPieces(keys.snapshot, vaultId, generation, image),
   );
   const state = { epoch: 1n, generation, records: 0n, previousRecords: ROTATED };
   await writeVaultFile(folder, ROTATION_STATE, encodeStateFile(keys.state, vaultId, state));

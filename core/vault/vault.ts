@@ -27,7 +27,7 @@ import { loadState } from './load';
 import { checkKdf, checkNewPassphrase, headerMissing, newKeySet, unlockFolder } from './keys';
 import { newLockOwner, VaultLock } from './lock';
 import type { Secret } from './secret';
-import { encodeSnapshot } from './snapshot';
+import { snapshotPieces } from './snapshot';
 import { recoverRotation, rotateFiles } from './rotate';
 import { ROTATED, StateWriter } from './state';
 import { verifyCopy, verifyPreviousGeneration } from './verify';
@@ -458,7 +458,7 @@ export class Vault {
     await writeVaultFile(
       this.folder,
       snapshotFile(generation),
-      encodeSnapshot(this.keys.snapshot, this.vaultId, generation, image),
+      snapshotPieces(this.keys.snapshot, this.vaultId, generation, image),
     );
   }
 

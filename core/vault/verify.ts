@@ -4,11 +4,10 @@ import path from 'node:path';
 import { ApiError } from '../api/errors';
 import type { DamageDetails } from '../api/schemas';
 import { equalBytes, hmac } from './crypto';
-import { readVaultFile, removeVaultFiles, type VaultKeys } from './files';
+import { readSnapshotFile, readVaultFile, removeVaultFiles, type VaultKeys } from './files';
 import { decodeHeader } from './header';
 import { decodeJournal } from './journal';
 import { HEADER_FILE, journalFile, snapshotFile, STATE_FILE } from './layout';
-import { decodeSnapshot } from './snapshot';
 import { decodeState, ROTATED } from './state';
 
 /**
@@ -25,11 +24,8 @@ export async function verifyCopy(
     const { header, body, mac } = decodeHeader(await fs.readFile(path.join(folder, HEADER_FILE)));
     if (!equalBytes(header.vaultId, vaultId) || !equalBytes(hmac(keys.header, body), mac))
       throw new Error('header');
-    const snapshot = decodeSnapshot(
-      keys.snapshot,
-      vaultId,
-      await fs.readFile(path.join(folder, snapshotFile(1n))),
-    );
+    const missing = () => new ApiError('VAULT_CORRUPT', 'snapshot');
+    const snapshot = await readSnapshotFile(folder, snapshotFile(1n), keys, vaultId, missing);
     const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
     if (!equalBytes(sha(snapshot.database), sha(image))) throw new Error('snapshot');
     const journal = decodeJournal(
@@ -75,11 +71,7 @@ export async function verifyPreviousGeneration(
   const missing = () =>
     new ApiError('VAULT_CORRUPT', 'missing', { file: '', repairable: true, kind: 'missing' });
   try {
-    const decoded = decodeSnapshot(
-      keys.snapshot,
-      vaultId,
-      await readVaultFile(folder, snapshot, missing),
-    );
+    const decoded = await readSnapshotFile(folder, snapshot, keys, vaultId, missing);
     if (decoded.generation !== previous) throw new ApiError('VAULT_CORRUPT', 'generation');
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;

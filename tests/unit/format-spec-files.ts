@@ -121,10 +121,38 @@ export function readSnapshot(v: Vault, g: number): Buffer {
   const s = file(`snapshot-${gen(g)}.vgs`, v.folder);
   if (s.subarray(0, 8).toString('latin1') !== 'VIGILSNP') throw new Error('damage: magic');
   if (!s.subarray(10, 26).equals(v.vaultId)) throw new Error('damage: another vault');
+  const db = s.readUInt16BE(8) === 1 ? wholeImage(v, s) : segments(v, s);
+  if (s.readUInt16BE(8) > 2 || s.readBigUInt64BE(26) !== BigInt(g)) throw new Error('damage');
+  return db;
+}
+
+/** Version 1: one AES-256-GCM seal over the whole image, associated data bytes [0, 34). */
+function wholeImage(v: Vault, s: Buffer): Buffer {
   const db = openGcm(v.keys.snapshot!, s.subarray(34, 46), s.subarray(46), s.subarray(0, 34));
   if (!db) throw new Error('damage: snapshot authentication');
-  if (s.readUInt16BE(8) !== 1 || s.readBigUInt64BE(26) !== BigInt(g)) throw new Error('damage');
   return db;
+}
+
+/** Version 2: segments of the image, each `nonce ‖ sealed`, associated data head ‖ u64 index. */
+function segments(v: Vault, s: Buffer): Buffer {
+  const head = s.subarray(0, 46);
+  const size = s.readUInt32BE(34);
+  const length = Number(s.readBigUInt64BE(38));
+  const count = Math.ceil(length / size);
+  if (size === 0 || length === 0 || s.length !== 46 + length + count * 28)
+    throw new Error('damage: segment layout');
+  const parts: Buffer[] = [];
+  let at = 46;
+  for (let i = 0; i < count; i++) {
+    const plain = Math.min(size, length - i * size);
+    const nonce = s.subarray(at, at + 12);
+    const sealed = s.subarray(at + 12, at + 28 + plain);
+    const part = openGcm(v.keys.snapshot!, nonce, sealed, Buffer.concat([head, u64(i)]));
+    if (!part) throw new Error('damage: snapshot authentication');
+    parts.push(part);
+    at += 28 + plain;
+  }
+  return Buffer.concat(parts);
 }
 
 export function readJournal(

@@ -293,7 +293,7 @@ describe('bad input and damage', () => {
     const { folder } = await vaultWithPeople(['A']);
     const snapshot = path.join(folder, snapshotFile(1n));
     const bytes = readFileSync(snapshot);
-    bytes.writeUInt16BE(2, 8);
+    bytes.writeUInt16BE(3, 8);
     writeFileSync(snapshot, bytes);
     await expect(Vault.open(folder, PASS)).rejects.toMatchObject({
       code: 'VAULT_CORRUPT',
