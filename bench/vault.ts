@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +19,17 @@ import {
   SALT_BYTES,
   seal,
 } from '../core/vault/crypto';
+import { listGenerations, snapshotFile } from '../core/vault/layout';
+import { SEGMENTED_HEAD_BYTES } from '../core/vault/snapshot';
 import { Vault } from '../core/vault/vault';
-import { emitPercentiles, progress, type Benchmark, type Emit, type RunContext } from './benchmark';
+import {
+  emitPercentiles,
+  progress,
+  type Benchmark,
+  type Emit,
+  type Result,
+  type RunContext,
+} from './benchmark';
 import { benchSqlcipher, prepareSqlcipher } from './sqlcipher';
 import { measurePaired, median, round, timed, timeMs } from './stats';
 import { BENCH_KDF, BENCH_PASSPHRASE, inventNotes, Rng, SEED_AUTHOR, seedVault } from './synthetic';
@@ -169,6 +179,35 @@ async function benchNaive(
   }
 }
 
+/** The database image's length, as the newest snapshot's head records it (docs/vault-format.md). */
+async function emitDatabaseSize(folder: string, size: number, emit: Emit): Promise<void> {
+  const { snapshots } = await listGenerations(folder);
+  const handle = await fs.open(path.join(folder, snapshotFile(snapshots[0]!)), 'r');
+  const head = Buffer.alloc(SEGMENTED_HEAD_BYTES);
+  await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+  const bytes = Number(head.readBigUInt64BE(SEGMENTED_HEAD_BYTES - 8));
+  emit({ bench: 'vault.size', size, metric: 'db_bytes', value: bytes });
+  emit({ bench: 'vault.size', size, metric: 'db_bytes_per_person', value: round(bytes / size, 0) });
+}
+
+/** Memory and compaction beside commits, measured in a process of their own (vaultMemory.ts). */
+function benchMemory(folder: string, size: number, emit: Emit): Promise<void> {
+  const script = path.join(__dirname, 'vaultMemory.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, folder, String(size)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`vaultMemory exited with ${code}`));
+      for (const line of output.split('\n').filter(Boolean)) emit(JSON.parse(line) as Result);
+      resolve();
+    });
+  });
+}
+
 async function run(size: number, emit: Emit, context: RunContext): Promise<void> {
   const counts = plan(size, context.quick);
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'vigil-bench-'));
@@ -188,8 +227,11 @@ async function run(size: number, emit: Emit, context: RunContext): Promise<void>
     const compactMs = await timeMs(() => vault.compact()).finally(() => vault.close());
     emit({ bench: 'vault.compact', size, metric: 'ms', value: round(compactMs) });
 
+    await emitDatabaseSize(folder, size, emit);
     progress(`vault ${size}: unlock`);
     await benchUnlock(folder, size, counts.opens, emit);
+    progress(`vault ${size}: memory, and commits during a compaction`);
+    await benchMemory(folder, size, emit);
     progress(`vault ${size}: ${counts.commits} commits`);
     await benchCommit(root, folder, size, ids, counts, baseline.append, emit);
     progress(`vault ${size}: ${counts.naive} naive commits`);
