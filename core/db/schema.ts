@@ -1,6 +1,8 @@
 import type { WriteDb } from './handle';
 import { ApiError } from '../api/errors';
 import { SEARCH_TABLE_DDL } from '../search/fts';
+import { packLog } from './logBody';
+import { migrationStep } from './migrationSteps';
 import { backfillLog } from './syncLog';
 
 /**
@@ -243,24 +245,57 @@ const MIGRATIONS: string[] = [
      imported INTEGER NOT NULL DEFAULT 0,
      state TEXT NOT NULL DEFAULT 'running',
      counts TEXT NOT NULL DEFAULT '{}');`,
+  // Storage for scale (docs/performance.md): the change log's bodies, most of a vault's bytes as
+  // text, stored as raw DEFLATE (core/db/logBody.ts). The rows move to a table that declares
+  // the BLOB; the step after this SQL copies them over, packed.
+  `ALTER TABLE sync_log RENAME TO sync_log_text;
+   DROP INDEX sync_log_author;
+   CREATE TABLE sync_log (
+     hlc TEXT PRIMARY KEY,
+     author TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     digest TEXT NOT NULL,
+     owners TEXT NOT NULL,
+     body BLOB NOT NULL);
+   CREATE INDEX sync_log_author ON sync_log (author, seq);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Steps a migration needs beyond SQL, run right after it, by the version it brings. */
-const AFTER: Record<number, (db: WriteDb) => void> = { 5: backfillLog };
+const AFTER: Record<number, (db: WriteDb) => void> = { 5: backfillLog, 7: packLog };
 
-/** Brings the database to the current schema, or to the older `to` (tests of one step). */
+/** Migrations that free many pages: the database is vacuumed after them, outside their transaction. */
+const SHRINKS = new Set([7]);
+
+/**
+ * Brings the database to the current schema, or to the older `to` (tests of one step). Each
+ * migration is one transaction: one that fails is rolled back, and the database stays at the
+ * version before it (the vault's files are not written by opening).
+ */
 export function migrate(db: WriteDb, to = MIGRATIONS.length): void {
   const current = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
   if (current > MIGRATIONS.length) {
     throw new ApiError('UNSUPPORTED_VERSION', 'The database was written by a newer version');
   }
+  let shrunk = false;
   for (let version = current; version < to; version++) {
     db.exec('BEGIN');
-    db.exec(MIGRATIONS[version]!);
-    AFTER[version + 1]?.(db);
-    db.exec(`PRAGMA user_version = ${version + 1}`);
-    db.exec('COMMIT');
+    try {
+      migrationStep(version + 1, 'sql');
+      db.exec(MIGRATIONS[version]!);
+      migrationStep(version + 1, 'after');
+      AFTER[version + 1]?.(db);
+      migrationStep(version + 1, 'version');
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+    shrunk ||= SHRINKS.has(version + 1);
   }
+  // Freed pages would otherwise stay in every snapshot until reused. VACUUM keeps rowids here
+  // (SQLite copies each table whole), which the search index's docids rely on.
+  if (shrunk) db.exec('VACUUM');
 }

@@ -1,9 +1,11 @@
 /**
  * "Applying a change set" of docs/vault-format.md, for the independent reader in
  * format-spec.test.ts: last writer wins with bases and never-written fields, the audit chain,
- * the conflict queue and the change log. Imports nothing from core/: node:crypto and sql.js only.
+ * the conflict queue and the change log. Imports nothing from core/: node:crypto, fflate (the
+ * change log's DEFLATE, where the core uses Node's zlib) and sql.js only.
  */
 import { createHash } from 'node:crypto';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Database, SqlValue } from 'sql.js';
 import { FIELDS, LOCAL_KINDS, snake, TABLES, valid, type Codec } from './format-spec-fields';
 
@@ -72,6 +74,10 @@ function intern(db: Database, hlc: string): number {
   db.run('INSERT OR IGNORE INTO hlcs (hlc) VALUES (?)', [hlc]);
   return Number(one(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
 }
+
+/** "The change log": a body is stored as raw DEFLATE of its UTF-8 text, since schema 7. */
+export const packBody = (text: string) => deflateSync(strToU8(text));
+export const bodyText = (stored: SqlValue) => strFromU8(inflateSync(stored as Uint8Array));
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -255,7 +261,7 @@ export function logSet(db: Database, set: ChangeSet & { seq: number }, cells: Ce
     set.seq,
     sha256(body),
     [...owners].sort().join(' '),
-    body,
+    packBody(body),
   ]);
 }
 

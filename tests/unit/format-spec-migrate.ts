@@ -1,10 +1,10 @@
 /**
- * Migrations 5 and 6 of docs/vault-format.md ("The database inside"), their SQL and the
- * change-log backfill of migration 5, for the independent reader: a schema 4 database brought to
+ * Migrations 5, 6 and 7 of docs/vault-format.md ("The database inside"), their SQL, the
+ * change-log backfill of migration 5 and the packing of the log's bodies of migration 7, for the independent reader: a schema 4 database brought to
  * the current schema as the spec says. Imports nothing from core/.
  */
 import type { Database } from 'sql.js';
-import { logSet, type Cell } from './format-spec-apply';
+import { logSet, packBody, type Cell } from './format-spec-apply';
 import { FIELDS, LOCAL_KINDS, snake, TABLES } from './format-spec-fields';
 
 const RECORD_COLUMNS = `id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
@@ -67,12 +67,37 @@ CREATE TABLE import_runs (${RECORD_COLUMNS}, ${BASES},
   rows INTEGER NOT NULL DEFAULT 0, imported INTEGER NOT NULL DEFAULT 0,
   state TEXT NOT NULL DEFAULT 'running', counts TEXT NOT NULL DEFAULT '{}');`;
 
-/** By the version each brings: its SQL, and the step besides it (migration 5's backfill). */
+const MIGRATION_7 = `
+ALTER TABLE sync_log RENAME TO sync_log_text;
+DROP INDEX sync_log_author;
+CREATE TABLE sync_log (hlc TEXT PRIMARY KEY, author TEXT NOT NULL, seq INTEGER NOT NULL,
+  digest TEXT NOT NULL, owners TEXT NOT NULL, body BLOB NOT NULL);
+CREATE INDEX sync_log_author ON sync_log (author, seq);`;
+
+/** By the version each brings: its SQL, and the step besides it. */
 const MIGRATIONS: Record<number, { sql: string; after?: (db: Database) => void }> = {
   5: { sql: MIGRATION_5, after: backfill },
   6: { sql: MIGRATION_6 },
+  7: { sql: MIGRATION_7, after: packLog },
 };
-const CURRENT = 6;
+const CURRENT = 7;
+
+/** Migration 7's step: the rows in rowid order, a text body packed, a BLOB one as it is. */
+function packLog(db: Database): void {
+  const old = db.exec(
+    'SELECT hlc, author, seq, digest, owners, body FROM sync_log_text ORDER BY rowid',
+  )[0];
+  for (const [hlc, author, seq, digest, owners, body] of old?.values ?? [])
+    db.run('INSERT INTO sync_log VALUES (?, ?, ?, ?, ?, ?)', [
+      hlc!,
+      author!,
+      seq!,
+      digest!,
+      owners!,
+      typeof body === 'string' ? packBody(body) : body!,
+    ]);
+  db.exec('DROP TABLE sync_log_text');
+}
 
 const SEED_AUTHOR = '0000000000000000';
 

@@ -1,0 +1,196 @@
+/**
+ * A vault of schema 6, written by the version before schema 7 (tests/fixtures/vault-v6/, the
+ * format vectors as they were at schema 6), opened by this version: migration 7 packs the change
+ * log's bodies (docs/vault-format.md, "The database inside") and loses nothing, and a migration
+ * that fails part-way leaves the schema 6 files as they were.
+ */
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'sql.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordKind } from '../../core/api/records';
+import { writableDb, type ReadDb } from '../../core/db/handle';
+import { logBodyText } from '../../core/db/logBody';
+import { setMigrationStepHook, type MigrationStep } from '../../core/db/migrationSteps';
+import { searchPersonIds } from '../../core/db/persons';
+import { readRecords } from '../../core/db/records';
+import { migrate, SCHEMA_VERSION } from '../../core/db/schema';
+import { loadSqlJs } from '../../core/db/sqlite';
+import { all } from '../../core/db/statements';
+import { Vault } from '../../core/vault/vault';
+import { useTempDirs } from '../helpers/tempDir';
+import { bodyText } from './format-spec-apply';
+import { readSnapshot, unlock } from './format-spec-files';
+import { migrateToCurrent } from './format-spec-migrate';
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/vault-v6');
+const expected = JSON.parse(readFileSync(path.join(FIXTURE, 'expected.json'), 'utf8')) as {
+  passphrase: string;
+  schemaVersion: number;
+  currentGeneration: number;
+  files: string[];
+  persons: Array<{ id: string; nameLatin: string }>;
+  deletedPersonIds: string[];
+  [list: string]: unknown;
+};
+const LISTS: Array<[string, RecordKind]> = [
+  ['persons', 'person'],
+  ['custodyEvents', 'custodyEvent'],
+  ['statusEvents', 'statusEvent'],
+  ['proceedings', 'proceeding'],
+];
+const tempDir = useTempDirs();
+afterEach(() => setMigrationStepHook(null));
+
+function version(db: Database): number {
+  return Number(db.exec('PRAGMA user_version')[0]!.values[0]![0]);
+}
+
+/**
+ * Every row of every table, by rowid where the table has one (the search index's docids are the
+ * persons' rowids), the search documents by docid, and the change log's bodies as their text.
+ */
+function canonicalDump(db: ReadDb): Record<string, unknown[]> {
+  const tables = all(
+    db,
+    "SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'person_search_%' ORDER BY name",
+  );
+  const dump: Record<string, unknown[]> = {
+    person_search: all(db, 'SELECT docid, doc FROM person_search ORDER BY docid'),
+  };
+  for (const { name, wr } of tables) {
+    const rowid = wr === 1 ? '' : 'rowid AS row_id, ';
+    dump[String(name)] = all(db, `SELECT ${rowid}* FROM ${String(name)} ORDER BY 1, 2`).map(
+      (row) =>
+        name === 'sync_log'
+          ? { ...row, body: typeof row.body === 'string' ? row.body : logBodyText(row.body!) }
+          : row,
+    );
+  }
+  return dump;
+}
+
+/** The schema 6 database of the fixture's current snapshot, read by the independent reader. */
+async function schema6(): Promise<Database> {
+  const v = await unlock({ passphrase: expected.passphrase }, path.join(FIXTURE, 'vault'));
+  const db = new (await loadSqlJs()).Database(readSnapshot(v, expected.currentGeneration));
+  expect(version(db)).toBe(6);
+  return db;
+}
+
+function copyOfFixture(): string {
+  const folder = path.join(tempDir(), 'vault');
+  cpSync(path.join(FIXTURE, 'vault'), folder, { recursive: true });
+  return folder;
+}
+
+function filesOf(folder: string): Record<string, Buffer> {
+  return Object.fromEntries(
+    readdirSync(folder).map((name) => [name, readFileSync(path.join(folder, name))]),
+  );
+}
+
+describe('migration 7 of a schema 6 vault', () => {
+  it('gives an identical canonical dump of every record, the audit log and the change log', async () => {
+    expect(expected.schemaVersion).toBe(6);
+    const db = writableDb(await schema6());
+    const before = canonicalDump(db);
+    expect(before.sync_log!.length).toBeGreaterThan(0);
+    expect(before.person_search!.length).toBeGreaterThan(0);
+    migrate(db);
+    expect(version(db)).toBe(SCHEMA_VERSION);
+    expect(canonicalDump(db)).toEqual(before);
+    // The log's bodies are packed, in a column that says so, and the old table is gone.
+    expect(all(db, 'SELECT DISTINCT typeof(body) AS t FROM sync_log')).toEqual([{ t: 'blob' }]);
+    expect(all(db, "SELECT type FROM pragma_table_info('sync_log') WHERE name = 'body'")).toEqual([
+      { type: 'BLOB' },
+    ]);
+    expect(all(db, "SELECT name FROM sqlite_schema WHERE name = 'sync_log_text'")).toEqual([]);
+  });
+
+  it('migrates as the independent reader of docs/vault-format.md does, row for row', async () => {
+    const ours = writableDb(await schema6());
+    migrate(ours);
+    const theirs = writableDb(await schema6());
+    migrateToCurrent(theirs);
+    expect(version(theirs)).toBe(SCHEMA_VERSION);
+    expect(canonicalDump(theirs)).toEqual(canonicalDump(ours));
+  });
+
+  it('opens the schema 6 files with every record, searchable, and every logged set', async () => {
+    const vault = await Vault.open(copyOfFixture(), { passphrase: expected.passphrase });
+    try {
+      expect(version(vault.db)).toBe(SCHEMA_VERSION);
+      for (const [list, kind] of LISTS) {
+        const live = readRecords(vault.db, kind, 'deleted = 0', [], 'id');
+        // Person records carry their external ids, none in this vault.
+        const want =
+          list === 'persons'
+            ? (expected.persons as object[]).map((p) => ({ ...p, externalIds: [] }))
+            : expected[list];
+        expect(live, list).toEqual(want);
+      }
+      for (const person of expected.persons) {
+        const query = { query: person.nameLatin.split(' ')[0]! };
+        expect(searchPersonIds(vault.db, query), person.nameLatin).toContain(person.id);
+      }
+      const log = all(vault.db, 'SELECT seq, body FROM sync_log ORDER BY seq');
+      expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
+      for (const row of log) expect(JSON.parse(logBodyText(row.body!))[3]).toBe(row.seq);
+    } finally {
+      await vault.close();
+    }
+  });
+
+  it.each<MigrationStep>(['sql', 'after', 'version'])(
+    'failing before its step "%s" leaves the schema 6 files as they were, and they open afterwards',
+    async (step) => {
+      const folder = copyOfFixture();
+      const files = filesOf(folder);
+      setMigrationStepHook((to, at) => {
+        if (to === 7 && at === step) throw new Error(`injected before ${step}`);
+      });
+      await expect(Vault.open(folder, { passphrase: expected.passphrase })).rejects.toThrow(
+        `injected before ${step}`,
+      );
+      expect(filesOf(folder)).toEqual(files);
+      const v = await unlock({ passphrase: expected.passphrase }, folder);
+      const db = new (await loadSqlJs()).Database(readSnapshot(v, expected.currentGeneration));
+      expect(version(db)).toBe(6);
+      expect(all(writableDb(db), 'SELECT DISTINCT typeof(body) AS t FROM sync_log')).toEqual([
+        { t: 'text' },
+      ]);
+
+      setMigrationStepHook(null);
+      const vault = await Vault.open(folder, { passphrase: expected.passphrase });
+      try {
+        expect(version(vault.db)).toBe(SCHEMA_VERSION);
+        expect(all(vault.db, 'SELECT id FROM persons WHERE deleted = 1 ORDER BY id')).toEqual(
+          expected.deletedPersonIds.map((id) => ({ id })),
+        );
+      } finally {
+        await vault.close();
+      }
+    },
+  );
+
+  it('rolls the database back to schema 6 when the migration fails in memory', async () => {
+    const db = writableDb(await schema6());
+    const before = canonicalDump(db);
+    setMigrationStepHook((to, at) => {
+      if (to === 7 && at === 'version') throw new Error('injected');
+    });
+    expect(() => migrate(db)).toThrow('injected');
+    expect(version(db)).toBe(6);
+    expect(canonicalDump(db)).toEqual(before);
+    expect(all(db, 'SELECT DISTINCT typeof(body) AS t FROM sync_log')).toEqual([{ t: 'text' }]);
+  });
+
+  it('packs bodies that another DEFLATE implementation (fflate) reads back to the signed text', async () => {
+    const db = writableDb(await schema6());
+    const texts = all(db, 'SELECT hlc, body FROM sync_log ORDER BY hlc');
+    migrate(db);
+    const packed = all(db, 'SELECT hlc, body FROM sync_log ORDER BY hlc');
+    expect(packed.map((row) => ({ hlc: row.hlc, body: bodyText(row.body!) }))).toEqual(texts);
+  });
+});
