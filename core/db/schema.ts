@@ -245,10 +245,26 @@ const MIGRATIONS: string[] = [
      imported INTEGER NOT NULL DEFAULT 0,
      state TEXT NOT NULL DEFAULT 'running',
      counts TEXT NOT NULL DEFAULT '{}');`,
-  // Storage for scale (docs/performance.md): the change log's bodies, most of a vault's bytes as
-  // text, stored as raw DEFLATE (core/db/logBody.ts). The rows move to a table that declares
-  // the BLOB; the step after this SQL copies them over, packed.
-  `ALTER TABLE sync_log RENAME TO sync_log_text;
+  // Storage for scale (docs/performance.md). The change log's bodies, most of a vault's bytes as
+  // text, stored as raw DEFLATE (core/db/logBody.ts): the rows move to a table that declares
+  // the BLOB, and the step after this SQL copies them over, packed. The records an audit entry
+  // created name their kind by a small number (`audit_kinds`, one row per kind, added as a kind
+  // first creates a record) instead of its name on every row; `audit_created` stays, as a view
+  // with the columns it had, for its readers.
+  `CREATE TABLE audit_kinds (kind INTEGER PRIMARY KEY, entity TEXT NOT NULL UNIQUE);
+   INSERT INTO audit_kinds (entity) SELECT DISTINCT entity FROM audit_created ORDER BY entity;
+   CREATE TABLE audit_created_ids (
+     seq INTEGER NOT NULL,
+     entity_id TEXT NOT NULL,
+     kind INTEGER NOT NULL,
+     PRIMARY KEY (seq, entity_id)) WITHOUT ROWID;
+   INSERT INTO audit_created_ids (seq, entity_id, kind)
+     SELECT c.seq, c.entity_id, k.kind FROM audit_created c JOIN audit_kinds k ON k.entity = c.entity;
+   DROP TABLE audit_created;
+   CREATE VIEW audit_created AS
+     SELECT c.seq AS seq, c.entity_id AS entity_id, k.entity AS entity
+     FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;
+   ALTER TABLE sync_log RENAME TO sync_log_text;
    DROP INDEX sync_log_author;
    CREATE TABLE sync_log (
      hlc TEXT PRIMARY KEY,

@@ -232,12 +232,11 @@ function audit(db: Database, set: ChangeSet, created: string[][], edits: SqlValu
     hash,
   ]);
   const seq = Number(one(db, 'SELECT max(seq) AS seq FROM audit_log')!.seq);
-  for (const [entity, id] of created)
-    db.run('INSERT INTO audit_created (seq, entity, entity_id) VALUES (?, ?, ?)', [
-      seq,
-      entity!,
-      id!,
-    ]);
+  for (const [entity, id] of created) {
+    db.run('INSERT OR IGNORE INTO audit_kinds (entity) VALUES (?)', [entity!]);
+    const kind = one(db, 'SELECT kind FROM audit_kinds WHERE entity = ?', [entity!])!.kind!;
+    db.run('INSERT INTO audit_created_ids VALUES (?, ?, ?)', [seq, id!, kind]);
+  }
   for (const e of edits) db.run('INSERT INTO audit_edits VALUES (?, ?, ?, ?, ?, ?)', [seq, ...e]);
 }
 

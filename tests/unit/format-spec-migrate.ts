@@ -68,6 +68,15 @@ CREATE TABLE import_runs (${RECORD_COLUMNS}, ${BASES},
   state TEXT NOT NULL DEFAULT 'running', counts TEXT NOT NULL DEFAULT '{}');`;
 
 const MIGRATION_7 = `
+CREATE TABLE audit_kinds (kind INTEGER PRIMARY KEY, entity TEXT NOT NULL UNIQUE);
+INSERT INTO audit_kinds (entity) SELECT DISTINCT entity FROM audit_created ORDER BY entity;
+CREATE TABLE audit_created_ids (seq INTEGER NOT NULL, entity_id TEXT NOT NULL,
+  kind INTEGER NOT NULL, PRIMARY KEY (seq, entity_id)) WITHOUT ROWID;
+INSERT INTO audit_created_ids
+  SELECT c.seq, c.entity_id, k.kind FROM audit_created c JOIN audit_kinds k ON k.entity = c.entity;
+DROP TABLE audit_created;
+CREATE VIEW audit_created AS SELECT c.seq AS seq, c.entity_id AS entity_id, k.entity AS entity
+  FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;
 ALTER TABLE sync_log RENAME TO sync_log_text;
 DROP INDEX sync_log_author;
 CREATE TABLE sync_log (hlc TEXT PRIMARY KEY, author TEXT NOT NULL, seq INTEGER NOT NULL,

@@ -83,7 +83,8 @@ function auditChain(db: Database): { entries: number; lastHash: string } {
   for (const entry of log) {
     const created = rows(
       db,
-      `SELECT entity, entity_id FROM audit_created WHERE seq = ${entry.seq} ORDER BY entity_id`,
+      `SELECT k.entity, c.entity_id FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind
+       WHERE c.seq = ${entry.seq} ORDER BY c.entity_id`,
     );
     const edits = rows(
       db,
@@ -184,7 +185,8 @@ describe('an independent reader written from docs/vault-format.md', () => {
       ...Object.values(TABLES),
       'hlcs',
       'audit_log',
-      'audit_created',
+      'audit_kinds',
+      'audit_created_ids',
       'audit_edits',
       'held_cells',
       'sync_log',

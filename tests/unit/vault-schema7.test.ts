@@ -46,26 +46,34 @@ function version(db: Database): number {
   return Number(db.exec('PRAGMA user_version')[0]!.values[0]![0]);
 }
 
+/** What migration 7 adds: the tables behind the `audit_created` view. */
+const ADDED = ['audit_created_ids', 'audit_kinds'];
+
 /**
- * Every row of every table, by rowid where the table has one (the search index's docids are the
- * persons' rowids), the search documents by docid, and the change log's bodies as their text.
+ * Every row of every table and view but those migration 7 adds, by rowid where there is one (the
+ * search index's docids are the persons' rowids), the search documents by docid, and the change
+ * log's bodies as their text.
  */
 function canonicalDump(db: ReadDb): Record<string, unknown[]> {
   const tables = all(
     db,
-    "SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'person_search_%' ORDER BY name",
-  );
+    `SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main'
+     AND type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'person_search_%'
+     ORDER BY name`,
+  ).filter((t) => !ADDED.includes(String(t.name)));
   const dump: Record<string, unknown[]> = {
     person_search: all(db, 'SELECT docid, doc FROM person_search ORDER BY docid'),
   };
-  for (const { name, wr } of tables) {
-    const rowid = wr === 1 ? '' : 'rowid AS row_id, ';
-    dump[String(name)] = all(db, `SELECT ${rowid}* FROM ${String(name)} ORDER BY 1, 2`).map(
-      (row) =>
+  for (const { name, type, wr } of tables) {
+    const rowid = type === 'table' && wr === 0 ? 'rowid AS row_id, ' : '';
+    dump[String(name)] = all(db, `SELECT ${rowid}* FROM ${String(name)}`)
+      .map((row) =>
         name === 'sync_log'
           ? { ...row, body: typeof row.body === 'string' ? row.body : logBodyText(row.body!) }
           : row,
-    );
+      )
+      .map((row) => JSON.stringify(Object.entries(row)))
+      .sort();
   }
   return dump;
 }
@@ -97,6 +105,7 @@ describe('migration 7 of a schema 6 vault', () => {
     const before = canonicalDump(db);
     expect(before.sync_log!.length).toBeGreaterThan(0);
     expect(before.person_search!.length).toBeGreaterThan(0);
+    expect(before.audit_created!.length).toBeGreaterThan(0);
     migrate(db);
     expect(version(db)).toBe(SCHEMA_VERSION);
     expect(canonicalDump(db)).toEqual(before);
@@ -106,6 +115,10 @@ describe('migration 7 of a schema 6 vault', () => {
       { type: 'BLOB' },
     ]);
     expect(all(db, "SELECT name FROM sqlite_schema WHERE name = 'sync_log_text'")).toEqual([]);
+    // The audit's created records name their kind by number, one row per kind.
+    expect(all(db, 'SELECT entity FROM audit_kinds ORDER BY kind')).toEqual(
+      all(db, 'SELECT DISTINCT entity FROM audit_created ORDER BY entity'),
+    );
   });
 
   it('migrates as the independent reader of docs/vault-format.md does, row for row', async () => {
