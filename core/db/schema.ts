@@ -245,12 +245,11 @@ const MIGRATIONS: string[] = [
      imported INTEGER NOT NULL DEFAULT 0,
      state TEXT NOT NULL DEFAULT 'running',
      counts TEXT NOT NULL DEFAULT '{}');`,
-  // Storage for scale (docs/performance.md). The change log's bodies, most of a vault's bytes as
-  // text, stored as raw DEFLATE (core/db/logBody.ts): the rows move to a table that declares
-  // the BLOB, and the step after this SQL copies them over, packed. The records an audit entry
-  // created name their kind by a small number (`audit_kinds`, one row per kind, added as a kind
-  // first creates a record) instead of its name on every row; `audit_created` stays, as a view
-  // with the columns it had, for its readers.
+  // Storage for scale (docs/performance.md). The change log's long bodies, most of a vault's
+  // bytes as text, are stored as raw DEFLATE by the step after this SQL (core/db/logBody.ts).
+  // The records an audit entry created name their kind by a small number (`audit_kinds`, one
+  // row per kind, added as a kind first creates a record) instead of its name on every row;
+  // `audit_created` stays, as a view with the columns it had, for its readers.
   `CREATE TABLE audit_kinds (kind INTEGER PRIMARY KEY, entity TEXT NOT NULL UNIQUE);
    INSERT INTO audit_kinds (entity) SELECT DISTINCT entity FROM audit_created ORDER BY entity;
    CREATE TABLE audit_created_ids (
@@ -263,17 +262,7 @@ const MIGRATIONS: string[] = [
    DROP TABLE audit_created;
    CREATE VIEW audit_created AS
      SELECT c.seq AS seq, c.entity_id AS entity_id, k.entity AS entity
-     FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;
-   ALTER TABLE sync_log RENAME TO sync_log_text;
-   DROP INDEX sync_log_author;
-   CREATE TABLE sync_log (
-     hlc TEXT PRIMARY KEY,
-     author TEXT NOT NULL,
-     seq INTEGER NOT NULL,
-     digest TEXT NOT NULL,
-     owners TEXT NOT NULL,
-     body BLOB NOT NULL);
-   CREATE INDEX sync_log_author ON sync_log (author, seq);`,
+     FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

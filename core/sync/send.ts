@@ -23,7 +23,7 @@ interface LogRow {
   seq: number;
   digest: string;
   owners: string;
-  /** As stored: only the sets chosen are unpacked, when the file is written. */
+  /** As stored (maybe packed): only the sets chosen are unpacked, when the file is written. */
   body: SqlValue;
 }
 

@@ -75,9 +75,14 @@ function intern(db: Database, hlc: string): number {
   return Number(one(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
 }
 
-/** "The change log": a body is stored as raw DEFLATE of its UTF-8 text, since schema 7. */
-export const packBody = (text: string) => deflateSync(strToU8(text));
-export const bodyText = (stored: SqlValue) => strFromU8(inflateSync(stored as Uint8Array));
+/**
+ * "The change log": a body is stored as its text or, since schema 7, as a BLOB of raw DEFLATE
+ * of its UTF-8 bytes; this version's writer packs bodies of 2048 bytes or more, as here.
+ */
+export const storedBody = (text: string): SqlValue =>
+  strToU8(text).length < 2048 ? text : deflateSync(strToU8(text));
+export const bodyText = (stored: SqlValue): string =>
+  typeof stored === 'string' ? stored : strFromU8(inflateSync(stored as Uint8Array));
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -260,7 +265,7 @@ export function logSet(db: Database, set: ChangeSet & { seq: number }, cells: Ce
     set.seq,
     sha256(body),
     [...owners].sort().join(' '),
-    packBody(body),
+    storedBody(body),
   ]);
 }
 

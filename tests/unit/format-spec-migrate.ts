@@ -4,7 +4,7 @@
  * the current schema as the spec says. Imports nothing from core/.
  */
 import type { Database } from 'sql.js';
-import { logSet, packBody, type Cell } from './format-spec-apply';
+import { logSet, storedBody, type Cell } from './format-spec-apply';
 import { FIELDS, LOCAL_KINDS, snake, TABLES } from './format-spec-fields';
 
 const RECORD_COLUMNS = `id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
@@ -76,12 +76,7 @@ INSERT INTO audit_created_ids
   SELECT c.seq, c.entity_id, k.kind FROM audit_created c JOIN audit_kinds k ON k.entity = c.entity;
 DROP TABLE audit_created;
 CREATE VIEW audit_created AS SELECT c.seq AS seq, c.entity_id AS entity_id, k.entity AS entity
-  FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;
-ALTER TABLE sync_log RENAME TO sync_log_text;
-DROP INDEX sync_log_author;
-CREATE TABLE sync_log (hlc TEXT PRIMARY KEY, author TEXT NOT NULL, seq INTEGER NOT NULL,
-  digest TEXT NOT NULL, owners TEXT NOT NULL, body BLOB NOT NULL);
-CREATE INDEX sync_log_author ON sync_log (author, seq);`;
+  FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;`;
 
 /** By the version each brings: its SQL, and the step besides it. */
 const MIGRATIONS: Record<number, { sql: string; after?: (db: Database) => void }> = {
@@ -91,21 +86,11 @@ const MIGRATIONS: Record<number, { sql: string; after?: (db: Database) => void }
 };
 const CURRENT = 7;
 
-/** Migration 7's step: the rows in rowid order, a text body packed, a BLOB one as it is. */
+/** Migration 7's step: each body stored as text is stored again as the writer stores it. */
 function packLog(db: Database): void {
-  const old = db.exec(
-    'SELECT hlc, author, seq, digest, owners, body FROM sync_log_text ORDER BY rowid',
-  )[0];
-  for (const [hlc, author, seq, digest, owners, body] of old?.values ?? [])
-    db.run('INSERT INTO sync_log VALUES (?, ?, ?, ?, ?, ?)', [
-      hlc!,
-      author!,
-      seq!,
-      digest!,
-      owners!,
-      typeof body === 'string' ? packBody(body) : body!,
-    ]);
-  db.exec('DROP TABLE sync_log_text');
+  const old = db.exec("SELECT hlc, body FROM sync_log WHERE typeof(body) = 'text'")[0];
+  for (const [hlc, body] of old?.values ?? [])
+    db.run('UPDATE sync_log SET body = ? WHERE hlc = ?', [storedBody(String(body)), hlc!]);
 }
 
 const SEED_AUTHOR = '0000000000000000';

@@ -142,7 +142,6 @@ describe('an independent reader written from docs/vault-format.md', () => {
     const sets = 3 + Object.values(expected.journalRecords).reduce((a, b) => a + b, 0);
     expect(log.map((r) => r.seq)).toEqual(Array.from({ length: sets }, (_, i) => i + 1));
     for (const row of log) {
-      expect(row.body).toBeInstanceOf(Uint8Array);
       const body = bodyText(row.body!);
       expect(row.digest).toBe(sha256(body));
       const [version, hlc, author, seq] = JSON.parse(body) as unknown[];

@@ -50,8 +50,8 @@ interface LogRow {
   seq: number;
   digest: string;
   owners: string;
-  /** Packed (core/db/logBody.ts). */
-  body: Uint8Array;
+  /** As stored: the text, or packed (core/db/logBody.ts). */
+  body: string | Uint8Array;
 }
 
 /** Opens a fresh copy of the schema 4 vault, as an upgraded app would, and reads what it holds. */

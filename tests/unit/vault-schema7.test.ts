@@ -1,22 +1,26 @@
 /**
  * A vault of schema 6, written by the version before schema 7 (tests/fixtures/vault-v6/, the
  * format vectors as they were at schema 6), opened by this version: migration 7 packs the change
- * log's bodies (docs/vault-format.md, "The database inside") and loses nothing, and a migration
- * that fails part-way leaves the schema 6 files as they were.
+ * log's long bodies and numbers the audit's record kinds (docs/vault-format.md, "The database
+ * inside") and loses nothing, and a migration that fails part-way leaves the schema 6 files as
+ * they were.
  */
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'sql.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordKind } from '../../core/api/records';
-import { writableDb, type ReadDb } from '../../core/db/handle';
+import { applyChanges } from '../../core/db/apply';
+import { writableDb, type ReadDb, type WriteDb } from '../../core/db/handle';
 import { logBodyText } from '../../core/db/logBody';
 import { setMigrationStepHook, type MigrationStep } from '../../core/db/migrationSteps';
 import { searchPersonIds } from '../../core/db/persons';
 import { readRecords } from '../../core/db/records';
 import { migrate, SCHEMA_VERSION } from '../../core/db/schema';
 import { loadSqlJs } from '../../core/db/sqlite';
-import { all } from '../../core/db/statements';
+import { all, first, run } from '../../core/db/statements';
+import type { ChangeSet } from '../../core/changes/changeSet';
+import { formatHlc } from '../../core/changes/hlc';
 import { Vault } from '../../core/vault/vault';
 import { useTempDirs } from '../helpers/tempDir';
 import { bodyText } from './format-spec-apply';
@@ -86,6 +90,68 @@ async function schema6(): Promise<Database> {
   return db;
 }
 
+/** `audit_created`'s kind of object: a table up to schema 6, a view since. */
+function auditCreatedType(db: ReadDb): unknown {
+  return first(db, "SELECT type FROM sqlite_schema WHERE name = 'audit_created'")?.type;
+}
+
+/**
+ * A schema 6 database made here, with a set as long as an import's and a one-field edit: applied
+ * by this version to a database of its own schema, then every row copied, rowids kept, into a
+ * database migrated to schema 6 only, the change log's bodies as text, as schema 6 stored them.
+ */
+async function withLongBodies(): Promise<WriteDb> {
+  const SQL = await loadSqlJs();
+  const ours = writableDb(new SQL.Database());
+  migrate(ours);
+  const author = 'a1b2c3d4e5f60718';
+  const id = (i: number) => i.toString(16).padStart(32, '0');
+  const sets: ChangeSet[] = [
+    {
+      v: 1,
+      hlc: formatHlc(Date.UTC(2026, 0, 5, 9, 1), 0, author),
+      author,
+      cells: Array.from({ length: 40 }, (_, i) => [
+        { entity: 'person', id: id(i + 1), field: 'name', value: `Invented Person ${i + 1}` },
+        {
+          entity: 'person',
+          id: id(i + 1),
+          field: 'notes',
+          value: `Invented note ${i}. `.repeat(20),
+        },
+      ]).flat(),
+    },
+    {
+      v: 1,
+      hlc: formatHlc(Date.UTC(2026, 0, 5, 9, 2), 0, author),
+      author,
+      cells: [{ entity: 'person', id: id(3), field: 'occupation', value: 'invented occupation' }],
+    },
+  ];
+  ours.exec('BEGIN');
+  for (const set of sets) applyChanges(ours, set);
+  ours.exec('COMMIT');
+  const db = writableDb(new SQL.Database());
+  migrate(db, 6);
+  const copy = (table: string, select: string) => {
+    for (const row of all(ours, select)) {
+      const names = Object.keys(row);
+      run(
+        db,
+        `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        names.map((name) =>
+          table === 'sync_log' && name === 'body' ? logBodyText(row.body!) : row[name]!,
+        ),
+      );
+    }
+  };
+  copy('persons', 'SELECT rowid, * FROM persons');
+  copy('person_search', 'SELECT docid, doc FROM person_search');
+  for (const table of ['hlcs', 'audit_log', 'audit_created', 'audit_edits', 'sync_log'])
+    copy(table, `SELECT * FROM ${table}`);
+  return db;
+}
+
 function copyOfFixture(): string {
   const folder = path.join(tempDir(), 'vault');
   cpSync(path.join(FIXTURE, 'vault'), folder, { recursive: true });
@@ -109,12 +175,6 @@ describe('migration 7 of a schema 6 vault', () => {
     migrate(db);
     expect(version(db)).toBe(SCHEMA_VERSION);
     expect(canonicalDump(db)).toEqual(before);
-    // The log's bodies are packed, in a column that says so, and the old table is gone.
-    expect(all(db, 'SELECT DISTINCT typeof(body) AS t FROM sync_log')).toEqual([{ t: 'blob' }]);
-    expect(all(db, "SELECT type FROM pragma_table_info('sync_log') WHERE name = 'body'")).toEqual([
-      { type: 'BLOB' },
-    ]);
-    expect(all(db, "SELECT name FROM sqlite_schema WHERE name = 'sync_log_text'")).toEqual([]);
     // The audit's created records name their kind by number, one row per kind.
     expect(all(db, 'SELECT entity FROM audit_kinds ORDER BY kind')).toEqual(
       all(db, 'SELECT DISTINCT entity FROM audit_created ORDER BY entity'),
@@ -170,9 +230,7 @@ describe('migration 7 of a schema 6 vault', () => {
       const v = await unlock({ passphrase: expected.passphrase }, folder);
       const db = new (await loadSqlJs()).Database(readSnapshot(v, expected.currentGeneration));
       expect(version(db)).toBe(6);
-      expect(all(writableDb(db), 'SELECT DISTINCT typeof(body) AS t FROM sync_log')).toEqual([
-        { t: 'text' },
-      ]);
+      expect(auditCreatedType(writableDb(db))).toBe('table');
 
       setMigrationStepHook(null);
       const vault = await Vault.open(folder, { passphrase: expected.passphrase });
@@ -188,7 +246,7 @@ describe('migration 7 of a schema 6 vault', () => {
   );
 
   it('rolls the database back to schema 6 when the migration fails in memory', async () => {
-    const db = writableDb(await schema6());
+    const db = await withLongBodies();
     const before = canonicalDump(db);
     setMigrationStepHook((to, at) => {
       if (to === 7 && at === 'version') throw new Error('injected');
@@ -196,14 +254,24 @@ describe('migration 7 of a schema 6 vault', () => {
     expect(() => migrate(db)).toThrow('injected');
     expect(version(db)).toBe(6);
     expect(canonicalDump(db)).toEqual(before);
+    expect(auditCreatedType(db)).toBe('table');
     expect(all(db, 'SELECT DISTINCT typeof(body) AS t FROM sync_log')).toEqual([{ t: 'text' }]);
   });
 
-  it('packs bodies that another DEFLATE implementation (fflate) reads back to the signed text', async () => {
-    const db = writableDb(await schema6());
+  it('packs the long bodies, which another DEFLATE implementation (fflate) reads back to the signed text', async () => {
+    const db = await withLongBodies();
+    const before = canonicalDump(db);
     const texts = all(db, 'SELECT hlc, body FROM sync_log ORDER BY hlc');
     migrate(db);
-    const packed = all(db, 'SELECT hlc, body FROM sync_log ORDER BY hlc');
-    expect(packed.map((row) => ({ hlc: row.hlc, body: bodyText(row.body!) }))).toEqual(texts);
+    expect(canonicalDump(db)).toEqual(before);
+    const stored = all(db, 'SELECT hlc, typeof(body) AS t, body FROM sync_log ORDER BY hlc');
+    // The import-sized set is packed; the one-field edit stays as its text.
+    expect(stored.map((row) => row.t)).toEqual(['blob', 'text']);
+    expect(stored.map((row) => ({ hlc: row.hlc, body: bodyText(row.body!) }))).toEqual(texts);
+    expect((stored[0]!.body as Uint8Array).length).toBeLessThan(String(texts[0]!.body).length / 3);
+
+    const theirs = await withLongBodies();
+    migrateToCurrent(theirs);
+    expect(canonicalDump(theirs)).toEqual(canonicalDump(db));
   });
 });
