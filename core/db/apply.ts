@@ -240,12 +240,16 @@ function appendAudit(
     hash,
   ]);
   const seq = Number(first(db, 'SELECT last_insert_rowid() AS seq')!.seq);
+  // A record's kind is stored as its number in audit_kinds (schema 7), numbered on first use.
+  for (const entity of new Set(created.map(([kind]) => kind)))
+    run(db, 'INSERT OR IGNORE INTO audit_kinds (entity) VALUES (?)', [entity]);
   for (const [entity, id] of created) {
-    run(db, 'INSERT INTO audit_created (seq, entity, entity_id) VALUES (?, ?, ?)', [
-      seq,
-      entity,
-      id,
-    ]);
+    run(
+      db,
+      `INSERT INTO audit_created_ids (seq, entity_id, kind)
+       VALUES (?, ?, (SELECT kind FROM audit_kinds WHERE entity = ?))`,
+      [seq, id, entity],
+    );
   }
   for (const edit of edits) {
     run(

@@ -1,6 +1,8 @@
 import type { WriteDb } from './handle';
 import { ApiError } from '../api/errors';
 import { SEARCH_TABLE_DDL } from '../search/fts';
+import { packLog } from './logBody';
+import { migrationStep } from './migrationSteps';
 import { backfillLog } from './syncLog';
 
 /**
@@ -243,24 +245,62 @@ const MIGRATIONS: string[] = [
      imported INTEGER NOT NULL DEFAULT 0,
      state TEXT NOT NULL DEFAULT 'running',
      counts TEXT NOT NULL DEFAULT '{}');`,
+  // Storage for scale (docs/performance.md). The change log's long bodies, most of a vault's
+  // bytes as text, are stored as raw DEFLATE by the step after this SQL (core/db/logBody.ts).
+  // The records an audit entry created name their kind by a small number (`audit_kinds`, one
+  // row per kind, added as a kind first creates a record) instead of its name on every row;
+  // `audit_created` stays, as a view with the columns it had, for its readers.
+  `CREATE TABLE audit_kinds (kind INTEGER PRIMARY KEY, entity TEXT NOT NULL UNIQUE);
+   INSERT INTO audit_kinds (entity) SELECT DISTINCT entity FROM audit_created ORDER BY entity;
+   CREATE TABLE audit_created_ids (
+     seq INTEGER NOT NULL,
+     entity_id TEXT NOT NULL,
+     kind INTEGER NOT NULL,
+     PRIMARY KEY (seq, entity_id)) WITHOUT ROWID;
+   INSERT INTO audit_created_ids (seq, entity_id, kind)
+     SELECT c.seq, c.entity_id, k.kind FROM audit_created c JOIN audit_kinds k ON k.entity = c.entity;
+   DROP TABLE audit_created;
+   CREATE VIEW audit_created AS
+     SELECT c.seq AS seq, c.entity_id AS entity_id, k.entity AS entity
+     FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Steps a migration needs beyond SQL, run right after it, by the version it brings. */
-const AFTER: Record<number, (db: WriteDb) => void> = { 5: backfillLog };
+const AFTER: Record<number, (db: WriteDb) => void> = { 5: backfillLog, 7: packLog };
 
-/** Brings the database to the current schema, or to the older `to` (tests of one step). */
+/** Migrations that free many pages: the database is vacuumed after them, outside their transaction. */
+const SHRINKS = new Set([7]);
+
+/**
+ * Brings the database to the current schema, or to the older `to` (tests of one step). Each
+ * migration is one transaction: one that fails is rolled back, and the database stays at the
+ * version before it (the vault's files are not written by opening).
+ */
 export function migrate(db: WriteDb, to = MIGRATIONS.length): void {
   const current = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
   if (current > MIGRATIONS.length) {
     throw new ApiError('UNSUPPORTED_VERSION', 'The database was written by a newer version');
   }
+  let shrunk = false;
   for (let version = current; version < to; version++) {
     db.exec('BEGIN');
-    db.exec(MIGRATIONS[version]!);
-    AFTER[version + 1]?.(db);
-    db.exec(`PRAGMA user_version = ${version + 1}`);
-    db.exec('COMMIT');
+    try {
+      migrationStep(version + 1, 'sql');
+      db.exec(MIGRATIONS[version]!);
+      migrationStep(version + 1, 'after');
+      AFTER[version + 1]?.(db);
+      migrationStep(version + 1, 'version');
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+    shrunk ||= SHRINKS.has(version + 1);
   }
+  // Freed pages would otherwise stay in every snapshot until reused. VACUUM keeps rowids here
+  // (SQLite copies each table whole), which the search index's docids rely on.
+  if (shrunk) db.exec('VACUUM');
 }

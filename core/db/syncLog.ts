@@ -6,6 +6,7 @@ import { codecOf, fieldsOf, isRecordKind, snakeCase, TABLES } from '../changes/e
 import { parseHlc } from '../changes/hlc';
 import { SEED_AUTHOR } from '../changes/ids';
 import type { ReadDb, WriteDb } from './handle';
+import { storedLogBody } from './logBody';
 import { all, first, run } from './statements';
 
 /** A cell that may travel to colleagues: any kind but this vault's own (LOCAL_KINDS). */
@@ -27,7 +28,8 @@ export function nextSeq(db: ReadDb, author: string): number {
 /**
  * Keeps a travelling set in the change log as its canonical text, so it can be sent (or passed
  * on) after compaction, with the digest its author signs and the cases it is about, which decide
- * who may receive it. Idempotent: replay and a second copy of a bundle find it there.
+ * who may receive it. Idempotent: replay and a second copy of a bundle find it there. A long
+ * text is stored packed (core/db/logBody.ts).
  */
 export function logSet(db: WriteDb, set: ChangeSet): void {
   if (!travels(set) || set.seq === undefined) return;
@@ -36,7 +38,7 @@ export function logSet(db: WriteDb, set: ChangeSet): void {
   run(
     db,
     'INSERT OR IGNORE INTO sync_log (hlc, author, seq, digest, owners, body) VALUES (?, ?, ?, ?, ?, ?)',
-    [set.hlc, set.author, set.seq, digestOf(text), ownersOf(db, cells), text],
+    [set.hlc, set.author, set.seq, digestOf(text), ownersOf(db, cells), storedLogBody(text)],
   );
 }
 

@@ -4,6 +4,8 @@ import type { ReadDb } from '../db/handle';
 import { readRecord } from '../db/records';
 import { SCHEMA_VERSION } from '../db/schema';
 import { all } from '../db/statements';
+import { logBodyText } from '../db/logBody';
+import type { SqlValue } from 'sql.js';
 import { writeOutputFile } from '../export/outputFile';
 import type { SyncAccess } from './access';
 import { attest } from './attestation';
@@ -21,7 +23,8 @@ interface LogRow {
   seq: number;
   digest: string;
   owners: string;
-  body: string;
+  /** As stored (maybe packed): only the sets chosen are unpacked, when the file is written. */
+  body: SqlValue;
 }
 
 interface Plan {
@@ -64,7 +67,7 @@ function plan(db: ReadDb, identity: Identity, installId: string, contactIds: str
       seq: Number(r.seq),
       digest: String(r.digest),
       owners: String(r.owners),
-      body: String(r.body),
+      body: r.body ?? null,
     }))
     .filter((row) => row.author === installId || attested.has(row.digest));
   const views = recipients.map((contact) => {
@@ -165,7 +168,7 @@ export async function sendBundle(
   // The logged texts are the canonical sets: spliced in as they are, never parsed again.
   const text = JSON.stringify(header).replace(
     /"sets":\[\]\}$/,
-    `"sets":[${p.rows.map((row) => row.body).join(',')}]}`,
+    `"sets":[${p.rows.map((row) => logBodyText(row.body)).join(',')}]}`,
   );
   const now = new Date().toISOString();
   // The number is taken before the file exists: a file that failed to write wastes a number,

@@ -1,9 +1,11 @@
 /**
  * "Applying a change set" of docs/vault-format.md, for the independent reader in
  * format-spec.test.ts: last writer wins with bases and never-written fields, the audit chain,
- * the conflict queue and the change log. Imports nothing from core/: node:crypto and sql.js only.
+ * the conflict queue and the change log. Imports nothing from core/: node:crypto, fflate (the
+ * change log's DEFLATE, where the core uses Node's zlib) and sql.js only.
  */
 import { createHash } from 'node:crypto';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { Database, SqlValue } from 'sql.js';
 import { FIELDS, LOCAL_KINDS, snake, TABLES, valid, type Codec } from './format-spec-fields';
 
@@ -72,6 +74,15 @@ function intern(db: Database, hlc: string): number {
   db.run('INSERT OR IGNORE INTO hlcs (hlc) VALUES (?)', [hlc]);
   return Number(one(db, 'SELECT id FROM hlcs WHERE hlc = ?', [hlc])!.id);
 }
+
+/**
+ * "The change log": a body is stored as its text or, since schema 7, as a BLOB of raw DEFLATE
+ * of its UTF-8 bytes; this version's writer packs bodies of 2048 bytes or more, as here.
+ */
+export const storedBody = (text: string): SqlValue =>
+  strToU8(text).length < 2048 ? text : deflateSync(strToU8(text));
+export const bodyText = (stored: SqlValue): string =>
+  typeof stored === 'string' ? stored : strFromU8(inflateSync(stored as Uint8Array));
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -226,12 +237,11 @@ function audit(db: Database, set: ChangeSet, created: string[][], edits: SqlValu
     hash,
   ]);
   const seq = Number(one(db, 'SELECT max(seq) AS seq FROM audit_log')!.seq);
-  for (const [entity, id] of created)
-    db.run('INSERT INTO audit_created (seq, entity, entity_id) VALUES (?, ?, ?)', [
-      seq,
-      entity!,
-      id!,
-    ]);
+  for (const [entity, id] of created) {
+    db.run('INSERT OR IGNORE INTO audit_kinds (entity) VALUES (?)', [entity!]);
+    const kind = one(db, 'SELECT kind FROM audit_kinds WHERE entity = ?', [entity!])!.kind!;
+    db.run('INSERT INTO audit_created_ids VALUES (?, ?, ?)', [seq, id!, kind]);
+  }
   for (const e of edits) db.run('INSERT INTO audit_edits VALUES (?, ?, ?, ?, ?, ?)', [seq, ...e]);
 }
 
@@ -255,7 +265,7 @@ export function logSet(db: Database, set: ChangeSet & { seq: number }, cells: Ce
     set.seq,
     sha256(body),
     [...owners].sort().join(' '),
-    body,
+    storedBody(body),
   ]);
 }
 

@@ -1,10 +1,10 @@
 /**
- * Migrations 5 and 6 of docs/vault-format.md ("The database inside"), their SQL and the
- * change-log backfill of migration 5, for the independent reader: a schema 4 database brought to
+ * Migrations 5, 6 and 7 of docs/vault-format.md ("The database inside"), their SQL, the
+ * change-log backfill of migration 5 and the packing of the log's bodies of migration 7, for the independent reader: a schema 4 database brought to
  * the current schema as the spec says. Imports nothing from core/.
  */
 import type { Database } from 'sql.js';
-import { logSet, type Cell } from './format-spec-apply';
+import { logSet, storedBody, type Cell } from './format-spec-apply';
 import { FIELDS, LOCAL_KINDS, snake, TABLES } from './format-spec-fields';
 
 const RECORD_COLUMNS = `id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
@@ -67,12 +67,31 @@ CREATE TABLE import_runs (${RECORD_COLUMNS}, ${BASES},
   rows INTEGER NOT NULL DEFAULT 0, imported INTEGER NOT NULL DEFAULT 0,
   state TEXT NOT NULL DEFAULT 'running', counts TEXT NOT NULL DEFAULT '{}');`;
 
-/** By the version each brings: its SQL, and the step besides it (migration 5's backfill). */
+const MIGRATION_7 = `
+CREATE TABLE audit_kinds (kind INTEGER PRIMARY KEY, entity TEXT NOT NULL UNIQUE);
+INSERT INTO audit_kinds (entity) SELECT DISTINCT entity FROM audit_created ORDER BY entity;
+CREATE TABLE audit_created_ids (seq INTEGER NOT NULL, entity_id TEXT NOT NULL,
+  kind INTEGER NOT NULL, PRIMARY KEY (seq, entity_id)) WITHOUT ROWID;
+INSERT INTO audit_created_ids
+  SELECT c.seq, c.entity_id, k.kind FROM audit_created c JOIN audit_kinds k ON k.entity = c.entity;
+DROP TABLE audit_created;
+CREATE VIEW audit_created AS SELECT c.seq AS seq, c.entity_id AS entity_id, k.entity AS entity
+  FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;`;
+
+/** By the version each brings: its SQL, and the step besides it. */
 const MIGRATIONS: Record<number, { sql: string; after?: (db: Database) => void }> = {
   5: { sql: MIGRATION_5, after: backfill },
   6: { sql: MIGRATION_6 },
+  7: { sql: MIGRATION_7, after: packLog },
 };
-const CURRENT = 6;
+const CURRENT = 7;
+
+/** Migration 7's step: each body stored as text is stored again as the writer stores it. */
+function packLog(db: Database): void {
+  const old = db.exec("SELECT hlc, body FROM sync_log WHERE typeof(body) = 'text'")[0];
+  for (const [hlc, body] of old?.values ?? [])
+    db.run('UPDATE sync_log SET body = ? WHERE hlc = ?', [storedBody(String(body)), hlc!]);
+}
 
 const SEED_AUTHOR = '0000000000000000';
 

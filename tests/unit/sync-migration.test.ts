@@ -12,6 +12,7 @@ import type { Database } from 'sql.js';
 import type { Cell, ChangeSet } from '../../core/changes/changeSet';
 import { snakeCase, TABLES } from '../../core/changes/entities';
 import { writableDb, type ReadDb } from '../../core/db/handle';
+import { logBodyText } from '../../core/db/logBody';
 import { readRecords } from '../../core/db/records';
 import { migrate, SCHEMA_VERSION } from '../../core/db/schema';
 import { loadSqlJs } from '../../core/db/sqlite';
@@ -49,7 +50,8 @@ interface LogRow {
   seq: number;
   digest: string;
   owners: string;
-  body: string;
+  /** As stored: the text, or packed (core/db/logBody.ts). */
+  body: string | Uint8Array;
 }
 
 /** Opens a fresh copy of the schema 4 vault, as an upgraded app would, and reads what it holds. */
@@ -92,7 +94,10 @@ function dump(db: Database): Record<string, unknown[]> {
   return Object.fromEntries(
     DUMPED.map((table) => [
       table,
-      db.exec(`SELECT * FROM ${table} ORDER BY 1, 2`)[0]?.values ?? [],
+      // A packed body as its text: two writers of the same format need not pack it the same.
+      (db.exec(`SELECT * FROM ${table} ORDER BY 1, 2`)[0]?.values ?? []).map((row) =>
+        row.map((value) => (value instanceof Uint8Array ? logBodyText(value) : value)),
+      ),
     ]),
   );
 }
@@ -136,7 +141,7 @@ async function colleague(log: LogRow[]) {
   const db = writableDb(new (await loadSqlJs()).Database());
   migrate(db);
   db.exec('BEGIN');
-  for (const row of log) applyJournalSet(db, receivedSet(row.body));
+  for (const row of log) applyJournalSet(db, receivedSet(logBodyText(row.body)));
   db.exec('COMMIT');
   return contents(db);
 }
@@ -163,8 +168,9 @@ describe('a vault of schema 4 opened by this version', () => {
     // The snapshot's sets in time order, then journal 3 replayed in its own order.
     expect(log.map((row) => row.hlc)).toEqual([1, 2, 3, 10, 11, 12, 20, 21, 22, 5, 23, 24].map(at));
     for (const row of log) {
-      expect(row.digest).toBe(createHash('sha256').update(row.body, 'utf8').digest('hex'));
-      expect(JSON.parse(row.body).slice(0, 4)).toEqual([1, row.hlc, row.author, row.seq]);
+      const body = logBodyText(row.body);
+      expect(row.digest).toBe(createHash('sha256').update(body, 'utf8').digest('hex'));
+      expect(JSON.parse(body).slice(0, 4)).toEqual([1, row.hlc, row.author, row.seq]);
     }
   });
 
@@ -203,7 +209,7 @@ describe('a vault of schema 4 opened by this version', () => {
     expect(atFive.length).toBeGreaterThan(0);
     // The log of schema 5 names only fields that schema had a column for: no `externalIds`.
     for (const row of atFive)
-      for (const [entity, , field] of JSON.parse(String(row.body))[4] as string[][]) {
+      for (const [entity, , field] of JSON.parse(logBodyText(row.body!))[4] as string[][]) {
         const table = TABLES[entity as RecordKind];
         const columns = all(viaFive, `PRAGMA table_info(${table})`).map((c) => c.name);
         expect(columns, `${entity}.${field}`).toContain(snakeCase(field!));
