@@ -300,9 +300,10 @@ export class CoreSession {
     vault.refreshSearchIndex();
     if (!vault.readOnly && needsSeed(vault.db)) await vault.commit(seedChangeSet());
     this.checkAudit(vault);
-    this.warmup = warmStatsModel(vault.db);
     this.settings = { ...this.settings, lastVaultFolder: vault.folder };
     await saveSettings(this.options.dataDir, this.settings);
+    // Last, with nothing left to wait for: calls already queued behind the unlock go first.
+    this.warmup = warmStatsModel(vault.db, () => vault.settled());
   }
 }
 

@@ -576,10 +576,10 @@ function withStatements<T>(
 }
 
 /**
- * Persons read per slice of a build: some 20 ms at 100k persons, the longest a call waits for
- * a build running in the background.
+ * Persons read per slice of a build: a few milliseconds, the longest a call waits for a build
+ * running in the background.
  */
-export const SLICE_PERSONS = 1000;
+export const SLICE_PERSONS = 250;
 
 /**
  * Appends the next slice of live persons after id `after`, with their records; returns the last

@@ -17,28 +17,32 @@ export interface Warmup {
  * are answered between slices instead of after the whole read; a figure asked for before the
  * end reads the remaining slices itself. The first slice waits for the next turn too: calls
  * already queued behind the unlock go first.
+ *
+ * `settled` is the vault's: it resolves once no commit is in flight, and returns the same
+ * promise until another commit starts. A commit holds its transaction open while its journal
+ * record is written, and rolls it back if the write fails, so a slice never reads while one is.
  */
-export function warmStatsModel(db: ReadDb): Warmup {
+export function warmStatsModel(db: ReadDb, settled: () => Promise<void>): Warmup {
   const build = startModelBuild(db);
   let stopped = false;
-  const done = new Promise<WarmupEnd>((resolve) => {
-    const next = () => {
-      if (stopped) return resolve('stopped');
-      let more: boolean;
+  const run = async (): Promise<WarmupEnd> => {
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const commits = settled();
+      await commits;
+      if (stopped) return 'stopped';
+      if (settled() !== commits) continue;
       try {
-        more = build.step();
+        if (!build.step()) return 'built';
       } catch {
         // A figure asked for later reads everything itself and reports what went wrong.
         build.cancel();
-        return resolve('stopped');
+        return 'stopped';
       }
-      if (more) setImmediate(next);
-      else resolve('built');
-    };
-    setImmediate(next);
-  });
+    }
+  };
   return {
-    done,
+    done: run(),
     stop: () => {
       stopped = true;
       build.cancel();
