@@ -87,30 +87,39 @@ describe('the figure model read in the background after unlock', () => {
     const core = await unlockedRegister();
     const ended = core.session.figuresWarm();
     await nextTurn();
-    // One slice is read. Edit a person of that slice and one of the next, a custody event and
-    // a proceeding, and move an event to another person.
+    // One slice is read. Move a release of a person of that slice to another month; then,
+    // touching that person no more, edit another of that slice and one of the next: a region,
+    // an event moved to another person, one deleted, a person deleted and the deletion undone.
     const persons = await ids(core, 'SELECT id FROM persons WHERE deleted = 0 ORDER BY id');
     const regions = all(
       (await core.session.readVault()).db,
       'SELECT DISTINCT region FROM persons WHERE region IS NOT NULL ORDER BY region',
     ).map((row) => String(row.region));
-    const [early, late] = [persons[3]!, persons[SLICE_PERSONS + 7]!];
+    const [release] = all(
+      (await core.session.readVault()).db,
+      `SELECT id, person_id FROM custody_events WHERE deleted = 0 AND type = 'release'
+       AND date NOT LIKE '2011-07%' ORDER BY person_id LIMIT 1`,
+    );
+    const early = String(release!.person_id);
+    const other = persons.find((id) => id > early)!;
+    expect(other < persons[SLICE_PERSONS]!).toBe(true);
+    const late = persons[SLICE_PERSONS + 7]!;
     const events = await ids(
       core,
-      `SELECT id FROM custody_events WHERE deleted = 0 AND person_id = '${early}'`,
+      `SELECT id FROM custody_events WHERE deleted = 0 AND person_id = '${other}' ORDER BY id`,
     );
-    await core.ok('updatePerson', { id: early, changes: { region: regions[0] } });
+    await core.ok('updateRecord', {
+      kind: 'custodyEvent',
+      id: String(release!.id),
+      fields: { date: '2011-07-19' },
+    });
+    await core.ok('updatePerson', { id: other, changes: { region: regions[0] } });
     await core.ok('updateRecord', {
       kind: 'custodyEvent',
       id: events[0],
-      fields: { date: '2024-01-02' },
-    });
-    await core.ok('updateRecord', {
-      kind: 'custodyEvent',
-      id: events[1],
       fields: { personId: late },
     });
-    await core.ok('deleteRecord', { kind: 'custodyEvent', id: events[2] });
+    await core.ok('deleteRecord', { kind: 'custodyEvent', id: events[1] });
     await core.ok('deleteRecord', { kind: 'person', id: late });
     await core.ok('undoLastChange', {});
     const file = core.file(
