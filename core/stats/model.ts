@@ -584,7 +584,7 @@ export const SLICE_PERSONS = 250;
 /**
  * Appends the next slice of live persons after id `after`, with their records; returns the last
  * id read, or null when there are no more. A slice opens and closes its statements, so the
- * database may change between slices (see `ModelBuild`).
+ * database may change between slices (see `startModelBuild`).
  */
 function readSlice(db: ReadDb, b: ModelBuilder, after: string): string | null {
   const rows = withStatements(db, [SQL_AFTER.persons], [after, SLICE_PERSONS], ([p]) => {
@@ -765,8 +765,15 @@ function head(db: ReadDb): Head {
  * model under the build's starting head. Answers whether there is more to read.
  */
 function advance(db: ReadDb, build: PendingBuild, untilDone: boolean): boolean {
-  let step = build.slices.next();
-  while (untilDone && !step.done) step = build.slices.next();
+  let step: IteratorResult<void, StatsModel>;
+  try {
+    step = build.slices.next();
+    while (untilDone && !step.done) step = build.slices.next();
+  } catch (err) {
+    // A generator that threw is over: the next figure reads everything afresh.
+    pending.delete(db);
+    throw err;
+  }
   if (!step.done) return true;
   pending.delete(db);
   cache.set(db, { seq: build.seq, hash: build.hash, model: step.value });
