@@ -14,6 +14,7 @@ import type { PrintPdf } from '../api/print';
 import { defaultFontDir } from '../reports/fonts';
 import type { ReportDeps } from '../reports/types';
 import { loadSettings, saveSettings, type Settings } from './settings';
+import { warmStatsModel, type Warmup, type WarmupEnd } from '../stats/warm';
 
 const UNDO_DEPTH = 50;
 
@@ -50,6 +51,8 @@ export class CoreSession {
   /** Change sets of this unlock, newest last; locking forgets them with everything else. */
   private undoable: ChangeSet[] = [];
   private audit: AuditState = CHECKING;
+  /** The figure model being read in the background since unlock. */
+  private warmup: Warmup | null = null;
 
   private constructor(
     private readonly options: SessionOptions,
@@ -151,6 +154,8 @@ export class CoreSession {
     this.vault = null;
     this.clock = null;
     this.undoable = [];
+    this.warmup?.stop();
+    this.warmup = null;
     await vault?.close();
     return this.status();
   }
@@ -179,6 +184,11 @@ export class CoreSession {
         if (this.vault === vault) this.audit = { ...CHECKING, state: 'broken' };
       },
     );
+  }
+
+  /** Settles when the figure model read after unlock is cached, or was stopped by a lock. */
+  figuresWarm(): Promise<WarmupEnd> {
+    return this.warmup?.done ?? Promise.resolve('stopped');
   }
 
   userSettings(): UserSettings {
@@ -292,6 +302,8 @@ export class CoreSession {
     this.checkAudit(vault);
     this.settings = { ...this.settings, lastVaultFolder: vault.folder };
     await saveSettings(this.options.dataDir, this.settings);
+    // Last, with nothing left to wait for: calls already queued behind the unlock go first.
+    this.warmup = warmStatsModel(vault.db, () => vault.settled());
   }
 }
 

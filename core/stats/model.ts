@@ -520,12 +520,15 @@ const EVENT_COLUMNS =
 const PROCEEDING_COLUMNS = 'person_id, kind, articles, opened_date, verdict_date';
 const RISK_COLUMNS = 'person_id, category, start_date, end_date';
 
-/** Every live row, ordered by person, so that one pass joins them to the persons. */
-const SQL_ALL = {
-  persons: `SELECT ${PERSON_COLUMNS} FROM persons WHERE deleted = 0 ORDER BY id`,
-  events: `SELECT ${EVENT_COLUMNS} FROM custody_events WHERE deleted = 0 ORDER BY person_id`,
-  proceedings: `SELECT ${PROCEEDING_COLUMNS} FROM proceedings WHERE deleted = 0 ORDER BY person_id`,
-  risks: `SELECT ${RISK_COLUMNS} FROM risk_assignments WHERE deleted = 0 ORDER BY person_id`,
+/**
+ * Live rows after a person id, ordered by person, so that one pass joins them to the persons.
+ * Persons come a slice at a time; the other statements stop at the slice's last person.
+ */
+const SQL_AFTER = {
+  persons: `SELECT ${PERSON_COLUMNS} FROM persons WHERE deleted = 0 AND id > ? ORDER BY id LIMIT ?`,
+  events: `SELECT ${EVENT_COLUMNS} FROM custody_events WHERE deleted = 0 AND person_id > ? ORDER BY person_id`,
+  proceedings: `SELECT ${PROCEEDING_COLUMNS} FROM proceedings WHERE deleted = 0 AND person_id > ? ORDER BY person_id`,
+  risks: `SELECT ${RISK_COLUMNS} FROM risk_assignments WHERE deleted = 0 AND person_id > ? ORDER BY person_id`,
 };
 
 const SQL_ONE = {
@@ -572,19 +575,33 @@ function withStatements<T>(
   }
 }
 
-/** Reads every live person with their records. */
-export function buildModel(db: ReadDb): StatsModel {
-  const b = new ModelBuilder();
-  const { persons, events, proceedings, risks } = SQL_ALL;
-  withStatements(db, [persons, events, proceedings, risks], [], ([p, e, pr, r]) => {
+/**
+ * Persons read per slice of a build: a few milliseconds, the longest a call waits for a build
+ * running in the background.
+ */
+export const SLICE_PERSONS = 250;
+
+/**
+ * Appends the next slice of live persons after id `after`, with their records; returns the last
+ * id read, or null when there are no more. A slice opens and closes its statements, so the
+ * database may change between slices (see `startModelBuild`).
+ */
+function readSlice(db: ReadDb, b: ModelBuilder, after: string): string | null {
+  const rows = withStatements(db, [SQL_AFTER.persons], [after, SLICE_PERSONS], ([p]) => {
+    const out: SqlValue[][] = [];
+    while (p!.step()) out.push(p!.get());
+    return out;
+  });
+  if (rows.length === 0) return null;
+  const { events, proceedings, risks } = SQL_AFTER;
+  withStatements(db, [events, proceedings, risks], [after], ([e, pr, r]) => {
     const eventRows = new Cursor(e!);
     const proceedingRows = new Cursor(pr!);
     const riskRows = new Cursor(r!);
     const onEvent = (row: SqlValue[]) => b.event(row);
     const onProceeding = (row: SqlValue[]) => b.proceeding(row);
     const onRisk = (row: SqlValue[]) => b.risk(row);
-    while (p!.step()) {
-      const row = p!.get();
+    for (const row of rows) {
       const id = String(row[0]);
       b.person(row);
       eventRows.each(id, onEvent);
@@ -593,7 +610,24 @@ export function buildModel(db: ReadDb): StatsModel {
       b.endPerson();
     }
   });
+  return String(rows[rows.length - 1]![0]);
+}
+
+/** Reads every live person with their records, one slice per step; returns the model. */
+function* slices(db: ReadDb): Generator<void, StatsModel, void> {
+  const b = new ModelBuilder();
+  let after: string | null = '';
+  while ((after = readSlice(db, b, after)) !== null) yield;
   return b.finish();
+}
+
+/** Reads every live person with their records. */
+export function buildModel(db: ReadDb): StatsModel {
+  const build = slices(db);
+  for (;;) {
+    const step = build.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Appends one person as the database holds them now; nothing when deleted or gone. */
@@ -703,17 +737,67 @@ function personsChangedSince(db: ReadDb, seq: number): Set<string> | null {
   return persons;
 }
 
-interface CacheEntry {
+interface Head {
   seq: number;
   hash: string;
+}
+
+interface CacheEntry extends Head {
   model: StatsModel;
 }
 
 const cache = new WeakMap<ReadDb, CacheEntry>();
 
-function head(db: ReadDb): { seq: number; hash: string } {
+/** A full read running slice by slice, and the head of the audit chain when it started. */
+interface PendingBuild extends Head {
+  slices: Generator<void, StatsModel, void>;
+}
+
+const pending = new WeakMap<ReadDb, PendingBuild>();
+
+function head(db: ReadDb): Head {
   const row = first(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   return row ? { seq: Number(row.seq), hash: String(row.hash) } : { seq: 0, hash: '' };
+}
+
+/**
+ * Reads the next slice of a pending build, or all the rest; once the last is read, caches the
+ * model under the build's starting head. Answers whether there is more to read.
+ */
+function advance(db: ReadDb, build: PendingBuild, untilDone: boolean): boolean {
+  let step: IteratorResult<void, StatsModel>;
+  try {
+    step = build.slices.next();
+    while (untilDone && !step.done) step = build.slices.next();
+  } catch (err) {
+    // A generator that threw is over: the next figure reads everything afresh.
+    pending.delete(db);
+    throw err;
+  }
+  if (!step.done) return true;
+  pending.delete(db);
+  cache.set(db, { seq: build.seq, hash: build.hash, model: step.value });
+  return false;
+}
+
+/**
+ * Starts a full read of the model of `db` that runs one slice per `step()`, off the request
+ * path. The database may take commits between slices, so a person read before one may be
+ * stale: the model is cached under the head of the audit chain when the build started, and
+ * the next figure patches the persons changed since, as after any commit. A figure asked for
+ * meanwhile reads the remaining slices itself. `step` answers whether there is more to read;
+ * `cancel` drops the build.
+ */
+export function startModelBuild(db: ReadDb): { step: () => boolean; cancel: () => void } {
+  const build: PendingBuild = { ...head(db), slices: slices(db) };
+  pending.set(db, build);
+  const mine = () => pending.get(db) === build;
+  return {
+    step: () => mine() && advance(db, build, false),
+    cancel: () => {
+      if (mine()) pending.delete(db);
+    },
+  };
 }
 
 /**
@@ -723,6 +807,8 @@ function head(db: ReadDb): { seq: number; hash: string } {
  * difference (a restored or repaired vault) reads everything.
  */
 export function statsModel(db: ReadDb): StatsModel {
+  const build = pending.get(db);
+  if (build) advance(db, build, true);
   const now = head(db);
   const entry = cache.get(db);
   if (entry && entry.seq === now.seq && entry.hash === now.hash) return entry.model;
@@ -741,4 +827,5 @@ export function statsModel(db: ReadDb): StatsModel {
 /** Forgets the cached model of a database (tests and benchmarks time a cold read with it). */
 export function forgetStatsModel(db: ReadDb): void {
   cache.delete(db);
+  pending.delete(db);
 }

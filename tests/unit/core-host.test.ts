@@ -203,6 +203,31 @@ describe('core host and worker', () => {
     });
   });
 
+  it('gives the same figures right after unlock, and after a lock while the model was read', async () => {
+    const host = newHost();
+    const folder = path.join(tempDir(), 'vault');
+    await host.call('createVault', { folder, passphrase: PASS });
+    await host.call('loadDemoData', { persons: 300 });
+    const figure = { asOf: '2024-05-06' };
+    const warm = await host.call('figureInCustody', figure);
+    expect(warm).toMatchObject({ ok: true });
+    await host.call('lockVault', {});
+    // Asked as soon as the unlock answers, while the worker reads the model in the background.
+    await host.call('unlockVault', { folder, passphrase: PASS });
+    const [list, first] = await Promise.all([
+      host.call('listPersons', {}),
+      host.call('figureInCustody', figure),
+    ]);
+    expect(list).toMatchObject({ ok: true, value: { total: 300 } });
+    expect(first).toEqual(warm);
+    // Locked before the read could end, then unlocked again.
+    await host.call('lockVault', {});
+    await host.call('unlockVault', { folder, passphrase: PASS });
+    await host.call('lockVault', {});
+    await host.call('unlockVault', { folder, passphrase: PASS });
+    expect(await host.call('figureInCustody', figure)).toEqual(warm);
+  });
+
   it('keeps the auto-lock setting, five minutes unless changed', async () => {
     const dataDir = tempDir();
     const host = newHost(dataDir);
