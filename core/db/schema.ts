@@ -276,9 +276,10 @@ const SHRINKS = new Set([7]);
 /**
  * Brings the database to the current schema, or to the older `to` (tests of one step). Each
  * migration is one transaction: one that fails is rolled back, and the database stays at the
- * version before it (the vault's files are not written by opening).
+ * version before it. Returns whether it changed anything, which only a new snapshot keeps (the
+ * journal does not hold it): the vault writes one after opening.
  */
-export function migrate(db: WriteDb, to = MIGRATIONS.length): void {
+export function migrate(db: WriteDb, to = MIGRATIONS.length): boolean {
   const current = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
   if (current > MIGRATIONS.length) {
     throw new ApiError('UNSUPPORTED_VERSION', 'The database was written by a newer version');
@@ -303,4 +304,5 @@ export function migrate(db: WriteDb, to = MIGRATIONS.length): void {
   // Freed pages would otherwise stay in every snapshot until reused. VACUUM keeps rowids here
   // (SQLite copies each table whole), which the search index's docids rely on.
   if (shrunk) db.exec('VACUUM');
+  return current < to;
 }

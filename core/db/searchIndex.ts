@@ -159,10 +159,13 @@ export function personsTouched(db: ReadDb, cells: readonly Cell[]): Set<string> 
   return persons;
 }
 
-/** Rebuilds every document when the index was built by other rules (or never). */
-export function ensureSearchIndex(db: WriteDb): void {
+/**
+ * Rebuilds every document when the index was built by other rules (or never). Returns whether
+ * it did, which only a new snapshot keeps: the journal does not hold it.
+ */
+export function ensureSearchIndex(db: WriteDb): boolean {
   const version = first(db, "SELECT value FROM meta WHERE key = 'search_index_version'")?.value;
-  if (version === String(SEARCH_INDEX_VERSION)) return;
+  if (version === String(SEARCH_INDEX_VERSION)) return false;
   run(db, 'BEGIN');
   try {
     run(db, 'DELETE FROM person_search');
@@ -176,4 +179,5 @@ export function ensureSearchIndex(db: WriteDb): void {
     run(db, 'ROLLBACK');
     throw err;
   }
+  return true;
 }

@@ -7,6 +7,7 @@ import { readSnapshotFile, readVaultFile, type VaultKeys } from './files';
 import { decodeJournal, type JournalContents } from './journal';
 import { journalFile, listGenerations, snapshotFile, STATE_FILE } from './layout';
 import { replayRecord, retryHeldCells } from './replay';
+import { SNAPSHOT_VERSION } from './snapshot';
 import { rotationOnDisk, type RotationOnDisk } from './rotate';
 import { decodeState, ROTATED, type CommitState } from './state';
 
@@ -18,6 +19,8 @@ export interface LoadedState {
   previousRecords: bigint;
   /** The generation of the snapshot the state was built on. */
   snapshotGeneration: bigint;
+  /** Whether loading changed the database (a migration) or read an older snapshot version. */
+  upgraded: boolean;
   /** The commit state as read (null when missing or damaged, which is damage too). */
   commitState: CommitState | null;
   /** A key rotation cut short, for a writable open to clean up. */
@@ -61,7 +64,7 @@ export async function loadState(
   // sql.js keeps this buffer as its in-memory file, so it is not wiped; it dies with the worker.
   const db = writableDb(new SQL.Database(base.database));
   try {
-    migrate(db);
+    const migrated = migrate(db);
     retryHeldCells(db);
     const newestOnDisk = [...generations.snapshots, ...generations.journals].reduce(
       (a, b) => (a > b ? a : b),
@@ -80,6 +83,7 @@ export async function loadState(
           ? commitState.previousRecords
           : BigInt(newest ? (counts.records.get(newest.generation - 1n) ?? 0) : 0),
       snapshotGeneration: base.generation,
+      upgraded: migrated || base.version < SNAPSHOT_VERSION,
       commitState,
       rotation,
       damage,
@@ -122,7 +126,7 @@ async function readNewestSnapshot(
   keys: VaultKeys,
   snapshots: bigint[],
   report: Report,
-): Promise<{ generation: bigint; database: Uint8Array }> {
+): ReturnType<typeof readSnapshotFile> {
   for (const [index, generation] of snapshots.entries()) {
     const name = snapshotFile(generation);
     const missing = () => new ApiError('VAULT_CORRUPT', `Vault file missing: ${name}`);

@@ -72,7 +72,7 @@ export async function readSnapshot(
   vaultId: Buffer,
   fileLength: number,
   readAt: ReadAt,
-): Promise<{ generation: bigint; database: Uint8Array }> {
+): Promise<{ generation: bigint; version: number; database: Uint8Array }> {
   try {
     const head = Buffer.from(await readAt(0, SEGMENTED_HEAD_BYTES));
     const r = new ByteReader(head);
@@ -84,13 +84,13 @@ export async function readSnapshot(
     const generation = r.u64();
     if (version === WHOLE_IMAGE_VERSION) {
       const file = Buffer.from(await readAt(0, fileLength));
-      return { generation, database: openWholeImage(key, file) };
+      return { generation, version, database: openWholeImage(key, file) };
     }
     const database = await openSegments(key, head, r, fileLength, readAt);
     if (version > SNAPSHOT_VERSION)
       throw new ApiError('UNSUPPORTED_VERSION', 'Snapshot written by a newer version');
     if (version !== SNAPSHOT_VERSION) throw damage('Snapshot version is damaged');
-    return { generation, database };
+    return { generation, version, database };
   } catch (err) {
     if (err instanceof TruncatedError) throw damage('Snapshot truncated');
     throw err;

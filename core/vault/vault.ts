@@ -120,9 +120,20 @@ export class Vault {
     return this.writable?.journal.generation ?? null;
   }
 
-  /** Rebuilds the derived search index when it was built by other rules (or never). */
+  /**
+   * Rebuilds the derived search index when it was built by other rules (or never), and then
+   * writes a snapshot in the background so that the next unlock need not rebuild it again.
+   */
   refreshSearchIndex(): void {
-    ensureSearchIndex(this.writeDb);
+    if (ensureSearchIndex(this.writeDb)) this.keepUpgrade();
+  }
+
+  /**
+   * A migration, a rebuilt index or an old snapshot version changed the database outside the
+   * journal: a compaction in the background writes it down, or every unlock would redo it.
+   */
+  private keepUpgrade(): void {
+    if (!this.readOnly) void this.compact().catch(() => undefined);
   }
 
   /**
@@ -213,6 +224,7 @@ export class Vault {
       // A compaction was cut short after its journal started: finish it before anything else.
       if (generation > state.snapshotGeneration)
         await vault.writeSnapshot(generation, vault.exportImage());
+      else if (state.upgraded) vault.keepUpgrade();
       return vault;
     } catch (err) {
       state.db.close();

@@ -190,6 +190,17 @@ describe('migration 7 of a schema 6 vault', () => {
     expect(canonicalDump(theirs)).toEqual(canonicalDump(ours));
   });
 
+  it('writes the migrated database as a new snapshot, so the next unlock does not migrate again', async () => {
+    const folder = copyOfFixture();
+    await (await Vault.open(folder, { passphrase: expected.passphrase })).close();
+    const v = await unlock({ passphrase: expected.passphrase }, folder);
+    const next = expected.currentGeneration + 1;
+    const db = new (await loadSqlJs()).Database(readSnapshot(v, next));
+    expect(version(db)).toBe(SCHEMA_VERSION);
+    // The schema 6 generation stays beside it as the previous one.
+    expect(version(new (await loadSqlJs()).Database(readSnapshot(v, next - 1)))).toBe(6);
+  });
+
   it('opens the schema 6 files with every record, searchable, and every logged set', async () => {
     const vault = await Vault.open(copyOfFixture(), { passphrase: expected.passphrase });
     try {
