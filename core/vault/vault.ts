@@ -84,6 +84,8 @@ export class Vault {
    */
   private stateWrite: Promise<void> = Promise.resolve();
   private compacting: Promise<void> | null = null;
+  /** Bulk writes under way (bulk()); automatic compaction waits until there are none. */
+  private bulkWrites = 0;
   private readonly compaction: CompactionPolicy;
   /** Damage found in the previous generation, checked in the background after unlock. */
   readonly previousGeneration: Promise<DamageDetails[]>;
@@ -367,9 +369,32 @@ export class Vault {
     // After the acknowledgement, and beside the next flush: the state is at most a group commit
     // or two behind the journal, never ahead of it (it counts only records already synced).
     if (accepted.length > 0) this.queueState();
+    if (this.bulkWrites === 0) this.compactIfDue();
+  }
+
+  /**
+   * Runs a bulk write, such as an import or a demo load, whose commits go through `commit` as
+   * usual. The journal is not compacted while it runs: each compaction rewrites the whole
+   * database, which a large import did a dozen times over. Once it ends, one compaction
+   * follows if the journal is past the policy's limits.
+   */
+  async bulk<T>(work: () => Promise<T>): Promise<T> {
+    this.bulkWrites++;
+    try {
+      return await work();
+    } finally {
+      this.bulkWrites--;
+      if (this.bulkWrites === 0) this.compactIfDue();
+    }
+  }
+
+  /** Starts a compaction in the background when the journal has passed the policy's limits. */
+  private compactIfDue(): void {
+    const journal = this.writable?.journal;
     if (
-      journal.recordCount >= this.compaction.maxRecords ||
-      journal.byteLength >= this.compaction.maxBytes
+      journal &&
+      (journal.recordCount >= this.compaction.maxRecords ||
+        journal.byteLength >= this.compaction.maxBytes)
     ) {
       void this.compact().catch(() => undefined);
     }
