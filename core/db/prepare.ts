@@ -8,7 +8,7 @@ import { forgetStatements } from './statements';
  *
  * sql.js keeps the database as a file in its in-memory file system, and SQLite's default
  * rollback journal is a second such file, created, written and deleted by every transaction:
- * that was two thirds of a one-field commit's time. Durability is the vault journal's job
+ * about a third of a one-field commit's processor time. Durability is the vault journal's job
  * (nothing of this file outlives the process), so SQLite's own journal is kept in memory; it
  * still rolls back a failed change set or a failed journal write.
  */
