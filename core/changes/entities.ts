@@ -37,11 +37,35 @@ export function isRecordKind(entity: string): entity is RecordKind {
   return Object.prototype.hasOwnProperty.call(TABLES, entity);
 }
 
-export function fieldsOf(kind: RecordKind): string[] {
-  return Object.keys(RECORD_KINDS[kind].shape);
+/**
+ * Answers about the schemas, worked out once per kind and field: the write path asks them for
+ * every cell, and reading a zod schema's shape each time was a tenth of a bulk load.
+ */
+const fieldLists = new Map<RecordKind, readonly string[]>();
+const columns = new Map<string, { table: string; column: string } | null>();
+const codecs = new Map<string, Codec>();
+
+export function fieldsOf(kind: RecordKind): readonly string[] {
+  let fields = fieldLists.get(kind);
+  if (!fields) {
+    fields = Object.freeze(Object.keys(RECORD_KINDS[kind].shape));
+    fieldLists.set(kind, fields);
+  }
+  return fields;
 }
 
 export function columnFor(entity: string, field: string): { table: string; column: string } | null {
+  const key = `${entity}.${field}`;
+  let column = columns.get(key);
+  if (column === undefined) {
+    column = findColumn(entity, field);
+    // Only known fields are kept: input names an unbounded number of unknown ones.
+    if (column) columns.set(key, column);
+  }
+  return column;
+}
+
+function findColumn(entity: string, field: string): { table: string; column: string } | null {
   if (!isRecordKind(entity)) return null;
   const known =
     (META_FIELDS as readonly string[]).includes(field) || fieldsOf(entity).includes(field);
@@ -67,6 +91,17 @@ export function fieldSchema(entity: string, field: string): z.ZodType | null {
 export type Codec = 'json' | 'bool' | 'plain';
 
 export function codecOf(kind: RecordKind, field: string): Codec {
+  const key = `${kind}.${field}`;
+  let codec = codecs.get(key);
+  if (codec === undefined) {
+    codec = findCodec(kind, field);
+    // Only fields of the kind are kept (the write path asks only about those).
+    if (columnFor(kind, field)) codecs.set(key, codec);
+  }
+  return codec;
+}
+
+function findCodec(kind: RecordKind, field: string): Codec {
   if (field === 'deleted') return 'bool';
   let schema = (RECORD_KINDS[kind].shape as Record<string, z.ZodType>)[field];
   while (

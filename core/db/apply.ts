@@ -64,6 +64,17 @@ export function applyChanges(db: WriteDb, set: ChangeSet, options: ApplyOptions 
     const table = TABLES[record.kind];
     const fields = [...record.values.keys()];
     const columns = fields.map((field) => columnFor(record.kind, field)!.column);
+    // A set that gives a record its creation time nearly always creates it (an import, a demo
+    // load, a new record): it is inserted without the read before it, which would miss. When
+    // the record is there after all (the same demo seed loaded again, a creation passed on
+    // twice), the insert does nothing and the record takes the path of an edit.
+    if (record.values.has('createdAt')) {
+      for (const cell of record.cells) bases.set(cell, complete ? (cell.base ?? '') : '');
+      if (insertRecord(db, record, fields, columns, set, intern(), bases)) {
+        created.push([record.kind, record.id]);
+        continue;
+      }
+    }
     const row = first(
       db,
       `SELECT t.clock AS clock, t.bases AS bases, t.created_at AS created, h.hlc AS base,
@@ -138,6 +149,7 @@ export function applyChanges(db: WriteDb, set: ChangeSet, options: ApplyOptions 
  * A record's first set: the fields it sets take its timestamp (`clock_base`); every other field
  * is marked as never written (''), so a set that arrives later with an older timestamp, such as
  * the record's true creation passed on by a relay after a colleague's edit, still fills it.
+ * Returns false, having written nothing, when a record with this id is already there.
  */
 function insertRecord(
   db: WriteDb,
@@ -147,7 +159,7 @@ function insertRecord(
   set: ChangeSet,
   hlcId: number,
   bases: Map<Cell, string>,
-): void {
+): boolean {
   const time = hlcTime(set.hlc);
   const unwritten = ['deleted', ...fieldsOf(record.kind)].filter((f) => !record.values.has(f));
   const clock = Object.fromEntries(unwritten.map((field) => [field, '']));
@@ -160,9 +172,11 @@ function insertRecord(
   run(
     db,
     `INSERT INTO ${TABLES[record.kind]} (id, created_at, updated_at, clock_base, clock, bases,
-     ${columns.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${columns.map(() => '?').join(', ')})`,
+     ${columns.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${columns.map(() => '?').join(', ')})
+     ON CONFLICT (id) DO NOTHING`,
     [record.id, time, time, hlcId, JSON.stringify(clock), JSON.stringify(seen), ...values],
   );
+  return db.getRowsModified() === 1;
 }
 
 /** The set with every cell's base written in (left out when ''), and its number if it travels. */

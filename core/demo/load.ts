@@ -62,12 +62,15 @@ export async function loadDemoData(
   const createdAt = new Date().toISOString();
   let persons = 0;
   let records = 0;
-  for (const batch of demoBatches(count, seed, DEMO_AS_OF)) {
-    const cells = batch.records.flatMap((record) => recordCells(record, createdAt));
-    await session.commit(cells, { undoable: false });
-    persons += batch.personIds.length;
-    records += batch.records.length;
-  }
+  // One bulk write: the vault compacts once, at the end, not every few batches.
+  await session.bulk(async () => {
+    for (const batch of demoBatches(count, seed, DEMO_AS_OF)) {
+      const cells = batch.records.flatMap((record) => recordCells(record, createdAt));
+      await session.commit(cells, { undoable: false });
+      persons += batch.personIds.length;
+      records += batch.records.length;
+    }
+  });
   return { persons, records };
 }
 

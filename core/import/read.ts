@@ -46,7 +46,16 @@ export async function readTable(
   sheet?: string,
   options: ReadOptions = {},
 ): Promise<Table> {
-  const bytes = await readBytes(file);
+  return tableOf(await readBytes(file), file, sheet, options);
+}
+
+/** The table in a file's bytes, read from `file` by `readBytes`, as `readTable` reads it. */
+export async function tableOf(
+  bytes: Uint8Array,
+  file: string,
+  sheet?: string,
+  options: ReadOptions = {},
+): Promise<Table> {
   checkNotOld(bytes);
   if (isZip(bytes)) {
     const records = await readXlsx(bytes, sheet, LIMITS);
@@ -89,7 +98,8 @@ function checkNotOld(bytes: Uint8Array): void {
   }
 }
 
-async function readBytes(file: string): Promise<Uint8Array> {
+/** A file's bytes, refused unread when it is not a file or is over the size limit. */
+export async function readBytes(file: string): Promise<Uint8Array> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new ApiError('IMPORT_UNREADABLE', 'No file at that path');
   if (stat.size > LIMITS.maxBytes) {

@@ -135,9 +135,20 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * records in the run how far the import got. A batch is written whole or not at all, so when
  * the vault locks mid-import the run says exactly which rows are in; a cancel takes effect
  * between batches. The first set creates the run: the sets that touched it are the import's.
- * A run cancelled before its first batch is recorded too, with nothing written.
+ * A run cancelled before its first batch is recorded too, with nothing written. One bulk write:
+ * the vault compacts once, after the last batch, not every few batches.
  */
-export async function writeRun(
+export function writeRun(
+  session: VaultAccess,
+  run: LiveRun,
+  plan: RunPlan,
+  batches: Iterable<ImportBatch>,
+  skipped: number,
+): Promise<{ runId: string; counts: ImportCounts; cancelled: boolean }> {
+  return session.bulk(() => writeBatches(session, run, plan, batches, skipped));
+}
+
+async function writeBatches(
   session: VaultAccess,
   run: LiveRun,
   plan: RunPlan,

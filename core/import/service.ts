@@ -4,7 +4,8 @@ import type { VaultAccess } from '../vault/access';
 import { analyse, type AnalyseOptions, type Analysis } from './analyse';
 import { suggestMapping, targetsOf } from './headers';
 import { rowCells, type PlannedRow } from './plan';
-import { readTable, type Table } from './read';
+import { dryRunKey, keepDryRun, takeDryRun } from './dryRuns';
+import { readBytes, tableOf, type Table } from './read';
 import { withRun, writeRun, type ImportBatch } from './runs';
 import { REPEATABLE_TARGETS, REQUIRED_TARGETS } from '../api/import';
 import type { Cell } from '../changes/changeSet';
@@ -81,14 +82,19 @@ export async function previewImport(
   args: ImportSource & { mapping?: ImportMapping },
 ): Promise<ImportPreview> {
   const db = (await session.readVault()).db;
-  const table = await readTable(args.path, args.sheet);
+  const bytes = await readBytes(args.path);
+  const table = await tableOf(bytes, args.path, args.sheet);
   const suggestedMapping = suggestMapping(args.shape, table.columns);
   const mapping = args.mapping ?? suggestedMapping;
   checkMapping(args.shape, mapping);
   const unmapped = unmappedRequired(args.shape, mapping);
-  const analysis = unmapped.length
-    ? unreadable(table)
-    : analyse(db, table, args.shape, mapping, args);
+  let analysis: Analysis;
+  if (unmapped.length > 0) analysis = unreadable(table);
+  else {
+    const key = dryRunKey(db, bytes, { ...args, mapping });
+    analysis = analyse(db, table, args.shape, mapping, args);
+    keepDryRun(db, key, { table, analysis });
+  }
   const validRows = analysis.rows.filter((row) => row.valid).length;
   return {
     format: table.format,
@@ -115,7 +121,7 @@ export async function previewImport(
 
 /**
  * Imports the file: reads and checks it again (the preview may be stale, or not from this
- * file), then writes the rows in batches through the single write path, as one import run
+ * file) unless the preview's dry run is of these very bytes, choices and vault, then writes the rows in batches through the single write path, as one import run
  * that "Undo this import" takes back. `all` refuses the whole file if any row has an error;
  * `validOnly` leaves those rows out. Warnings never block. Rows matched to records already in
  * the vault update them; rows the vault already holds as they are write nothing.
@@ -127,7 +133,10 @@ export function runImport(
   return withRun(session, async (run) => {
     const vault = await session.readVault();
     if (vault.readOnly) throw new ApiError('VAULT_READ_ONLY', 'The vault is open read-only');
-    const table = await readTable(args.path, args.sheet);
+    const bytes = await readBytes(args.path);
+    // Nothing awaits between the key and taking the dry run it finds: no commit comes between.
+    const kept = takeDryRun(vault.db, dryRunKey(vault.db, bytes, args));
+    const table = kept?.table ?? (await tableOf(bytes, args.path, args.sheet));
     checkMapping(args.shape, args.mapping);
     const missing = missingColumns(table, args.mapping);
     if (missing.length > 0) {
@@ -137,7 +146,8 @@ export function runImport(
     if (unmapped.length > 0) {
       throw new ApiError('INVALID_INPUT', `mapping: no column for ${unmapped.join(', ')}`);
     }
-    const { rows, termCells } = analyse(vault.db, table, args.shape, args.mapping, args);
+    const { rows, termCells } =
+      kept?.analysis ?? analyse(vault.db, table, args.shape, args.mapping, args);
     const valid = rows.filter((row) => row.valid);
     if (args.mode === 'all' && valid.length < rows.length) {
       throw new ApiError('INVALID_INPUT', `${rows.length - valid.length} rows have errors`);

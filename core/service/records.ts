@@ -16,11 +16,16 @@ function describe(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Checks a whole record: its schema, its thesaurus codes and the records it points at. */
+/**
+ * Checks a whole record: its schema, its thesaurus codes and the records it points at. An edit
+ * names the fields it `changes`: a person's external ids, which are checked against every other
+ * person (a scan of the table), are checked only when they change.
+ */
 export function validateRecord(
   db: ReadDb,
   kind: RecordKind,
   fields: Record<string, unknown>,
+  changes?: Record<string, unknown>,
 ): Record<string, unknown> {
   const parsed = RECORD_KINDS[kind].safeParse(fields);
   if (!parsed.success) throw new ApiError('INVALID_INPUT', describe(parsed.error));
@@ -56,7 +61,8 @@ export function validateRecord(
       throw new ApiError('INVALID_INPUT', `code: ${thesaurus} already has a term "${code}"`);
     }
   }
-  if (kind === 'person') checkExternalIds(db, record, (fields as { id?: string }).id);
+  if (kind === 'person' && (!changes || 'externalIds' in changes))
+    checkExternalIds(db, record, (fields as { id?: string }).id);
   if (kind === 'citation') {
     const { entity, entityId } = record as { entity: RecordKind; entityId: string };
     if (!readRecord(db, entity, entityId))
@@ -141,7 +147,7 @@ export async function updateRecord(
   const vault = await session.readVault();
   const current = readRecord(vault.db, kind, id);
   if (!current) throw new ApiError('NOT_FOUND', `No such ${kind}`);
-  const merged = validateRecord(vault.db, kind, { ...current, ...changes });
+  const merged = validateRecord(vault.db, kind, { ...current, ...changes }, changes);
   const changed = Object.fromEntries(
     Object.keys(changes)
       .filter((field) => JSON.stringify(merged[field]) !== JSON.stringify(current[field]))

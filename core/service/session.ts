@@ -238,6 +238,11 @@ export class CoreSession {
     return sets;
   }
 
+  /** Runs many commits as one bulk write: the vault is not compacted until it ends. */
+  bulk<T>(work: () => Promise<T>): Promise<T> {
+    return this.requireVault().bulk(work);
+  }
+
   get installId(): string {
     return this.settings.installId;
   }

@@ -10,4 +10,6 @@ import type { Vault } from './vault';
 export interface VaultAccess {
   readVault(): Promise<Pick<Vault, 'db' | 'readOnly'>>;
   commit(cells: Cell[], options?: { undoable?: boolean }): Promise<ChangeSet>;
+  /** Runs many commits as one bulk write (Vault.bulk): no compaction until it ends. */
+  bulk<T>(work: () => Promise<T>): Promise<T>;
 }

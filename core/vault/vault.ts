@@ -43,6 +43,13 @@ export const DEFAULT_COMPACTION: CompactionPolicy = {
   maxBytes: 32 * 1024 * 1024,
 };
 
+/**
+ * During a bulk write the journal may grow this many times past the policy's limits before it
+ * is compacted: a large import compacts once or twice instead of a dozen times, while the
+ * journal an unlock would have to replay after a crash mid-import stays bounded.
+ */
+const BULK_COMPACTION_FACTOR = 8;
+
 interface PendingCommit {
   /** Applied and journaled together, or not at all. */
   sets: ChangeSet[];
@@ -84,6 +91,8 @@ export class Vault {
    */
   private stateWrite: Promise<void> = Promise.resolve();
   private compacting: Promise<void> | null = null;
+  /** Bulk writes under way (bulk()); automatic compaction waits until there are none. */
+  private bulkWrites = 0;
   private readonly compaction: CompactionPolicy;
   /** Damage found in the previous generation, checked in the background after unlock. */
   readonly previousGeneration: Promise<DamageDetails[]>;
@@ -379,9 +388,32 @@ export class Vault {
     // After the acknowledgement, and beside the next flush: the state is at most a group commit
     // or two behind the journal, never ahead of it (it counts only records already synced).
     if (accepted.length > 0) this.queueState();
+    this.compactIfDue(this.bulkWrites === 0 ? 1 : BULK_COMPACTION_FACTOR);
+  }
+
+  /**
+   * Runs a bulk write, such as an import or a demo load, whose commits go through `commit` as
+   * usual. The journal is compacted only past BULK_COMPACTION_FACTOR times the policy's limits
+   * while it runs: each compaction rewrites the whole database, which a large import did a
+   * dozen times over. Once it ends, one compaction follows if the journal is past the limits.
+   */
+  async bulk<T>(work: () => Promise<T>): Promise<T> {
+    this.bulkWrites++;
+    try {
+      return await work();
+    } finally {
+      this.bulkWrites--;
+      if (this.bulkWrites === 0) this.compactIfDue(1);
+    }
+  }
+
+  /** Starts a compaction in the background when the journal is `factor` times past the limits. */
+  private compactIfDue(factor: number): void {
+    const journal = this.writable?.journal;
     if (
-      journal.recordCount >= this.compaction.maxRecords ||
-      journal.byteLength >= this.compaction.maxBytes
+      journal &&
+      (journal.recordCount >= this.compaction.maxRecords * factor ||
+        journal.byteLength >= this.compaction.maxBytes * factor)
     ) {
       void this.compact().catch(() => undefined);
     }

@@ -73,6 +73,7 @@ async function exportBytes(db: ReadDb, args: Record<string, unknown>): Promise<s
   const access: VaultAccess = {
     readVault: () => Promise.resolve({ db, readOnly: false }),
     commit: () => Promise.reject(new Error('export never writes to the vault')),
+    bulk: (work) => work(),
   };
   const file = path.join(tempDir(), `out.${String(args.format)}`);
   await exportRecords(access, ExportArgs.parse({ path: file, confirmPlaintext: true, ...args }));

@@ -96,6 +96,7 @@ function watched(core: TestCore, beforeCommit: (n: number) => Promise<void> | vo
       return core.session.commit(cells, options);
     },
     commitAll: (groups) => core.session.commitAll(groups),
+    bulk: (work) => core.session.bulk(work),
   };
 }
 

@@ -38,6 +38,32 @@ describe('external ids of persons', () => {
     ).toBe('EXTERNAL_ID_TAKEN');
   });
 
+  it('lets an edit that leaves the ids alone through, even when another person carries one', async () => {
+    const core = await startCore();
+    const ids: string[] = [];
+    // Two persons with one list number, as a colleague's bundle can bring them.
+    for (const name of ['Ales Pershy', 'Ales Druhi']) {
+      const id = `0000000000000000000000000000000${ids.length}`;
+      ids.push(id);
+      const fields: Array<[string, string | string[]]> = [
+        ['name', name],
+        ['externalIds', ['list:7']],
+        ['createdAt', '2026-01-01T00:00:00.000Z'],
+      ];
+      await core.session.commit(
+        fields.map(([field, value]) => ({ entity: 'person', id, field, value })),
+      );
+    }
+    await core.ok('updateRecord', { kind: 'person', id: ids[0], fields: { notes: 'moved' } });
+    expect(
+      await core.fails('updateRecord', {
+        kind: 'person',
+        id: ids[1],
+        fields: { externalIds: ['list:7', 'list:8'] },
+      }),
+    ).toBe('EXTERNAL_ID_TAKEN');
+  });
+
   it('finds a person by typing their list number', async () => {
     const core = await startCore();
     const person = await core.ok<{ id: string }>('createRecord', {

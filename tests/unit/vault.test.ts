@@ -156,6 +156,26 @@ describe('compaction', () => {
     expect((await namesIn(folder)).length).toBe(12);
   });
 
+  it('waits for the end of a bulk write, then compacts once', async () => {
+    const folder = path.join(tempDir(), 'vault');
+    const { vault } = await Vault.create(folder, PASS.passphrase, TEST_KDF, {
+      compaction: { maxRecords: 3, maxBytes: 1 << 30 },
+    });
+    // Fewer than eight times the limit: a bulk write lets the journal grow that far.
+    const during = await vault.bulk(async () => {
+      for (let i = 0; i < 12; i++)
+        await vault.commit(personSet(newId(), { name: `P${String(i).padStart(2, '0')}` }));
+      return vault.generation;
+    });
+    await vault.close();
+    expect(during).toBe(1n);
+    expect(readdirSync(folder).filter((f) => f.startsWith('snapshot-'))).toEqual([
+      snapshotFile(1n),
+      snapshotFile(2n),
+    ]);
+    expect((await namesIn(folder)).length).toBe(12);
+  });
+
   it('recovers every acknowledged change when compaction stopped before its snapshot', async () => {
     const { folder } = await vaultWithPeople(['A']);
     const vault = await Vault.open(folder, PASS);
