@@ -24,11 +24,12 @@ export function documentMatcher(
   if (terms.length === 0 || !terms.every((word) => word.every((t) => PLAIN_WORD.test(t)))) {
     return null;
   }
+  // `"term*"` matches a document with a token that starts with the term: in a document of plain
+  // words, the term after a space. Every typed word needs one of its terms to match.
+  const starts = terms.map((word) => word.map((term) => ` ${term}`));
   return (doc) => {
     if (!PLAIN_DOCUMENT.test(doc)) return null;
-    const words = doc.split(' ');
-    // `"term*"` matches a document with a token that starts with the term; every typed word
-    // needs one of its terms to match.
-    return terms.every((word) => word.some((term) => words.some((w) => w.startsWith(term))));
+    const spaced = ` ${doc}`;
+    return starts.every((word) => word.some((start) => spaced.includes(start)));
   };
 }

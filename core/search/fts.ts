@@ -87,6 +87,11 @@ export function queryTerms(userQuery: string): string[][] {
  * searching.
  */
 export function matchQuery(userQuery: string): string | null {
-  const parts = queryTerms(userQuery).map((terms) => `(${terms.map(prefixTerm).join(' OR ')})`);
+  return matchExpression(queryTerms(userQuery));
+}
+
+/** The MATCH expression for terms from `queryTerms` (or some of them), null for none. */
+export function matchExpression(terms: readonly (readonly string[])[]): string | null {
+  const parts = terms.map((word) => `(${word.map(prefixTerm).join(' OR ')})`);
   return parts.length === 0 ? null : parts.join(' ');
 }
