@@ -87,9 +87,9 @@ export function textPage(db: ReadDb, q: TextPageQuery): PersonPage {
   const persons = Number(probe?.persons ?? 0);
   // Rowids are given in order of creation, which has nothing to do with names: the share of
   // the first rowids that match is about the share of any run of names that does.
-  const matches = found < PROBE_MATCHES ? found : (found * persons) / Number(probe?.last);
-  const rowsToRead = Math.min(persons, ((q.offset + q.limit) * persons) / Math.max(matches, 1));
-  if (q.byName && rowsToRead <= ROWS_PER_MATCH * matches) {
+  const matching = found < PROBE_MATCHES ? found : (found * persons) / Number(probe?.last);
+  const rowsToRead = Math.min(persons, ((q.offset + q.limit) * persons) / Math.max(matching, 1));
+  if (q.byName && rowsToRead <= ROWS_PER_MATCH * matching) {
     const matcher = documentMatcher(q.terms);
     const walked = matcher && rowsToRead <= WALK_ROWS / 2 ? walkByName(db, q, matcher) : null;
     return walked ?? matchesByName(db, q);
@@ -174,8 +174,8 @@ function walkByName(
       // Everyone has been read: the number matched is the total.
       if (!walk.step()) return { items, total: matched };
       const values = walk.get();
-      const docid = Number(values[docidAt]);
-      if (!(matches(String(values[docAt])) ?? ftsMatches(db, q.match, docid))) continue;
+      const certain = matches(String(values[docAt]));
+      if (!(certain ?? ftsMatches(db, q.match, Number(values[docidAt])))) continue;
       if (matched++ < q.offset) continue;
       const row: Row = Object.fromEntries(names.map((name, i) => [name, values[i]!]));
       items.push(toSummary(row));
