@@ -34,32 +34,56 @@ async function openCore(
 }
 
 /**
- * What a researcher types: a surname in Latin letters (as in a foreign report), in Cyrillic, a
- * first name and surname, or the first letters only. Drawn from the vault's own people.
+ * What a researcher types, by kind: a surname in Latin letters (as in a foreign report), in
+ * Cyrillic, a Cyrillic first name with a Latin surname, the first letters of a surname, and the
+ * one to three letters typed before the list has narrowed (`П`, `Pr`, `Ка`), which match
+ * thousands of people. Drawn from the vault's own people.
  */
-function queriesFrom(people: Summary[], count: number): string[] {
+const QUERY_KINDS: Record<string, (cyrillic: string[], latin: string[]) => string> = {
+  latin: (_, latin) => latin.at(-1)!,
+  cyrillic: (cyrillic) => cyrillic.at(-1)!,
+  mixed: (cyrillic, latin) => `${cyrillic[0]} ${latin.at(-1)}`,
+  prefix4: (cyrillic) => cyrillic.at(-1)!.slice(0, 4),
+  prefix1: (cyrillic) => cyrillic.at(-1)!.slice(0, 1),
+  prefix2: (cyrillic, latin) => (latin.at(-1) ?? cyrillic.at(-1)!).slice(0, 2),
+  prefix3: (cyrillic) => cyrillic.at(-1)!.slice(0, 3),
+};
+
+interface Query {
+  kind: string;
+  text: string;
+}
+
+function queriesFrom(people: Summary[], count: number): Query[] {
   const rng = new Rng(7, 0);
+  const kinds = Object.entries(QUERY_KINDS);
   return Array.from({ length: count }, (_, i) => {
     const person = people[rng.int(people.length)]!;
     const cyrillic = person.name.split(' ');
     const latin = (person.nameLatin || person.name).split(' ');
-    switch (i % 4) {
-      case 0:
-        return latin.at(-1)!;
-      case 1:
-        return cyrillic.at(-1)!;
-      case 2:
-        return `${cyrillic[0]} ${latin.at(-1)}`;
-      default:
-        return cyrillic.at(-1)!.slice(0, 4);
-    }
+    const [kind, make] = kinds[i % kinds.length]!;
+    return { kind, text: make(cyrillic, latin) };
   });
 }
 
-async function p95Of(samples: number, work: (i: number) => Promise<unknown>): Promise<number> {
+async function samplesOf(count: number, work: (i: number) => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < samples; i++) times.push(await timeMs(() => work(i)));
+  for (let i = 0; i < count; i++) times.push(await timeMs(() => work(i)));
+  return times;
+}
+
+function p95(times: readonly number[]): number {
   return round(percentile(sortedCopy(times), 95));
+}
+
+/** The search's p95 over every query, then p50 and p95 of each kind of query. */
+function emitSearch(size: number, queries: Query[], times: number[], emit: Emit): void {
+  emit({ bench: 'cases.search', size, metric: 'p95_ms', value: p95(times) });
+  for (const kind of Object.keys(QUERY_KINDS)) {
+    const own = times.filter((_, i) => queries[i]!.kind === kind);
+    emit({ bench: `cases.search.${kind}`, size, metric: 'p50_ms', value: round(median(own)) });
+    emit({ bench: `cases.search.${kind}`, size, metric: 'p95_ms', value: p95(own) });
+  }
 }
 
 async function benchImport(
@@ -156,20 +180,18 @@ async function run(size: number, emit: Emit, context: RunContext): Promise<void>
       await call<{ items: Summary[] }>(handlers, 'listPersons', { limit: 1000, sort: 'updated' })
     ).items;
     const queries = queriesFrom(people, samples);
-    emit({
-      bench: 'cases.search',
-      size,
-      metric: 'p95_ms',
-      value: await p95Of(samples, (i) =>
-        call(handlers, 'listPersons', { query: queries[i], limit: 200 }),
-      ),
-    });
+    const searchTimes = await samplesOf(samples, (i) =>
+      call(handlers, 'listPersons', { query: queries[i]!.text, limit: 200 }),
+    );
+    emitSearch(size, queries, searchTimes, emit);
     emit({
       bench: 'cases.open',
       size,
       metric: 'p95_ms',
-      value: await p95Of(samples, (i) =>
-        call(handlers, 'getPersonFile', { id: people[i % people.length]!.id }),
+      value: p95(
+        await samplesOf(samples, (i) =>
+          call(handlers, 'getPersonFile', { id: people[i % people.length]!.id }),
+        ),
       ),
     });
 

@@ -128,6 +128,13 @@ function opener<A extends z.ZodType<{ folder: string }>, R extends z.ZodType>(
 
 const NoArgs = z.object({}).strict();
 
+/** What selects the people of the person list: its search text and filters. */
+const PersonFilter = z.object({
+  query: z.string().max(200).default(''),
+  region: ThesaurusCode.optional(),
+  riskCategory: ThesaurusCode.optional(),
+});
+
 /**
  * `{ kind, fields }` (and `extra`, such as the id of the record to update) where fields are
  * checked against that kind's schema, all optional, and no other field is accepted.
@@ -196,19 +203,17 @@ export const contract = {
   updateSettings: method(Settings.partial().strict(), Settings),
   createPerson: method(PersonCreate.strict(), Person),
   listPersons: method(
-    z
-      .object({
-        query: z.string().max(200).default(''),
-        limit: z.number().int().min(1).max(1000).default(200),
-        offset: z.number().int().min(0).default(0),
-        sort: z.enum(['name', 'birthDate', 'updated']).default('name'),
-        direction: z.enum(['asc', 'desc']).default('asc'),
-        region: ThesaurusCode.optional(),
-        riskCategory: ThesaurusCode.optional(),
-      })
-      .strict(),
-    z.object({ items: z.array(PersonSummary), total: z.number().int() }),
+    PersonFilter.extend({
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+      sort: z.enum(['name', 'birthDate', 'updated']).default('name'),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+    }).strict(),
+    // `total` is null when the page was found without counting every match (a short prefix in
+    // a large register): `countPersons` counts, in a call of its own.
+    z.object({ items: z.array(PersonSummary), total: z.number().int().nullable() }),
   ),
+  countPersons: method(PersonFilter.strict(), z.object({ total: z.number().int() })),
   getPerson: method(z.object({ id: Id }).strict(), Person),
   findDuplicates: method(
     z

@@ -1,25 +1,12 @@
 import type { SqlValue } from 'sql.js';
 import type { ReadDb } from './handle';
 import { readRecord } from './records';
-import { all, type Row } from './statements';
-import { matchQuery } from '../search/fts';
+import { all, first } from './statements';
+import { matchQuery, queryTerms } from '../search/fts';
+import { textPage, type PersonPage } from './personPage';
+import { SUMMARY_COLUMNS as COLUMNS, toSummary } from './personSummary';
 import { searchKey } from '../search/transliterate';
 import type { Person, PersonSummary } from '../api/records';
-
-const COLUMNS =
-  'persons.id AS id, name, name_latin, birth_date, citizenship, region, persons.updated_at AS updated_at';
-
-function toSummary(row: Row): PersonSummary {
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    nameLatin: String(row.name_latin),
-    birthDate: row.birth_date === null ? null : String(row.birth_date),
-    citizenship: JSON.parse(String(row.citizenship)) as string[],
-    region: row.region === null ? null : String(row.region),
-    updatedAt: String(row.updated_at),
-  };
-}
 
 export function findPerson(db: ReadDb, id: string): Person | null {
   return readRecord(db, 'person', id) as Person | null;
@@ -45,20 +32,10 @@ const ORDER: Record<PersonQuery['sort'], string> = {
 /** The person list's filters: its text query, region and risk category. */
 export type PersonFilter = Pick<PersonQuery, 'query' | 'region' | 'riskCategory'>;
 
-/**
- * The FROM and WHERE of the person list for a filter. The text filter is the full-text index:
- * names in any script and transliteration, notes and cited sources.
- */
-function filtered(q: PersonFilter): { from: string; where: string; params: SqlValue[] } {
+/** The conditions on `persons` other than the text query: not deleted, region, risk category. */
+function conditions(q: PersonFilter): { where: string; params: SqlValue[] } {
   const clauses = ['deleted = 0'];
   const params: SqlValue[] = [];
-  const match = matchQuery(q.query);
-  // With a text query the matches drive the lookup (CROSS JOIN keeps that order), instead of a
-  // walk over every person testing membership.
-  const from = match
-    ? '(SELECT docid FROM person_search WHERE person_search MATCH ?) AS m CROSS JOIN persons ON persons.rowid = m.docid'
-    : 'persons';
-  if (match) params.push(match);
   if (q.region) {
     clauses.push('region = ?');
     params.push(q.region);
@@ -69,25 +46,60 @@ function filtered(q: PersonFilter): { from: string; where: string; params: SqlVa
     );
     params.push(q.riskCategory);
   }
-  return { from, where: clauses.join(' AND '), params };
+  return { where: clauses.join(' AND '), params };
 }
 
-/** One page of the person list with its total, filtered and sorted. */
-export function searchPersons(
-  db: ReadDb,
-  q: PersonQuery,
-): { items: PersonSummary[]; total: number } {
-  const { from, where, params } = filtered(q);
-  const total = Number(
-    all(db, `SELECT count(*) AS n FROM ${from} WHERE ${where}`, params)[0]?.n ?? 0,
-  );
+/**
+ * The FROM and WHERE of the person list for a filter. The text filter is the full-text index:
+ * names in any script and transliteration, notes and cited sources.
+ */
+function filtered(q: PersonFilter): { from: string; where: string; params: SqlValue[] } {
+  const match = matchQuery(q.query);
+  const { where, params } = conditions(q);
+  if (!match) return { from: 'persons', where, params };
+  // The matches drive the lookup (CROSS JOIN keeps that order), instead of a walk over every
+  // person testing membership.
+  return {
+    from: '(SELECT docid FROM person_search WHERE person_search MATCH ?) AS m CROSS JOIN persons ON persons.rowid = m.docid',
+    where,
+    params: [match, ...params],
+  };
+}
+
+/**
+ * One page of the person list, filtered and sorted, with the total when it came at no extra
+ * cost: always without a text query, and for a query with few matches. Otherwise `total` is null
+ * and `countPersons` counts.
+ */
+export function searchPersons(db: ReadDb, q: PersonQuery): PersonPage {
   const direction = q.direction === 'desc' ? 'DESC' : 'ASC';
+  const match = matchQuery(q.query);
+  const { where, params } = conditions(q);
+  if (match) {
+    return textPage(db, {
+      match,
+      terms: queryTerms(q.query),
+      where,
+      params,
+      order: ORDER[q.sort],
+      byName: q.sort === 'name',
+      direction,
+      limit: q.limit,
+      offset: q.offset,
+    });
+  }
   const items = all(
     db,
-    `SELECT ${COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${ORDER[q.sort]} ${direction}, persons.id LIMIT ? OFFSET ?`,
+    `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY ${ORDER[q.sort]} ${direction}, persons.id LIMIT ? OFFSET ?`,
     [...params, q.limit, q.offset],
   ).map(toSummary);
-  return { items, total };
+  return { items, total: countPersons(db, q) };
+}
+
+/** How many persons the person list shows for a filter, on all its pages. */
+export function countPersons(db: ReadDb, q: PersonFilter): number {
+  const { from, where, params } = filtered(q);
+  return Number(first(db, `SELECT count(*) AS n FROM ${from} WHERE ${where}`, params)?.n ?? 0);
 }
 
 /** The ids of every person the person list shows for a filter, on every page of it. */

@@ -65,21 +65,33 @@ function prefixTerm(term: string): string {
   return `"${term}*"`;
 }
 
-/** `("fold*" OR "key*")` for one typed word, or null if it has neither. */
-function wordMatch(word: string): string | null {
-  const terms = [...new Set([foldText(word), searchKeyPrefix(word)])].filter((t) => t !== '');
-  if (terms.length === 0) return null;
-  return `(${terms.map(prefixTerm).join(' OR ')})`;
+/** The prefixes one typed word is looked up by: its folded form and its key, each once. */
+function wordTerms(word: string): string[] {
+  return [...new Set([foldText(word), searchKeyPrefix(word)])].filter((t) => t !== '');
+}
+
+/**
+ * What a query asks for: for each word typed, the prefixes of which a document must have one
+ * (every word must match, each by its folded form or its key). Empty when the query has no word.
+ */
+export function queryTerms(userQuery: string): string[][] {
+  const words = [...new Set(splitWords(userQuery))].slice(0, MAX_QUERY_WORDS);
+  return words.map(wordTerms).filter((terms) => terms.length > 0);
 }
 
 /**
  * A safe FTS4 MATCH expression for what the user typed: every word must match (implicit AND), as
- * a prefix, in its folded form or by its phonetic key. Characters that are FTS syntax are never
- * passed through: only words (letters, digits) reach the expression, each quoted. Returns null when
- * the query has no word, so the caller lists without searching.
+ * a prefix, in its folded form or by its phonetic key, `("fold*" OR "key*")` per word. Characters
+ * that are FTS syntax are never passed through: only words (letters, digits) reach the
+ * expression, each quoted. Returns null when the query has no word, so the caller lists without
+ * searching.
  */
 export function matchQuery(userQuery: string): string | null {
-  const words = [...new Set(splitWords(userQuery))].slice(0, MAX_QUERY_WORDS);
-  const parts = words.map(wordMatch).filter((part) => part !== null);
+  return matchExpression(queryTerms(userQuery));
+}
+
+/** The MATCH expression for terms from `queryTerms` (or some of them), null for none. */
+export function matchExpression(terms: readonly (readonly string[])[]): string | null {
+  const parts = terms.map((word) => `(${word.map(prefixTerm).join(' OR ')})`);
   return parts.length === 0 ? null : parts.join(' ');
 }

@@ -4,6 +4,7 @@ import { readRecords } from '../db/records';
 import { loadDemoData } from '../demo/load';
 import { recordHistory, undoChangeSet } from './history';
 import {
+  countPersons,
   createPerson,
   findDuplicates,
   getPerson,
@@ -68,6 +69,7 @@ export function createHandlers(session: CoreSession): Handlers {
     updateSettings: (a) => session.updateUserSettings(a),
     createPerson: (a) => createPerson(session, a),
     listPersons: (a) => listPersons(session, a),
+    countPersons: (a) => countPersons(session, a),
     getPerson: (a) => getPerson(session, a),
     updatePerson: (a) => updatePerson(session, a),
     getPersonFile: (a) => getPersonFile(session, a),

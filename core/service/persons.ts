@@ -1,7 +1,12 @@
 import type { MethodResult, ParsedArgs } from '../api/contract';
 import { ApiError } from '../api/errors';
 import type { Person, PersonFile, RecordKind } from '../api/records';
-import { findPerson, likelyDuplicates, searchPersons } from '../db/persons';
+import {
+  countPersons as countListed,
+  findPerson,
+  likelyDuplicates,
+  searchPersons,
+} from '../db/persons';
 import { readRecords } from '../db/records';
 import { createRecord, updateRecord } from './records';
 import type { CoreSession } from './session';
@@ -34,6 +39,13 @@ export async function listPersons(
   args: ParsedArgs<'listPersons'>,
 ): Promise<MethodResult<'listPersons'>> {
   return searchPersons((await session.readVault()).db, args);
+}
+
+export async function countPersons(
+  session: CoreSession,
+  args: ParsedArgs<'countPersons'>,
+): Promise<MethodResult<'countPersons'>> {
+  return { total: countListed((await session.readVault()).db, args) };
 }
 
 export async function findDuplicates(

@@ -15,15 +15,13 @@ function filterArgs(filter: ListFilter) {
 
 /** How many people the list shows for these search and filters. */
 export async function countMatching(filter: ListFilter): Promise<ApiResult<number>> {
-  const result = await requestUnlocked((api) =>
-    api.listPersons({ ...filterArgs(filter), limit: 1 }),
-  );
+  const result = await requestUnlocked((api) => api.countPersons(filterArgs(filter)));
   return result.ok ? { ok: true, value: result.value.total } : result;
 }
 
 /**
  * The ids of everyone the list shows for these search and filters, a page at a time up to the
- * total, in the list's own order.
+ * total (or a short page, where the total was not counted), in the list's own order.
  */
 export async function matchingPersonIds(filter: ListFilter): Promise<ApiResult<string[]>> {
   const ids: string[] = [];
@@ -33,7 +31,8 @@ export async function matchingPersonIds(filter: ListFilter): Promise<ApiResult<s
     );
     if (!result.ok) return result;
     for (const person of result.value.items) ids.push(person.id);
-    if (result.value.items.length < PAGE || offset + PAGE >= result.value.total) break;
+    const { items, total } = result.value;
+    if (items.length < PAGE || (total !== null && offset + PAGE >= total)) break;
   }
   // A person edited while paging can move between pages: keep each id once.
   return { ok: true, value: [...new Set(ids)] };

@@ -224,7 +224,9 @@ export function PersonList(props: Props) {
           <p className="muted">{t('people.loading')}</p>
         )
       ) : (
-        <p className="muted list-count">{t('people.count', { count })}</p>
+        <p className="muted list-count">
+          {t(pages.counting ? 'people.countAtLeast' : 'people.count', { count })}
+        </p>
       )}
 
       <div ref={scrollRef} className="person-scroll">

@@ -26,6 +26,15 @@ interface Requested {
   key: string;
   refreshToken: number;
   pages: Set<number>;
+  /** The total has been asked for separately (a page came without it). */
+  counting: boolean;
+}
+
+/** The rows up to the end of the last page fetched: the least the total can be. */
+function rowsFetched(pages: ReadonlyMap<number, PersonSummary[]>): number {
+  let rows = 0;
+  for (const [page, items] of pages) rows = Math.max(rows, page * PAGE_SIZE + items.length);
+  return rows;
 }
 
 const EMPTY: Cache = { key: '', pages: new Map(), total: null, errorCode: null };
@@ -34,30 +43,39 @@ const EMPTY: Cache = { key: '', pages: new Map(), total: null, errorCode: null }
  * The person list, fetched a page at a time for the rows in view (`ensure`). Pages stay cached
  * until the query changes or `refreshToken` does; after a refresh the old rows stay on screen
  * until the new ones arrive, so a save never makes the list flicker. `total` sizes the scroll
- * area.
+ * area; when a page comes without it (a short prefix in a large register), it is counted in a
+ * call of its own and the list grows to it when it arrives.
  */
 export function usePersonPages(query: ListQuery, refreshToken: number) {
   const { query: text, sort, direction, region, riskCategory } = query;
   const key = JSON.stringify([text, sort, direction, region, riskCategory]);
   const [cache, setCache] = useState<Cache>(EMPTY);
-  const requested = useRef<Requested>({ key: '', refreshToken: -1, pages: new Set() });
+  const requested = useRef<Requested>({
+    key: '',
+    refreshToken: -1,
+    pages: new Set(),
+    counting: false,
+  });
 
   const ensure = useCallback(
     (first: number, last: number) => {
       if (requested.current.key !== key || requested.current.refreshToken !== refreshToken) {
-        requested.current = { key, refreshToken, pages: new Set() };
+        requested.current = { key, refreshToken, pages: new Set(), counting: false };
       }
       const round = requested.current;
+      const filter = {
+        query: text,
+        region: region || undefined,
+        riskCategory: riskCategory || undefined,
+      };
       for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
         if (round.pages.has(page)) continue;
         round.pages.add(page);
         void requestUnlocked((api) =>
           api.listPersons({
-            query: text,
+            ...filter,
             sort,
             direction,
-            region: region || undefined,
-            riskCategory: riskCategory || undefined,
             offset: page * PAGE_SIZE,
             limit: PAGE_SIZE,
           }),
@@ -69,11 +87,22 @@ export function usePersonPages(query: ListQuery, refreshToken: number) {
             setCache((current) => ({ ...current, errorCode: result.error.code }));
             return;
           }
+          const { items, total } = result.value;
           setCache((current) => {
-            const pages = new Map(current.key === key ? current.pages : []);
-            pages.set(page, result.value.items);
-            return { key, pages, total: result.value.total, errorCode: null };
+            const same = current.key === key;
+            const pages = new Map(same ? current.pages : []);
+            pages.set(page, items);
+            return { key, pages, total: total ?? (same ? current.total : null), errorCode: null };
           });
+          if (total === null && !round.counting) {
+            round.counting = true;
+            void requestUnlocked((api) => api.countPersons(filter)).then((counted) => {
+              if (requested.current !== round || !counted.ok) return;
+              setCache((current) =>
+                current.key === key ? { ...current, total: counted.value.total } : current,
+              );
+            });
+          }
         });
       }
     },
@@ -82,10 +111,15 @@ export function usePersonPages(query: ListQuery, refreshToken: number) {
 
   return {
     ensure,
-    /** Null until the first page of the current query has arrived. */
+    /** Null until the first page of the current query has arrived and the total is known. */
     total: cache.key === key ? cache.total : null,
-    /** The last total known, kept while a new query loads so that the list does not jump. */
-    shownTotal: cache.total ?? 0,
+    /**
+     * The last total known, kept while a new query loads so that the list does not jump; while a
+     * total is being counted, the rows already fetched.
+     */
+    shownTotal: cache.total ?? rowsFetched(cache.pages),
+    /** The current query's rows have come but their total is still being counted. */
+    counting: cache.key === key && cache.total === null && cache.pages.size > 0,
     item: (index: number): PersonSummary | undefined =>
       cache.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     errorCode: cache.errorCode,
