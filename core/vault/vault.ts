@@ -174,6 +174,8 @@ export class Vault {
       const SQL = await loadSqlJs();
       const db = writableDb(new SQL.Database());
       migrate(db);
+      // Marks the (empty) search index as built by today's rules, so unlocking never rebuilds it.
+      ensureSearchIndex(db);
       await writeGeneration(folder, vaultId, keys, 1n, db.export());
       // The header goes last: until it exists, the folder does not hold a vault.
       await writeVaultFile(folder, HEADER_FILE, header);
