@@ -144,10 +144,14 @@ export async function readSnapshotFile(
   } catch (err) {
     throw readFailure(err, name, missing);
   }
+  // One buffer for every segment: the reader is done with a segment before it asks for the next,
+  // and a fresh buffer per segment left a whole database's worth of garbage by the end.
+  let scratch = Buffer.alloc(0);
   try {
     const { size } = await handle.stat();
     return await readSnapshot(keys.snapshot, vaultId, size, async (offset, length) => {
-      const buffer = Buffer.allocUnsafe(length);
+      if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
+      const buffer = scratch;
       try {
         const { bytesRead } = await handle.read(buffer, 0, length, offset);
         return buffer.subarray(0, bytesRead);

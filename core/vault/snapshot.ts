@@ -24,7 +24,10 @@ const PREFIX_BYTES = 34;
 /** The prefix, then segment size (u32) and database length (u64). */
 export const SEGMENTED_HEAD_BYTES = PREFIX_BYTES + 4 + 8;
 
-/** Reads `length` bytes at `offset`; fewer at the end of the file. */
+/**
+ * Reads `length` bytes at `offset`; fewer at the end of the file. The bytes may be overwritten by
+ * the next read, so each is used before the next is asked for.
+ */
 export type ReadAt = (offset: number, length: number) => Promise<Uint8Array>;
 
 /** Segment i's associated data: the whole head, then i, so segments cannot be moved or cut. */
@@ -83,7 +86,8 @@ export async function readSnapshot(
       throw damage('Snapshot belongs to another vault');
     const generation = r.u64();
     if (version === WHOLE_IMAGE_VERSION) {
-      const file = Buffer.from(await readAt(0, fileLength));
+      const bytes = await readAt(0, fileLength);
+      const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
       return { generation, version, database: openWholeImage(key, file) };
     }
     const database = await openSegments(key, head, r, fileLength, readAt);
