@@ -11,6 +11,7 @@ import {
   noticeStatus,
   openExportDialog,
   openImportDialog,
+  shownCount,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -19,14 +20,6 @@ const start = useApps(tempDir);
 
 function people(page: Page) {
   return page.getByRole('list', { name: 'People' });
-}
-
-/** The number of people the list shows, from the list's own region. */
-function shownCount(page: Page) {
-  return page
-    .getByRole('region', { name: 'People' })
-    .getByText(/^\d+ (person|people)$/)
-    .textContent();
 }
 
 async function search(page: Page, text: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { BrowserHost } from '../../browser-host/host';
 import type { ThesaurusTerm } from '../../core/api/records';
 import { DEFINITIONS } from '../../core/api/figureDefinitions';
 import type { BreakdownResult, Figure, ReleasesResult } from '../../core/api/figures';
-import { createVaultThroughUi, launchApp } from '../helpers/browserHost';
+import { createVaultThroughUi, launchApp, coreCall as call } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -15,12 +15,6 @@ afterEach(async () => {
 });
 
 /** Calls the core directly, as the page's bridge does, and unwraps the answer. */
-async function call<T>(app: BrowserHost, method: string, args: unknown): Promise<T> {
-  const result = await app.core.call(method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}`);
-  return result.value as T;
-}
-
 const AS_OF = '2024-12-31';
 
 describe('figures dashboard through the browser host', () => {

@@ -1,11 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/host';
 import type { Figure } from '../../core/api/figures';
 import type { Person, PersonFile } from '../../core/api/records';
-import { createVaultThroughUi, useApps, openImportDialog } from '../helpers/browserHost';
+import {
+  createVaultThroughUi,
+  useApps,
+  openImportDialog,
+  shownCount,
+  coreCall as call,
+} from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -67,19 +72,6 @@ function resultText(dialog: Locator) {
 
 function plan(dialog: Locator) {
   return dialog.getByText(/^What the import would do:/).textContent();
-}
-
-function shownCount(page: Page) {
-  return page
-    .getByRole('region', { name: 'People' })
-    .getByText(/^\d+ (person|people)$/)
-    .textContent();
-}
-
-async function call<T>(app: BrowserHost, method: string, args: unknown): Promise<T> {
-  const result = await app.core.call(method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}`);
-  return result.value as T;
 }
 
 describe('importing a register keyed by its own list numbers, through the browser host', () => {

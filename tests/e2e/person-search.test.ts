@@ -1,26 +1,15 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { BrowserHost } from '../../browser-host/host';
 import type { PersonSummary } from '../../core/api/records';
-import { createDemoVaultThroughUi, useApps } from '../helpers/browserHost';
+import {
+  createDemoVaultThroughUi,
+  useApps,
+  shownCount,
+  coreCall as call,
+} from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
 const start = useApps(tempDir);
-
-/** The number of people the list shows, from the list's own region. */
-function shownCount(page: Page) {
-  return page
-    .getByRole('region', { name: 'People' })
-    .getByText(/^\d+ (person|people)$/)
-    .textContent();
-}
-
-async function call<T>(app: BrowserHost, method: string, args: unknown): Promise<T> {
-  const result = await app.core.call(method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}`);
-  return result.value as T;
-}
 
 describe('searching a large register through the browser host', () => {
   it('shows the first people for a one-letter search at once and the count once it is counted', async () => {

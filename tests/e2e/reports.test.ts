@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/host';
 import type { CaseSummary, CasesResult, Figure } from '../../core/api/figures';
 import type { PersonFile } from '../../core/api/records';
-import { createVaultThroughUi, launchApp } from '../helpers/browserHost';
+import { createVaultThroughUi, launchApp, coreCall as call } from '../helpers/browserHost';
 import { pdfText } from '../helpers/pdf';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -16,12 +16,6 @@ afterEach(async () => {
 });
 
 /** Calls the core directly, as the page's bridge does, and unwraps the answer. */
-async function call<T>(app: BrowserHost, method: string, args: unknown): Promise<T> {
-  const result = await app.core.call(method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}`);
-  return result.value as T;
-}
-
 const AS_OF = '2024-12-31';
 
 /** December in Belarusian as a date says it ("31 снежня"), from Node's ICU, not ours. */

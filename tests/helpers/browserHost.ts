@@ -118,3 +118,18 @@ export async function openContactsScreen(page: Page): Promise<Locator> {
   await screen.waitFor();
   return screen;
 }
+
+/** The number of people the list shows, from the list's own region. */
+export function shownCount(page: Page): Promise<string | null> {
+  return page
+    .getByRole('region', { name: 'People' })
+    .getByText(/^\d+ (person|people)$/)
+    .textContent();
+}
+
+/** A core call through the host, failing the test with the error's code. */
+export async function coreCall<T>(app: BrowserHost, method: string, args: unknown): Promise<T> {
+  const result = await app.core.call(method, args);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code}`);
+  return result.value as T;
+}
