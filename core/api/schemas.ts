@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The years a recorded date may fall in: older or later ones are typing mistakes. */
+export const MIN_DATE_YEAR = 1850;
+export const MAX_DATE_YEAR = 2200;
+
 /** A date known to the year, the month or the day: `2021`, `2021-08`, `2021-08-15`. */
 export const PartialDate = z
   .string()
@@ -8,7 +12,7 @@ export const PartialDate = z
 
 function isValidPartialDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
-  if (y < 1850 || y > 2200) return false;
+  if (y < MIN_DATE_YEAR || y > MAX_DATE_YEAR) return false;
   if (m === undefined) return true;
   if (m < 1 || m > 12) return false;
   if (d === undefined) return true;
