@@ -15,6 +15,11 @@ const MONTH_KEYS = [
   'dates.months.dec',
 ] as const;
 
+/** The month names the interface shows, January first: the date field reads them back. */
+export function monthNames(t: TFunction): string[] {
+  return MONTH_KEYS.map((key) => t(key));
+}
+
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**

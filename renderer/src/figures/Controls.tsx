@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
+import { DateField } from '../forms/DateField';
 import { FilterFields } from './FilterFields';
 import type { DraftError, ParamsDraft } from './params';
 
@@ -29,21 +30,18 @@ export function Controls({ draft, errors, onChange, onReset }: Props) {
       aria-label={t('figures.controls.label')}
       onSubmit={(event) => event.preventDefault()}
     >
-      <Field
+      {/* Applied on Enter or on leaving the field: each change recomputes every figure. */}
+      <DateField
         label={t('figures.controls.asOf')}
+        hint=""
         error={has('asOf') ? t('figures.controls.asOfError') : undefined}
         className="figures-control-date"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={draft.asOf}
-            required
-            onChange={(event) => set({ asOf: event.target.value })}
-          />
-        )}
-      </Field>
+        value={draft.asOf}
+        onChange={(asOf) => set({ asOf })}
+        needDay
+        applyOnConfirm
+        required
+      />
       <fieldset className="figures-window">
         <legend>{t('figures.controls.window')}</legend>
         <div className="figures-window-fields">

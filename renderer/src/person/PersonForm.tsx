@@ -4,6 +4,7 @@ import type { ApiResult, ErrorCode } from '../../../core/api/errors';
 import { Consent, Sex, type Person, type PersonFields } from '../../../core/api/records';
 import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
+import { DateField } from '../forms/DateField';
 import { errorKey } from '../errors';
 import { refusedField, type FieldMessages } from '../forms/messages';
 import { ThesaurusSelect } from '../thesauri/ThesaurusSelect';
@@ -212,21 +213,17 @@ export function PersonForm(props: Props) {
             </select>
           )}
         </Field>
-        <Field
+        <DateField
           label={t('person.birthDate')}
-          hint={t('person.birthDateHint')}
+          hint={`${t('person.birthDateHint')} ${t('dateInput.hint')}`}
           error={message('birthDate')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              {...text('birthDate')}
-              type="text"
-              inputMode="numeric"
-              placeholder={t('dates.placeholder')}
-            />
-          )}
-        </Field>
+          value={draft.birthDate}
+          onChange={(value) => edit('birthDate', value)}
+          readOnly={readOnly}
+          inputRef={(element) => {
+            controls.current.birthDate = element;
+          }}
+        />
         {/* Under the name and birth date it is about, in view while they are typed. */}
         <DuplicateWarning people={duplicates} onOpen={onOpenPerson} />
         <Field

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../components/Field';
 import { FilterFields } from '../figures/FilterFields';
+import { DateField } from '../forms/DateField';
 import type { DraftError, FiguresDraft } from './draft';
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
   onChange: (draft: FiguresDraft) => void;
 }
 
-type DateField = 'releasesFrom' | 'releasesTo' | 'earlySince';
+type PartialDateField = 'releasesFrom' | 'releasesTo' | 'earlySince';
 
 /** The figures report's parameters: the dashboard's date, window and filters, and the appendix. */
 export function FiguresFields({ draft, errors, onChange }: Props) {
@@ -20,45 +20,34 @@ export function FiguresFields({ draft, errors, onChange }: Props) {
   const set = (changes: Partial<FiguresDraft>) => onChange({ ...draft, ...changes });
 
   /** A year, a month or a day, typed: the contract's partial dates. */
-  const partialDate = (field: DateField, label: string, hint?: string, className?: string) => (
-    <Field
+  const partialDate = (
+    field: PartialDateField,
+    label: string,
+    hint?: string,
+    className?: string,
+  ) => (
+    <DateField
       label={label}
-      hint={hint}
+      hint={hint ?? ''}
       error={errors.includes(field) ? t('reports.dateError') : undefined}
       className={className}
-    >
-      {(control) => (
-        <input
-          {...control}
-          type="text"
-          inputMode="numeric"
-          maxLength={10}
-          spellCheck={false}
-          value={draft[field]}
-          onChange={(event) => set({ [field]: event.target.value })}
-        />
-      )}
-    </Field>
+      value={draft[field]}
+      onChange={(value) => set({ [field]: value })}
+    />
   );
 
   return (
     <fieldset className="report-fields">
       <legend>{t('reports.figures.legend')}</legend>
-      <Field
+      <DateField
         label={t('reports.figures.asOf')}
         error={errors.includes('asOf') ? t('reports.figures.asOfError') : undefined}
         className="report-date"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            required
-            value={draft.asOf}
-            onChange={(event) => set({ asOf: event.target.value })}
-          />
-        )}
-      </Field>
+        value={draft.asOf}
+        onChange={(asOf) => set({ asOf })}
+        needDay
+        required
+      />
       <fieldset className="choice-group" aria-describedby={windowHintId}>
         <legend>{t('reports.figures.window')}</legend>
         <p id={windowHintId} className="hint">

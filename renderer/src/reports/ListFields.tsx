@@ -9,6 +9,7 @@ import {
 } from '../../../core/api/reports';
 import { Field } from '../components/Field';
 import { formatPartialDate } from '../dates';
+import { DateField } from '../forms/DateField';
 import type { DraftError, ListDraft } from './draft';
 
 interface Props {
@@ -49,20 +50,14 @@ export function ListFields({ draft, errors, onChange }: Props) {
             />
           )}
         </Field>
-        <Field
+        <DateField
           label={t('reports.list.asOf')}
           hint={t('reports.list.asOfHint')}
           error={errors.includes('listAsOf') ? t('reports.figures.asOfError') : undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={draft.asOf}
-              onChange={(event) => set({ asOf: event.target.value })}
-            />
-          )}
-        </Field>
+          value={draft.asOf}
+          onChange={(asOf) => set({ asOf })}
+          needDay
+        />
         <Field label={t('reports.list.groupBy')}>
           {(control) => (
             <select
