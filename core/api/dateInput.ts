@@ -9,8 +9,10 @@ import { MAX_DATE_YEAR, MIN_DATE_YEAR } from './schemas';
  * The rule for numbers: **day first, in every interface language** (the users are in Belarus,
  * where 06.05.2024 is 6 May). A reading that starts with a four-digit year is year, month, day
  * (ISO 2024-05-06, also 2024.05.06), and always reads as itself. When the interface is English
- * and a numeric date could also be the month-first form of the United States (05/06/2024: both
- * numbers 12 or less, and different), the field asks which was meant instead of guessing. A
+ * and a numeric date written with slashes, dashes or spaces could also be the month-first form
+ * of the United States (05/06/2024: both numbers 12 or less, and different), the field asks
+ * which was meant instead of guessing. Dots (06.05.2024) and digits alone (06052024) are the
+ * day-first forms of Belarus and Russia, and are never asked back. A
  * month-first date whose first number cannot be a month (05/25/2024) is refused with the rule,
  * not silently swapped. Two-digit years are refused: 6.5.24 could be 1924 or 2024, both within
  * the years a record may hold. Month names (English, Russian and Belarusian, any case, full or
@@ -23,7 +25,7 @@ export function readDateInput(text: string, options: DateInputOptions): DateRead
   if (tokens.numbers.length === 0 && tokens.words.length === 0) return { kind: 'empty' };
   const reading =
     tokens.words.length === 0
-      ? readNumbers(tokens.numbers, options.language)
+      ? readNumbers(tokens, options.language.startsWith('en') && !tokens.dotted)
       : readWithMonthName(tokens, options.monthNames ?? []);
   if (options.needDay === true && reading.kind === 'certain' && reading.parts.day === undefined) {
     return refused('needDay', reading.parts);
@@ -70,16 +72,19 @@ interface Tokens {
   numbers: string[];
   /** Words other than filler ("г.", "of"), without a trailing full stop. */
   words: string[];
+  /** Whether a full stop separates anything: the day-first form of Belarus and Russia. */
+  dotted: boolean;
 }
 
 /** Digit runs, letter runs and separators; null if anything else is in the text. */
 function tokenize(text: string): Tokens | null {
-  const tokens: Tokens = { numbers: [], words: [] };
+  const tokens: Tokens = { numbers: [], words: [], dotted: false };
   const pattern = /(\d+)|(\p{L}+)|([\s.,/-]+)/uy;
   let match: RegExpExecArray | null;
   while (pattern.lastIndex < text.length && (match = pattern.exec(text)) !== null) {
     if (match[1] !== undefined) tokens.numbers.push(match[1]);
     else if (match[2] !== undefined && !isFillerWord(match[2])) tokens.words.push(match[2]);
+    else if (match[3]?.includes('.') === true) tokens.dotted = true;
   }
   return pattern.lastIndex === text.length || text.length === 0 ? tokens : null;
 }
@@ -129,7 +134,8 @@ function pick(candidates: readonly DateParts[]): DateReading {
 const isYear = (digits: string) => digits.length === 4;
 const isShort = (digits: string) => digits.length <= 2;
 
-function readNumbers(numbers: readonly string[], language: string): DateReading {
+/** `mayBeMonthFirst`: an English interface, and no dots: 05/06/2024 may be 6 May. */
+function readNumbers({ numbers }: Tokens, mayBeMonthFirst: boolean): DateReading {
   const n = numbers.map(Number);
   const lengths = numbers.map((digits) => digits.length).join(',');
   switch (lengths) {
@@ -170,7 +176,7 @@ function readNumbers(numbers: readonly string[], language: string): DateReading 
   if (numbers.length === 3 && isShort(numbers[0]!) && isShort(numbers[1]!) && isYear(numbers[2]!)) {
     const dayFirst = { year: n[2]!, month: n[1]!, day: n[0]! };
     const monthFirst = { year: n[2]!, month: n[0]!, day: n[1]! };
-    const asksBack = language.startsWith('en') && n[0]! <= 12 && n[1]! <= 12;
+    const asksBack = mayBeMonthFirst && n[0]! <= 12 && n[1]! <= 12;
     return pick(asksBack ? [dayFirst, monthFirst] : [dayFirst]);
   }
   return refused(shortProblem(numbers));

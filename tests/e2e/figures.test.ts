@@ -34,6 +34,7 @@ describe('figures dashboard through the browser host', () => {
 
     // The as-of date and the release window drive every figure.
     await page.getByLabel('As of', { exact: true }).fill(AS_OF);
+    await page.getByLabel('As of', { exact: true }).press('Enter');
     await page.getByLabel('From', { exact: true }).fill('2021');
     await page.getByLabel('To', { exact: true }).fill('2024');
     const inCustody = await call<Figure>(app, 'figureInCustody', { asOf: AS_OF });
@@ -104,6 +105,7 @@ describe('figures dashboard through the browser host', () => {
     await page.getByRole('button', { name: 'Add person' }).waitFor();
     await page.getByRole('button', { name: 'Figures', exact: true }).click();
     await page.getByLabel('As of', { exact: true }).fill(AS_OF);
+    await page.getByLabel('As of', { exact: true }).press('Enter');
 
     await page.getByLabel('Rows', { exact: true }).selectOption({ label: 'Region' });
     await page.getByLabel('Columns', { exact: true }).selectOption({ label: 'Sex' });

@@ -172,6 +172,7 @@ describe('importing a register keyed by its own list numbers, through the browse
     await page.getByRole('button', { name: 'Figures', exact: true }).click();
     await page.getByRole('heading', { name: 'Figures', exact: true }).waitFor();
     await page.getByLabel('As of', { exact: true }).fill(AS_OF);
+    await page.getByLabel('As of', { exact: true }).press('Enter');
     const custodyCard = page.getByRole('region', { name: 'In custody', exact: true });
     await expect
       .poll(() => custodyCard.textContent())

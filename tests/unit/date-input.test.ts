@@ -70,8 +70,11 @@ describe('numeric dates', () => {
     expect(value('25/05/2024', 'en')).toBe('2024-05-25');
     // Month first with a day over 12 is refused by the rule, not swapped silently.
     expect(value('05/25/2024', 'en')).toBe('refused:month');
-    // ISO and eight digits are never asked back.
+    expect(value('05-06-2024', 'en')).toMatch(/^ambiguous:/);
+    expect(value('05 06 2024', 'en')).toMatch(/^ambiguous:/);
+    // ISO, dots and eight digits are never asked back: the first is ISO, the others day first.
     expect(value('2024-06-05', 'en')).toBe('2024-06-05');
+    expect(value('05.06.2024', 'en')).toBe('2024-06-05');
     expect(value('05062024', 'en')).toBe('2024-06-05');
   });
 
@@ -211,8 +214,9 @@ describe('properties', () => {
         (stored, separator, zeros, language) => {
           const reading = read(dayFirst(stored, separator, zeros), language);
           if (reading.kind === 'ambiguous') {
-            // English asks back; the day-first reading is always one of the two, listed first.
+            // English asks back unless dotted; the day-first reading is listed first.
             expect(language).toBe('en');
+            expect(separator).not.toContain('.');
             expect(reading.choices[0].value).toBe(stored);
           } else {
             expect(reading).toMatchObject({ kind: 'certain', value: stored });
