@@ -30,7 +30,8 @@ export function Controls({ draft, errors, onChange, onReset }: Props) {
       aria-label={t('figures.controls.label')}
       onSubmit={(event) => event.preventDefault()}
     >
-      {/* Applied on Enter or on leaving the field: each change recomputes every figure. */}
+      {/* Applied on Enter or on leaving the field: each change recomputes every figure. The
+          bar has no room for the hint; the placeholder and the reading below say enough. */}
       <DateField
         label={t('figures.controls.asOf')}
         hint=""

@@ -12,6 +12,7 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
+  /** Replaces the hint on what may be typed; '' for none, where space is short. */
   hint?: string | undefined;
   className?: string;
   /** Only a full day will do (an as-of date). */
