@@ -86,7 +86,9 @@ function compare(english: Strings, translated: Strings, lang: string): string[] 
     const other = tr.plain.get(key);
     if (other === undefined) problems.push(`missing: ${key}`);
     else if (tokens(other).join() !== tokens(text).join())
-      problems.push(`placeholders differ: ${key} (${tokens(other).join()} vs ${tokens(text).join()})`);
+      problems.push(
+        `placeholders differ: ${key} (${tokens(other).join()} vs ${tokens(text).join()})`,
+      );
   }
   for (const key of tr.plain.keys()) {
     if (!en.plain.has(key)) problems.push(`not in English: ${key}`);
@@ -104,14 +106,18 @@ function compare(english: Strings, translated: Strings, lang: string): string[] 
       if (!forms.has(form)) problems.push(`missing plural form: ${family}_${form}`);
     }
     for (const form of forms.keys()) {
-      if (!want.includes(form)) problems.push(`plural form ${lang} does not use: ${family}_${form}`);
+      if (!want.includes(form))
+        problems.push(`plural form ${lang} does not use: ${family}_${form}`);
     }
     const enTokens = familyTokens(enForms);
     if (familyTokens(forms).join() !== enTokens.join())
-      problems.push(`placeholders differ: ${family}_* (${familyTokens(forms).join()} vs ${enTokens.join()})`);
+      problems.push(
+        `placeholders differ: ${family}_* (${familyTokens(forms).join()} vs ${enTokens.join()})`,
+      );
     for (const [form, text] of forms) {
       const stray = tokens(text).filter((t) => t !== '{{count}}' && !enTokens.includes(t));
-      if (stray.length > 0) problems.push(`unknown placeholder in ${family}_${form}: ${stray.join()}`);
+      if (stray.length > 0)
+        problems.push(`unknown placeholder in ${family}_${form}: ${stray.join()}`);
     }
   }
   for (const family of tr.plural.keys()) {
@@ -156,14 +162,21 @@ describe('locale files', () => {
       ['a.gone', 'x'],
     ]);
     expect(compare(en, broken, 'ru')).toEqual([
-      'missing: a.hint',
       'placeholders differ: a.title ({{имя}} vs {{name}})',
+      'missing: a.hint',
       'not in English: a.extra',
       'not in English: a.gone',
       'missing plural form: a.rows_many',
     ]);
-    expect(compare(en, new Map([['a.title', 'Привет {{name}}'], ['a.hint', 'Подсказка']]), 'ru')).toEqual([
-      'missing plural: a.rows',
-    ]);
+    expect(
+      compare(
+        en,
+        new Map([
+          ['a.title', 'Привет {{name}}'],
+          ['a.hint', 'Подсказка'],
+        ]),
+        'ru',
+      ),
+    ).toEqual(['missing plural: a.rows']);
   });
 });
