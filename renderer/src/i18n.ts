@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { InterfaceLanguage } from '../../core/api/schemas';
+import type { Language } from '../../core/api/schemas';
 import en from '../../resources/locales/en/translation.json';
 import ru from '../../resources/locales/ru/translation.json';
 
@@ -9,31 +9,32 @@ import ru from '../../resources/locales/ru/translation.json';
 const resources = {
   en: { translation: en },
   ru: { translation: ru },
-} as const satisfies Partial<Record<InterfaceLanguage, { translation: object }>>;
+} as const satisfies Partial<Record<Language, { translation: object }>>;
 
-export type Language = keyof typeof resources;
+/** The languages this build carries a translation of. */
+type BundledLanguage = keyof typeof resources;
 
 /**
  * Each language named in itself, the same in every interface language, so that someone who
  * cannot read the current one still finds their own.
  */
-const NATIVE_NAMES: Record<InterfaceLanguage, string> = {
+const NATIVE_NAMES: Record<Language, string> = {
   en: 'English',
   be: 'Беларуская',
   ru: 'Русский',
 };
 
-export const LANGUAGES = (Object.keys(resources) as Language[]).map((code) => ({
+export const LANGUAGES = (Object.keys(resources) as BundledLanguage[]).map((code) => ({
   code,
   name: NATIVE_NAMES[code],
 }));
 
-function isLanguage(code: string | null): code is Language {
+function isLanguage(code: string | null): code is BundledLanguage {
   return code !== null && Object.hasOwn(resources, code);
 }
 
 /** The first of the system's preferred languages the interface is written in, else English. */
-function systemLanguage(): Language {
+function systemLanguage(): BundledLanguage {
   for (const tag of navigator.languages) {
     const base = tag.toLowerCase().split('-')[0] ?? '';
     if (isLanguage(base)) return base;
@@ -54,7 +55,7 @@ export async function applyLanguage(choice: string | null): Promise<void> {
 }
 
 /** The language the interface shows now. */
-export function currentLanguage(): Language {
+export function currentLanguage(): BundledLanguage {
   return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
