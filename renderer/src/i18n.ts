@@ -1,11 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../../resources/locales/en/translation.json';
+import be from '../../resources/locales/be/translation.json';
 
 // Locales are bundled, not fetched: the CSP allows no requests, and a missing locale file must
 // break the build rather than the app. To add one, import its file and list it here.
 const resources = {
   en: { translation: en },
+  be: { translation: be },
 } as const;
 
 type Language = keyof typeof resources;
