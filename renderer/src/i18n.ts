@@ -2,17 +2,16 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../core/api/schemas';
 import en from '../../resources/locales/en/translation.json';
+import be from '../../resources/locales/be/translation.json';
 import ru from '../../resources/locales/ru/translation.json';
 
 // Locales are bundled, not fetched: the CSP allows no requests, and a missing locale file must
 // break the build rather than the app. To add one, import its file and list it here.
 const resources = {
   en: { translation: en },
+  be: { translation: be },
   ru: { translation: ru },
-} as const satisfies Partial<Record<Language, { translation: object }>>;
-
-/** The languages this build carries a translation of. */
-type BundledLanguage = keyof typeof resources;
+} as const satisfies Record<Language, { translation: object }>;
 
 /**
  * Each language named in itself, the same in every interface language, so that someone who
@@ -24,17 +23,17 @@ const NATIVE_NAMES: Record<Language, string> = {
   ru: 'Русский',
 };
 
-export const LANGUAGES = (Object.keys(resources) as BundledLanguage[]).map((code) => ({
+export const LANGUAGES = (Object.keys(resources) as Language[]).map((code) => ({
   code,
   name: NATIVE_NAMES[code],
 }));
 
-function isLanguage(code: string | null): code is BundledLanguage {
+function isLanguage(code: string | null): code is Language {
   return code !== null && Object.hasOwn(resources, code);
 }
 
 /** The first of the system's preferred languages the interface is written in, else English. */
-function systemLanguage(): BundledLanguage {
+function systemLanguage(): Language {
   for (const tag of navigator.languages) {
     const base = tag.toLowerCase().split('-')[0] ?? '';
     if (isLanguage(base)) return base;
@@ -55,7 +54,7 @@ export async function applyLanguage(choice: string | null): Promise<void> {
 }
 
 /** The language the interface shows now. */
-export function currentLanguage(): BundledLanguage {
+export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
