@@ -68,8 +68,17 @@ export const DamageDetails = z.object({
 });
 export type DamageDetails = z.infer<typeof DamageDetails>;
 
+/** The languages the interface is written in: English, Belarusian, Russian. */
+export const InterfaceLanguage = z.enum(['en', 'be', 'ru']);
+export type InterfaceLanguage = z.infer<typeof InterfaceLanguage>;
+
 export const Settings = z.object({
   /** Minutes without keyboard or pointer input before the vault locks itself. */
   autoLockMinutes: z.number().int().min(1).max(240),
+  /**
+   * The interface language the user chose; null until they choose, when the system language
+   * decides. An installation setting, not a vault one: it must apply before any vault is open.
+   */
+  language: InterfaceLanguage.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
