@@ -2,6 +2,7 @@ import { createInstance, type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import be from '../../resources/locales/be/translation.json';
 import en from '../../resources/locales/en/translation.json';
+import ru from '../../resources/locales/ru/translation.json';
 import { formatPartialDate } from '../../renderer/src/dates';
 import {
   formatList,
@@ -14,14 +15,15 @@ import {
 // Dates, numbers and lists as the interface shows them, per interface language. Node has full
 // ICU, so where Intl has the answer it is the oracle; in Chromium it has none for Belarusian.
 const NBSP = '\u00a0';
-const translators: Record<'en' | 'be', TFunction> = {} as Record<'en' | 'be', TFunction>;
+type Lng = 'en' | 'be' | 'ru';
+const translators = {} as Record<Lng, TFunction>;
 
 beforeAll(async () => {
-  for (const lng of ['en', 'be'] as const) {
+  for (const lng of ['en', 'be', 'ru'] as const) {
     const i18n = createInstance();
     await i18n.init({
       lng,
-      resources: { en: { translation: en }, be: { translation: be } },
+      resources: { en: { translation: en }, be: { translation: be }, ru: { translation: ru } },
       fallbackLng: 'en',
       interpolation: { escapeValue: false },
     });
@@ -81,6 +83,14 @@ describe('dates in the interface language', () => {
     expect(formatPartialDate(t, '2024')).toBe('2024');
   });
 
+  it('writes a day with the month in the genitive in Russian, and a month alone in the nominative', () => {
+    const t = translators.ru;
+    expect(formatPartialDate(t, '2024-05-06')).toBe('6 мая 2024');
+    expect(formatPartialDate(t, '2021-08-15')).toBe('15 августа 2021');
+    expect(formatPartialDate(t, '2024-05')).toBe('май 2024');
+    expect(formatPartialDate(t, '2024')).toBe('2024');
+  });
+
   it('keeps the English short forms', () => {
     const t = translators.en;
     expect(formatPartialDate(t, '2024-05-06')).toBe('6 May 2024');
@@ -91,6 +101,7 @@ describe('dates in the interface language', () => {
     const iso = new Date(2024, 4, 6, 14, 5).toISOString();
     expect(formatMoment(translators.be, iso)).toBe('6 траўня 2024, 14:05');
     expect(formatMoment(translators.en, iso)).toBe('6 May 2024, 14:05');
+    expect(formatMoment(translators.ru, iso)).toBe('6 мая 2024, 14:05');
   });
 });
 
@@ -101,6 +112,7 @@ describe('words that depend on the language', () => {
     );
     expect(formatList(translators.be, ['адзін', 'два', 'тры'])).toBe('адзін, два і тры');
     expect(formatList(translators.be, ['адзін'])).toBe('адзін');
+    expect(formatList(translators.ru, ['один', 'два'])).toBe('один и два');
   });
 
   it('picks the Belarusian plural form a count needs', () => {
