@@ -21,6 +21,7 @@ import {
   type What,
 } from './runExport';
 import { useDisclosurePreview, type Which } from './useDisclosurePreview';
+import { formatNumber } from '../format';
 
 interface Props {
   /** The search and filters of the person list, for "people matching". */
@@ -258,7 +259,7 @@ export function ExportDialog({ filter, onClose }: Props) {
                   ? ''
                   : t('export.matchingNow', {
                       count: matching,
-                      formatted: matching.toLocaleString(i18n.language),
+                      formatted: formatNumber(i18n.language, matching),
                     })}
             </p>
           </fieldset>
@@ -327,7 +328,7 @@ export function ExportDialog({ filter, onClose }: Props) {
             {done
               ? t(done.tables === null ? 'export.done' : 'export.doneCaseFile', {
                   count: done.rows,
-                  formatted: done.rows.toLocaleString(i18n.language),
+                  formatted: formatNumber(i18n.language, done.rows),
                   tables: done.tables,
                   path: done.path,
                 })

@@ -11,6 +11,7 @@ import {
 import type { BreakdownDimension } from '../../../core/api/figures';
 import { Sex } from '../../../core/api/records';
 import { formatPartialDate } from '../dates';
+import { formatNumber, formatPercent } from '../format';
 import { useThesauri } from '../thesauri/ThesauriContext';
 
 /** Words and number formats of the dashboard, in the UI language. */
@@ -41,11 +42,6 @@ export function useFigureLabels(): FigureLabels {
   const language = i18n.language;
 
   return useMemo(() => {
-    const numberFormat = new Intl.NumberFormat(language);
-    const percentFormat = new Intl.NumberFormat(language, {
-      style: 'percent',
-      maximumFractionDigits: 1,
-    });
     let countries: Intl.DisplayNames | null = null;
     try {
       countries = new Intl.DisplayNames([language], { type: 'region' });
@@ -85,8 +81,8 @@ export function useFigureLabels(): FigureLabels {
     };
     return {
       t,
-      number: (value) => numberFormat.format(value),
-      percent: (ratio) => percentFormat.format(ratio),
+      number: (value) => formatNumber(language, value),
+      percent: (ratio) => formatPercent(language, ratio),
       date: (iso) => formatPartialDate(t, iso),
       releaseType: (code) =>
         code === null ? t('figures.typeNotRecorded') : label('release_type', code),

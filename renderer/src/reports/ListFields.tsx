@@ -11,6 +11,7 @@ import { Field } from '../components/Field';
 import { formatPartialDate } from '../dates';
 import { DateField } from '../forms/DateField';
 import type { DraftError, ListDraft } from './draft';
+import { formatNumber } from '../format';
 
 interface Props {
   draft: ListDraft;
@@ -108,7 +109,7 @@ function personsText(t: TFunction, language: string, persons: PersonSet): string
     case 'ids':
       return t('reports.list.personsIds', {
         count: persons.personIds.length,
-        formatted: persons.personIds.length.toLocaleString(language),
+        formatted: formatNumber(language, persons.personIds.length),
         description: persons.description,
       });
     case 'inCustody':
