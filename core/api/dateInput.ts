@@ -36,8 +36,8 @@ export function readDateInput(text: string, options: DateInputOptions): DateRead
 export interface DateInputOptions {
   /** The interface language: only English asks back about month-first numeric dates. */
   language: string;
-  /** The month names the interface shows, January first, read back as well. */
-  monthNames?: readonly string[];
+  /** The names the interface shows for each month, January first, read back as well. */
+  monthNames?: readonly (readonly string[])[];
   /** Only a full day will do (the as-of date of figures). */
   needDay?: boolean;
 }
@@ -197,7 +197,7 @@ function shortProblem(numbers: readonly string[]): DateProblem {
 }
 
 /** One month name with a year and perhaps a day, in any order: "6 May 2024", "May 6, 2024". */
-function readWithMonthName(tokens: Tokens, extra: readonly string[]): DateReading {
+function readWithMonthName(tokens: Tokens, extra: readonly (readonly string[])[]): DateReading {
   if (tokens.words.length !== 1) return refused('unreadable');
   const month = monthOfWord(tokens.words[0]!, extra);
   if (month === null) return refused('unreadable');

@@ -47,13 +47,15 @@ export function isFillerWord(word: string): boolean {
  * March or May; "ию" June or July). `extra` holds the names the interface shows for each month,
  * January first, so that whatever the field shows back is always read back.
  */
-export function monthOfWord(word: string, extra: readonly string[] = []): number | null {
+export function monthOfWord(
+  word: string,
+  extra: readonly (readonly string[])[] = [],
+): number | null {
   const folded = foldWord(word);
   if (folded.length < 2) return null;
   let found: number | null = null;
   for (let month = 1; month <= 12; month++) {
-    const own = extra[month - 1];
-    const forms = own === undefined ? MONTH_WORDS[month - 1]! : [...MONTH_WORDS[month - 1]!, own];
+    const forms = [...MONTH_WORDS[month - 1]!, ...(extra[month - 1] ?? [])];
     const matches = forms.some((form) => {
       const name = foldWord(form).replace(/\.$/u, '');
       return name.startsWith(folded);

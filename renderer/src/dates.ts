@@ -15,9 +15,12 @@ const MONTHS = [
   'dec',
 ] as const;
 
-/** The month names the interface shows, January first: the date field reads them back. */
-export function monthNames(t: TFunction): string[] {
-  return MONTH_KEYS.map((key) => t(key));
+/**
+ * The names the interface shows for each month, January first, alone and after a day: the date
+ * field reads back whatever it shows.
+ */
+export function monthNames(t: TFunction): string[][] {
+  return MONTHS.map((id) => [t(`dates.months.${id}`), t(`format.monthsOfDay.${id}`)]);
 }
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
