@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Figure } from '../../core/api/figures';
@@ -5,6 +6,7 @@ import {
   addPersonThroughUi,
   coreCall as call,
   createVaultThroughUi,
+  STRONG_PASSPHRASE,
   useApps,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
@@ -86,6 +88,35 @@ describe('dates as people type them, through the browser host', () => {
     await page.getByRole('button', { name: 'Save event' }).click();
     await expect.poll(() => timeline.textContent()).toContain('5 Jun 2024');
     expect(await timeline.getByRole('listitem').count()).toBe(2);
+    expect(app.blockedRequests).toEqual([]);
+  });
+
+  it('reads numbers day first in a Russian interface, without asking back', async () => {
+    const ru = JSON.parse(
+      readFileSync(path.resolve('resources/locales/ru/translation.json'), 'utf8'),
+    ) as { person: Record<string, string>; people: Record<string, string> };
+    const app = await start();
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
+    await page.getByLabel('Interface language').selectOption({ label: 'Русский' });
+    await page.getByLabel('Папка хранилища').fill(path.join(tempDir(), 'vault'));
+    await page.getByLabel('Парольная фраза', { exact: true }).fill(STRONG_PASSPHRASE);
+    await page.getByLabel('Повторите парольную фразу').fill(STRONG_PASSPHRASE);
+    await page.getByRole('button', { name: 'Создать хранилище' }).click();
+    await page.getByLabel('Я записал(а) ключ восстановления').check();
+    await page.getByRole('button', { name: 'Продолжить' }).click();
+    await page.getByRole('button', { name: ru.people.add! }).click();
+
+    const form = page.getByRole('form');
+    await form.getByLabel(ru.person.name!, { exact: true }).fill('Янка Выдуманы');
+    const birthDate = form.getByLabel(ru.person.birthDate!);
+    // In English 05/06/1984 would be asked back; in Russian it is 5 June, day first.
+    await birthDate.fill('05/06/1984');
+    await form.getByText(/5 июня 1984/).waitFor();
+    expect(await form.getByRole('group').count()).toBe(0);
+    await form.getByRole('button', { name: ru.person.save!, exact: true }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe(ru.person.saved);
+    expect(await birthDate.inputValue()).toBe('5 июня 1984');
     expect(app.blockedRequests).toEqual([]);
   });
 });
