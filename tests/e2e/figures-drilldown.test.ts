@@ -87,4 +87,59 @@ describe('the figures dashboard keeps its context', () => {
     expect(await dashboard(page).textContent()).toContain('as of 31 Dec 2024');
     expect(app.blockedRequests).toEqual([]);
   });
+
+  it('lets the thinnest segment be clicked, shows its tooltip and rings a bar reached by Tab', async () => {
+    const app = await dashboardOnDemoData();
+    const { page } = app;
+    await settled(page);
+    const chart = page.getByRole('group', { name: /^Stacked bar chart of releases/ });
+    const marks = chart.locator('[data-mark]');
+    await expect.poll(() => marks.count()).toBeGreaterThan(3);
+    await chart.scrollIntoViewIfNeeded();
+
+    // The segment drawn thinnest, its drawn height and the height of its target.
+    const thinnest = await marks.evaluateAll(
+      (elements) =>
+        elements
+          .map((element) => {
+            const [drawn, hit] = Array.from(element.querySelectorAll('rect'));
+            return {
+              mark: element.getAttribute('data-mark'),
+              label: element.getAttribute('aria-label'),
+              drawn: drawn!.getBoundingClientRect().height,
+              hit: hit!.getBoundingClientRect(),
+            };
+          })
+          .sort((a, b) => a.drawn - b.drawn)[0]!,
+    );
+    expect(thinnest.drawn).toBeLessThan(8);
+    expect(thinnest.hit.height).toBeGreaterThanOrEqual(8);
+
+    // The pointer at the edge of the target, off the drawn segment, still names and opens it.
+    const x = thinnest.hit.x + thinnest.hit.width / 2;
+    const y = thinnest.hit.y + 1;
+    await page.mouse.move(x, y);
+    const tip = chart.getByRole('tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toBe(thinnest.label);
+    await page.mouse.click(x, y);
+    const dialog = page.getByRole('dialog', { name: thinnest.label!, exact: true });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Tab from the control before the chart reaches one of its bars, which shows a focus ring.
+    await dashboard(page).getByRole('button', { name: 'List the early releases' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = chart.locator('[data-mark]:focus');
+    expect(await focused.count()).toBe(1);
+    const ring = await focused.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    // The keyboard's mark gets the tooltip too.
+    expect(await tip.textContent()).toBe(await focused.getAttribute('aria-label'));
+  });
 });
