@@ -9,7 +9,8 @@ import { errorKey } from '../errors';
 import { useThesauri } from '../thesauri/ThesauriContext';
 import { HowCounted } from './HowCounted';
 import { useFigureLabels, type FigureLabels } from './labels';
-import { sortLanguage, type DrillMemory, type ListKind } from './memory';
+import { coreLanguage } from '../language';
+import type { DrillMemory, ListKind } from './memory';
 
 /** What a click on a number opens: the cases behind it. */
 export interface DrillRequest {
@@ -220,7 +221,7 @@ function CaseList({
   );
   const shown = page !== null && page.order === order ? page : null;
   const have = shown?.items.length ?? 0;
-  const language = sortLanguage(i18n.language);
+  const language = coreLanguage(i18n.language);
 
   useEffect(() => {
     if (order !== null || ids.length === 0) return;

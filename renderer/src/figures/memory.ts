@@ -1,5 +1,4 @@
 import type { CaseSummary, Figure } from '../../../core/api/figures';
-import { ReportLanguage } from '../../../core/api/reports';
 import type { DrillRequest } from './DrillDown';
 import type { ParamsDraft } from './params';
 
@@ -51,9 +50,4 @@ export function newDrill(request: DrillRequest): DrillMemory {
     scrollTop: 0,
     openedId: null,
   };
-}
-
-/** The language the core sorts names in: the interface's, or English for any other. */
-export function sortLanguage(language: string): ReportLanguage {
-  return ReportLanguage.catch('en').parse(language.split('-')[0]);
 }
