@@ -142,4 +142,27 @@ describe('the figures dashboard keeps its context', () => {
     // The keyboard's mark gets the tooltip too.
     expect(await tip.textContent()).toBe(await focused.getAttribute('aria-label'));
   });
+
+  it('finds Ukraine by name in the citizenship filter and filters the figures by its code', async () => {
+    const app = await dashboardOnDemoData();
+    const { page } = app;
+    await settled(page);
+    const controls = page.getByRole('form', { name: 'Date and filters of the figures' });
+    const country = controls.getByRole('combobox', { name: 'Citizenship' });
+    await country.fill('Ukra');
+    const options = controls.getByRole('listbox', { name: 'Countries' }).getByRole('option');
+    await options.first().waitFor();
+    expect(await options.first().textContent()).toBe('Ukraine UA');
+    await page.keyboard.press('Enter');
+    expect(await country.inputValue()).toBe('Ukraine');
+    await settled(page);
+    expect(await dashboard(page).textContent()).toContain('citizenship Ukraine');
+    expect(await controls.locator('.field-error').count()).toBe(0);
+
+    // A name that is no country is said to be one, not cut to a code.
+    await country.fill('Ukrainia');
+    expect(await controls.locator('.field-error').textContent()).toContain(
+      'Choose a country from the list',
+    );
+  });
 });
