@@ -125,6 +125,16 @@ describe('the figures dashboard keeps its context', () => {
     await page.mouse.click(x, y);
     const dialog = page.getByRole('dialog', { name: thinnest.label!, exact: true });
     await dialog.waitFor();
+
+    // Its cases can go to an export of exactly them.
+    await dialog.getByRole('button', { name: 'Export these cases' }).click();
+    const exporting = page.getByRole('dialog', { name: 'Export records' });
+    await exporting.waitFor();
+    expect(await exporting.textContent()).toContain(
+      `Exports 1 person: the case counted in “${thinnest.label}”.`,
+    );
+    await exporting.getByRole('button', { name: 'Close export' }).click();
+    await exporting.waitFor({ state: 'detached' });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
 

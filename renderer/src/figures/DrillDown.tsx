@@ -30,6 +30,8 @@ interface Props {
   onOpenPerson: (personId: string) => void;
   /** Opens a list report of the counted cases, described by the figure's title. */
   onReport: (personIds: string[], description: string) => void;
+  /** Opens the export of exactly the counted cases. */
+  onExport: (personIds: string[], description: string) => void;
 }
 
 /** Rows asked of the core at a time; a figure can hold tens of thousands of people. */
@@ -38,7 +40,14 @@ const PAGE_SIZE = 100;
 type Loaded = { ok: true; figure: Figure } | { ok: false; code: ErrorCode };
 
 /** The list of cases behind one number, with those that may also belong and those unplaced. */
-export function DrillDown({ memory, onRemember, onClose, onOpenPerson, onReport }: Props) {
+export function DrillDown({
+  memory,
+  onRemember,
+  onClose,
+  onOpenPerson,
+  onReport,
+  onExport,
+}: Props) {
   const labels = useFigureLabels();
   const { t } = labels;
   const { request } = memory;
@@ -119,6 +128,13 @@ export function DrillDown({ memory, onRemember, onClose, onOpenPerson, onReport 
               onClick={() => onReport(figure.personIds, request.title)}
             >
               {t('reports.openList')}
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => onExport(figure.personIds, request.title)}
+            >
+              {t('figureNav.export')}
             </button>
           </div>
           <CaseList

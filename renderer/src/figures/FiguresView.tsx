@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportSpec } from '../../../core/api/reports';
 import { errorKey } from '../errors';
+import { ExportDialog } from '../export/ExportDialog';
+import type { ChosenCases } from '../export/useDisclosurePreview';
+import { NO_FILTER } from '../list/PersonList';
 import { startSpec } from '../reports/draft';
 import { PublishedFigures } from '../reports/PublishedFigures';
 import { ReportDialog } from '../reports/ReportDialog';
@@ -56,6 +59,7 @@ export function FiguresView({ initial, onClose, onOpenPerson }: FiguresProps) {
   const drillKept = useRef<DrillMemory | null>(initial?.drill ?? null);
   const [report, setReport] = useState<ReportSpec | null>(null);
   const [publishedOpen, setPublishedOpen] = useState(false);
+  const [exporting, setExporting] = useState<ChosenCases | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const viewRef = useRef<HTMLDivElement>(null);
   /** Where to scroll the dashboard back to once its figures are on the page again. */
@@ -328,7 +332,11 @@ export function FiguresView({ initial, onClose, onOpenPerson }: FiguresProps) {
           onClose={closeDrill}
           onOpenPerson={openPerson}
           onReport={openListReport}
+          onExport={(personIds, description) => setExporting({ personIds, description })}
         />
+      )}
+      {exporting && (
+        <ExportDialog filter={NO_FILTER} chosen={exporting} onClose={() => setExporting(null)} />
       )}
       {report && <ReportDialog initial={report} onClose={() => setReport(null)} />}
       {publishedOpen && <PublishedFigures onClose={() => setPublishedOpen(false)} />}

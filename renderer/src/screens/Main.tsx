@@ -13,7 +13,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import type { FiguresMemory } from '../figures/memory';
 import { FiguresScreen } from '../figures/FiguresScreen';
 import { ImportDialog } from '../import/ImportDialog';
-import { PersonList, type ListFilter } from '../list/PersonList';
+import { NO_FILTER, PersonList, type ListFilter } from '../list/PersonList';
 import type { Notice } from '../notice';
 import { PersonPage } from '../person/PersonPage';
 import { startSpec } from '../reports/draft';
@@ -30,8 +30,6 @@ import { ThesaurusEditor } from '../thesauri/ThesaurusEditor';
 import { UndoButton } from '../undo/UndoButton';
 import { useIdleLock } from '../useIdleLock';
 import { IS_MAC, useLockShortcut } from '../useLockShortcut';
-
-const NO_FILTER: ListFilter = { query: '', region: '', riskCategory: '' };
 
 /** What fills the window below the header: the cases, or a full-width view in their place. */
 type Screen = 'cases' | 'figures' | 'contacts';
