@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './schemas';
+import { Id, Language } from './schemas';
 import { ImportShape } from './import';
 import { Audience } from './reports';
 
@@ -21,7 +21,7 @@ export const ExportArgs = z
     /** CSV only. Excel set to Belarusian or Russian expects `;`. */
     delimiter: z.enum([',', ';']).default(','),
     /** Adds a label column, in this language, beside each thesaurus code column. */
-    labels: z.enum(['en', 'be', 'ru']).optional(),
+    labels: Language.optional(),
     /** Who the file is for: the disclosure policy decides what it holds (see reports.ts). */
     audience: Audience.default('publish'),
   })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AsOfDate, FigureFilters } from './figures';
 import { ThesaurusCode } from './records';
-import { Id, PartialDate } from './schemas';
+import { Id, Language, PartialDate } from './schemas';
 
 /**
  * Reports and the disclosure policy, as the API sees them (see docs/reports.md). Every output
@@ -9,8 +9,8 @@ import { Id, PartialDate } from './schemas';
  * persons and sources leave the vault and under which name.
  */
 
-export const ReportLanguage = z.enum(['en', 'be', 'ru']);
-export type ReportLanguage = z.infer<typeof ReportLanguage>;
+export const ReportLanguage = Language;
+export type ReportLanguage = Language;
 
 /**
  * `publish`: never-publish cases are left out, withhold-name cases appear under a pseudonym,

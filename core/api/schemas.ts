@@ -68,8 +68,20 @@ export const DamageDetails = z.object({
 });
 export type DamageDetails = z.infer<typeof DamageDetails>;
 
+/**
+ * The languages Vigil is written in: English, Belarusian and Russian. The interface, reports,
+ * thesaurus labels and exported label columns all come in these three.
+ */
+export const Language = z.enum(['en', 'be', 'ru']);
+export type Language = z.infer<typeof Language>;
+
 export const Settings = z.object({
   /** Minutes without keyboard or pointer input before the vault locks itself. */
   autoLockMinutes: z.number().int().min(1).max(240),
+  /**
+   * The interface language the user chose; null until they choose, when the system language
+   * decides. An installation setting, not a vault one: it must apply before any vault is open.
+   */
+  language: Language.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;

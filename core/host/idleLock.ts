@@ -33,7 +33,9 @@ export async function lockIfIdle(
   lock: () => void,
 ): Promise<boolean> {
   const settings = await core.call('getSettings', {});
-  const parsed = settings.ok ? contract.getSettings.result.safeParse(settings.value) : null;
+  const parsed = settings.ok
+    ? contract.getSettings.result.pick({ autoLockMinutes: true }).safeParse(settings.value)
+    : null;
   if (!parsed?.success || !idleLockDue(idleMs(), parsed.data.autoLockMinutes)) return false;
   const status = await core.call('vaultStatus', {});
   const state = status.ok

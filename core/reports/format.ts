@@ -2,31 +2,9 @@ import type { ReportLanguage } from '../api/reports';
 import { strings } from './strings';
 
 /**
- * Numbers and dates as each report language writes them, without `Intl` (see plural.ts): the
- * same output as Node's full ICU gives for `en-GB`, `be` and `ru`, which the tests check against.
+ * Dates as each report language writes them, with the month names of the report strings;
+ * numbers and percentages are core/api/format.ts's, shared with the interface.
  */
-
-const NBSP = '\u00a0';
-const GROUP: Record<ReportLanguage, string> = { en: ',', be: NBSP, ru: NBSP };
-const DECIMAL: Record<ReportLanguage, string> = { en: '.', be: ',', ru: ',' };
-
-/** 1234567 → "1,234,567" (en) or "1 234 567" (be, ru); fractions to at most `digits` places. */
-export function formatNumber(language: ReportLanguage, value: number, digits = 0): string {
-  const fixed = Math.abs(value).toFixed(digits);
-  const [whole = '0', fraction = ''] = fixed.split('.');
-  // CLDR's minimum grouping digits is 2 for Belarusian: "1000", but "12 345".
-  const groups = language !== 'be' || whole.length > 4;
-  const grouped = groups ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP[language]) : whole;
-  const trimmed = fraction.replace(/0+$/, '');
-  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
-  return `${sign}${grouped}${trimmed ? DECIMAL[language] + trimmed : ''}`;
-}
-
-/** 0.123 → "12.3%" (en) or "12,3 %" (be, ru). */
-export function formatPercent(language: ReportLanguage, ratio: number): string {
-  const number = formatNumber(language, ratio * 100, 1);
-  return language === 'en' ? `${number}%` : `${number}${NBSP}%`;
-}
 
 /**
  * A stored partial date (`2024`, `2024-05`, `2024-05-06`) as the language writes it:

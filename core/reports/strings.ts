@@ -1,5 +1,5 @@
 import type { ReportLanguage } from '../api/reports';
-import { pluralCategory } from './plural';
+import { pluralCategory } from '../api/format';
 import enCommon from './locales/en/common.json';
 import beCommon from './locales/be/common.json';
 import ruCommon from './locales/ru/common.json';

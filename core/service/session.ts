@@ -192,7 +192,7 @@ export class CoreSession {
   }
 
   userSettings(): UserSettings {
-    return { autoLockMinutes: this.settings.autoLockMinutes };
+    return { autoLockMinutes: this.settings.autoLockMinutes, language: this.settings.language };
   }
 
   async updateUserSettings(changes: Partial<UserSettings>): Promise<UserSettings> {

@@ -16,6 +16,9 @@ const DEFAULT_AUTO_LOCK_MINUTES = 5;
 const Settings = UserSettings.extend({
   // Settings files from before a preference existed get its default, not a fresh install id.
   autoLockMinutes: UserSettings.shape.autoLockMinutes.default(DEFAULT_AUTO_LOCK_MINUTES),
+  // A missing, unknown or damaged language is no choice at all, so the system language applies
+  // and the install id and the other settings survive it.
+  language: UserSettings.shape.language.catch(null),
   installId: z.string().regex(/^[0-9a-f]{16}$/),
   lastVaultFolder: z.string().nullable(),
 }).strict();
@@ -58,6 +61,7 @@ export async function loadSettings(dataDir: string): Promise<Settings> {
     installId: randomBytes(8).toString('hex'),
     lastVaultFolder: null,
     autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+    language: null,
   };
   await saveSettings(dataDir, fresh);
   return fresh;

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../core/api/errors';
 import type { VaultStatus } from '../../core/api/schemas';
 import { request } from './api';
 import { errorKey } from './errors';
+import { applyLanguage } from './i18n';
 import type { Notice } from './notice';
 import { LoadingDemo } from './screens/LoadingDemo';
 import { Main } from './screens/Main';
@@ -38,6 +39,15 @@ function viewFor(status: VaultStatus, notice: Notice | null = null): View {
   }
 }
 
+/**
+ * Applies the language saved for this installation before the first screen shows. A setting that
+ * cannot be read is no choice: the system language applies and the app goes on.
+ */
+async function loadLanguage(): Promise<void> {
+  const settings = await request((api) => api.getSettings());
+  await applyLanguage(settings.ok ? settings.value.language : null);
+}
+
 function Waiting() {
   const { t } = useTranslation();
   return (
@@ -54,10 +64,12 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    void request((api) => api.vaultStatus()).then((result) => {
-      if (current)
-        setView(result.ok ? viewFor(result.value) : { kind: 'failed', code: result.error.code });
-    });
+    void loadLanguage()
+      .then(() => request((api) => api.vaultStatus()))
+      .then((result) => {
+        if (current)
+          setView(result.ok ? viewFor(result.value) : { kind: 'failed', code: result.error.code });
+      });
     return () => {
       current = false;
     };

@@ -1,35 +1,37 @@
 import type { TFunction } from 'i18next';
 
-const MONTH_KEYS = [
-  'dates.months.jan',
-  'dates.months.feb',
-  'dates.months.mar',
-  'dates.months.apr',
-  'dates.months.may',
-  'dates.months.jun',
-  'dates.months.jul',
-  'dates.months.aug',
-  'dates.months.sep',
-  'dates.months.oct',
-  'dates.months.nov',
-  'dates.months.dec',
+const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
 ] as const;
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
- * "2021", "Aug 2021" or "15 Aug 2021", built from the parts of the stored text. A Date object
- * would read "2021-08" as midnight UTC and show the previous day or month west of Greenwich,
- * and would invent a day or month that nobody recorded.
+ * "2021", "Aug 2021" or "15 Aug 2021" ("жнівень 2021", "15 жніўня 2021"), built from the parts
+ * of the stored text. A Date object would read "2021-08" as midnight UTC and show the previous
+ * day or month west of Greenwich, and would invent a day or month that nobody recorded. After a
+ * day the month has its own names (`format.monthsOfDay`): Belarusian and Russian put it in the
+ * genitive there.
  */
 export function formatPartialDate(t: TFunction, value: string): string {
   const match = PARTIAL_DATE.exec(value);
   if (!match) return value;
   const [, year, month, day] = match;
-  const monthKey = month === undefined ? undefined : MONTH_KEYS[Number(month) - 1];
-  if (monthKey === undefined) return t('dates.year', { year });
-  const monthName = t(monthKey);
-  if (day === undefined) return t('dates.month', { month: monthName, year });
+  const monthId = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  if (monthId === undefined) return t('dates.year', { year });
+  if (day === undefined) return t('dates.month', { month: t(`dates.months.${monthId}`), year });
+  const monthName = t(`format.monthsOfDay.${monthId}`);
   return t('dates.day', { day: String(Number(day)), month: monthName, year });
 }
 

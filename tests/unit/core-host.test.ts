@@ -231,7 +231,10 @@ describe('core host and worker', () => {
   it('keeps the auto-lock setting, five minutes unless changed', async () => {
     const dataDir = tempDir();
     const host = newHost(dataDir);
-    expect(await host.call('getSettings', {})).toEqual({ ok: true, value: { autoLockMinutes: 5 } });
+    expect(await host.call('getSettings', {})).toEqual({
+      ok: true,
+      value: { autoLockMinutes: 5, language: null },
+    });
     expect(await host.call('updateSettings', { autoLockMinutes: 0 })).toMatchObject({
       error: { code: 'INVALID_INPUT' },
     });
@@ -239,7 +242,7 @@ describe('core host and worker', () => {
     await host.dispose();
     expect(await newHost(dataDir).call('getSettings', {})).toEqual({
       ok: true,
-      value: { autoLockMinutes: 15 },
+      value: { autoLockMinutes: 15, language: null },
     });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReportLanguage } from '../../core/api/reports';
-import { formatDate, formatNumber, formatPercent } from '../../core/reports/format';
-import { pluralCategory } from '../../core/reports/plural';
+import { formatNumber, formatPercent, pluralCategory } from '../../core/api/format';
+import { formatDate } from '../../core/reports/format';
 import { REPORT_STRINGS, translator } from '../../core/reports/strings';
 
 // Node's ICU has Belarusian (Chromium's has not), so it checks our own rules independently.

@@ -79,6 +79,7 @@ describe('saved import mappings and custom counts', () => {
     expect(Object.keys(JSON.parse(settings)).sort()).toEqual([
       'autoLockMinutes',
       'installId',
+      'language',
       'lastVaultFolder',
     ]);
     // Inside the vault the mapping knows its columns by a key, not by the person's name.

@@ -1,5 +1,5 @@
 import { OVER_60 } from '../../api/figureDefinitions';
-import { formatPercent } from '../format';
+import { formatPercent } from '../../api/format';
 import { esc, table } from '../html';
 import type { FiguresData } from './compute';
 import type { Layout } from './layout';

@@ -1,5 +1,5 @@
 import type { Figure } from '../../api/figures';
-import { formatPercent } from '../format';
+import { formatPercent } from '../../api/format';
 import type { BuiltReport } from '../types';
 import type { FiguresData } from './compute';
 import type { Layout } from './layout';

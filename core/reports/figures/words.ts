@@ -1,7 +1,8 @@
 import { daysInMonth } from '../../api/dates';
 import type { DefinitionKey } from '../../api/figureDefinitions';
 import type { Figure, FigureFilters } from '../../api/figures';
-import { formatDate, formatNumber } from '../format';
+import { formatNumber } from '../../api/format';
+import { formatDate } from '../format';
 import { esc } from '../html';
 import { translator, type Translate } from '../strings';
 import type { ReportContext } from '../types';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../notice';
+import { formatNumber } from '../format';
 
 interface Props {
   notice: Notice;
@@ -17,7 +18,7 @@ export function NoticeMessage({ notice, onDismiss }: Props) {
         : notice.kind === 'demo'
           ? t('main.notice.demo', {
               count: notice.count,
-              formatted: notice.count.toLocaleString(i18n.language),
+              formatted: formatNumber(i18n.language, notice.count),
             })
           : t('main.notice.recoveryKeyUsed');
   return (

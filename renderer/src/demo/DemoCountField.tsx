@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/Field';
+import { formatNumber } from '../format';
 
 /** How many invented cases can be asked for: a quick look, a working set, a large register. */
 export const DEMO_SIZES = [100, 1000, 10_000] as const;
@@ -32,7 +33,7 @@ export function DemoCountField({ label, value, onChange, disabled, className }: 
         >
           {DEMO_SIZES.map((size) => (
             <option key={size} value={size}>
-              {size.toLocaleString(i18n.language)}
+              {formatNumber(i18n.language, size)}
             </option>
           ))}
         </select>

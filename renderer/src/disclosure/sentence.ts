@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DisclosureSummary } from '../../../core/api/reports';
+import { formatNumber } from '../format';
 
 type CountedKey =
   | 'disclosure.internal'
@@ -14,7 +15,7 @@ type CountedKey =
  */
 export function disclosureSentence(t: TFunction, language: string, s: DisclosureSummary): string {
   const counted = (key: CountedKey, count: number) =>
-    t(key, { count, formatted: count.toLocaleString(language) });
+    t(key, { count, formatted: formatNumber(language, count) });
   const sentences: string[] = [];
   // A figures report without its appendix: numbers, no case.
   if (s.persons === 0 && s.leftOut === 0 && s.neverPublishIncluded === 0) {

@@ -21,6 +21,7 @@ import {
   type What,
 } from './runExport';
 import { useDisclosurePreview, type ChosenCases, type Which } from './useDisclosurePreview';
+import { formatNumber } from '../format';
 
 interface Props {
   /** The search and filters of the person list, for "people matching". */
@@ -242,7 +243,7 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
             <p className="choice-group">
               {t('figureNav.exportChosen', {
                 count: chosen.personIds.length,
-                formatted: chosen.personIds.length.toLocaleString(i18n.language),
+                formatted: formatNumber(i18n.language, chosen.personIds.length),
                 description: chosen.description,
               })}
             </p>
@@ -269,7 +270,7 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
                     ? ''
                     : t('export.matchingNow', {
                         count: matching,
-                        formatted: matching.toLocaleString(i18n.language),
+                        formatted: formatNumber(i18n.language, matching),
                       })}
               </p>
             </fieldset>
@@ -339,7 +340,7 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
             {done
               ? t(done.tables === null ? 'export.done' : 'export.doneCaseFile', {
                   count: done.rows,
-                  formatted: done.rows.toLocaleString(i18n.language),
+                  formatted: formatNumber(i18n.language, done.rows),
                   tables: done.tables,
                   path: done.path,
                 })

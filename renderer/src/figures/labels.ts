@@ -12,6 +12,7 @@ import { countryName } from '../../../core/api/countries';
 import type { BreakdownDimension } from '../../../core/api/figures';
 import { Sex } from '../../../core/api/records';
 import { formatPartialDate } from '../dates';
+import { formatNumber, formatPercent } from '../format';
 import { coreLanguage } from '../language';
 import { useThesauri } from '../thesauri/ThesauriContext';
 
@@ -43,11 +44,6 @@ export function useFigureLabels(): FigureLabels {
   const language = i18n.language;
 
   return useMemo(() => {
-    const numberFormat = new Intl.NumberFormat(language);
-    const percentFormat = new Intl.NumberFormat(language, {
-      style: 'percent',
-      maximumFractionDigits: 1,
-    });
     // From the core's list: Chromium's region names have no Belarusian.
     const country = (code: string) => {
       const name = countryName(coreLanguage(language), code);
@@ -82,8 +78,8 @@ export function useFigureLabels(): FigureLabels {
     };
     return {
       t,
-      number: (value) => numberFormat.format(value),
-      percent: (ratio) => percentFormat.format(ratio),
+      number: (value) => formatNumber(language, value),
+      percent: (ratio) => formatPercent(language, ratio),
       date: (iso) => formatPartialDate(t, iso),
       releaseType: (code) =>
         code === null ? t('figures.typeNotRecorded') : label('release_type', code),

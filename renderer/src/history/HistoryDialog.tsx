@@ -6,6 +6,7 @@ import type { HistoryEntry, RecordKind } from '../../../core/api/records';
 import { requestUnlocked } from '../api';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';
+import { formatMoment } from '../format';
 import { useThesauri } from '../thesauri/ThesauriContext';
 import { authorText, fieldLabel, historyValue } from './historyValue';
 
@@ -29,7 +30,7 @@ type Loaded = { ok: true; entries: Entry[] } | { ok: false; code: ErrorCode };
 
 /** Every change to one record, newest first: when, by whom, which field, before and after. */
 export function HistoryDialog({ target, installId, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { label } = useThesauri();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
@@ -50,8 +51,6 @@ export function HistoryDialog({ target, installId, onClose }: Props) {
     };
   }, [target.kind, target.id]);
 
-  // A timestamp, not a partial date: the local time zone is the one the reader lives in.
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const value = (entry: Entry, side: unknown) =>
     historyValue(t, label, target.kind, entry.field, side);
 
@@ -85,7 +84,7 @@ export function HistoryDialog({ target, installId, onClose }: Props) {
             <tbody>
               {loaded.entries.map((entry, index) => (
                 <tr key={index}>
-                  <td>{when.format(new Date(entry.time))}</td>
+                  <td>{formatMoment(t, entry.time)}</td>
                   <td>{authorText(t, entry, installId)}</td>
                   <td>{fieldLabel(t, target.kind, entry.field)}</td>
                   {/* The creation is one entry for all of the record's first values. */}

@@ -10,6 +10,7 @@ import type { AmbiguousLink, DuplicateRow } from './decisions';
 import { DuplicateChoices } from './DuplicateChoices';
 import { LinkChoices } from './LinkChoices';
 import { problemSentence } from './problems';
+import { formatNumber } from '../format';
 
 interface Props {
   preview: ImportPreview;
@@ -46,7 +47,7 @@ export function DryRunStep(props: Props) {
   const validReasonId = useId();
   const staleId = useId();
   const [mode, setMode] = useState<'all' | 'validOnly' | null>(null);
-  const number = (value: number) => value.toLocaleString(i18n.language);
+  const number = (value: number) => formatNumber(i18n.language, value);
 
   const shown = preview.problems.slice(0, MAX_SHOWN);
   const totalProblems = Object.values(preview.problemCounts).reduce((sum, n) => sum + n, 0);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DuplicateChoice, type ImportDecisions } from '../../../core/api/import';
 import { withDuplicateRow, type DuplicateRow } from './decisions';
 import { MAX_ROWS_SHOWN, RowChoiceTable } from './RowChoiceTable';
+import { formatNumber } from '../format';
 
 interface Props {
   /** How many rows the dry run counted as likely duplicates, listed or not. */
@@ -19,7 +20,7 @@ interface Props {
 export function DuplicateChoices({ total, rows, decisions, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
-  const number = (value: number) => value.toLocaleString(i18n.language);
+  const number = (value: number) => formatNumber(i18n.language, value);
   const shown = rows.slice(0, MAX_ROWS_SHOWN);
   const allLabel = t(`import.duplicateChoices.${decisions.duplicates}`);
 

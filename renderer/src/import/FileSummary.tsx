@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../core/api/import';
+import { formatNumber } from '../format';
 
 interface Props {
   file: ImportPreview;
@@ -17,7 +18,7 @@ function encodingName(encoding: string): string {
 /** What Vigil found the file to be, so that a wrong encoding or separator shows at once. */
 export function FileSummary({ file }: Props) {
   const { t, i18n } = useTranslation();
-  const rows = { count: file.rows, formatted: file.rows.toLocaleString(i18n.language) };
+  const rows = { count: file.rows, formatted: formatNumber(i18n.language, file.rows) };
   if (file.format === 'xlsx') {
     return <p className="file-summary">{t('import.fileXlsx', rows)}</p>;
   }

@@ -31,6 +31,7 @@ import { schemesForCore, type SchemeTexts } from './schemes';
 import { SourceStep, type ImportSource } from './SourceStep';
 import { ValueStep } from './ValueStep';
 import { choiceOf, valuesForCore } from './values';
+import { formatNumber } from '../format';
 
 interface Props {
   onClose: () => void;
@@ -256,8 +257,8 @@ export function ImportDialog({ onClose, onImported }: Props) {
           {t(errorKey(errorCode))}
           {stopped &&
             ` ${t('import.stoppedAt', {
-              imported: stopped.imported.toLocaleString(i18n.language),
-              rows: stopped.rows.toLocaleString(i18n.language),
+              imported: formatNumber(i18n.language, stopped.imported),
+              rows: formatNumber(i18n.language, stopped.rows),
             })}`}
         </p>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../core/api/importRuns';
 import { request } from '../api';
+import { formatNumber } from '../format';
 
 /** How often the bar asks the core how far the import got; the core answers between batches. */
 const POLL_MS = 400;
@@ -45,7 +46,7 @@ export function ImportProgressBar({ onRun }: Props) {
     await request((api) => api.cancelImport());
   }
 
-  const number = (n: number) => n.toLocaleString(i18n.language);
+  const number = (n: number) => formatNumber(i18n.language, n);
   const label =
     progress && progress.rows > 0
       ? t('import.progress', { imported: number(progress.imported), rows: number(progress.rows) })

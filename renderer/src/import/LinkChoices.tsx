@@ -6,6 +6,7 @@ import { useThesauri } from '../thesauri/ThesauriContext';
 import { candidateLabels, type CandidateDetails } from './candidates';
 import { withLink, type AmbiguousLink } from './decisions';
 import { MAX_ROWS_SHOWN, RowChoiceTable } from './RowChoiceTable';
+import { formatNumber } from '../format';
 
 interface Props {
   links: AmbiguousLink[];
@@ -18,7 +19,7 @@ export function LinkChoices({ links, decisions, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const shown = links.slice(0, MAX_ROWS_SHOWN);
-  const number = (value: number) => value.toLocaleString(i18n.language);
+  const number = (value: number) => formatNumber(i18n.language, value);
   const details = useCandidateDetails(shown);
 
   return (

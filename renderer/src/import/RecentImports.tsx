@@ -6,7 +6,7 @@ import type { ImportRun, UndoImportResult } from '../../../core/api/importRuns';
 import { requestUnlocked } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { errorKey } from '../errors';
-import { formatMoment } from '../sync/format';
+import { formatMoment, formatNumber } from '../format';
 
 interface Props {
   /** Newest first, as the core lists them; null while loading. */
@@ -36,7 +36,7 @@ export function RecentImports({ runs, onUndone }: Props) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<UndoImportResult | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
-  const n = (x: number) => x.toLocaleString(i18n.language);
+  const n = (x: number) => formatNumber(i18n.language, x);
 
   async function undo(run: ImportRun) {
     setUndoing(null);
@@ -92,7 +92,7 @@ export function RecentImports({ runs, onUndone }: Props) {
             {runs.map((run) => (
               <tr key={run.id}>
                 <th scope="row">{run.fileName}</th>
-                <td>{formatMoment(i18n.language, run.createdAt)}</td>
+                <td>{formatMoment(t, run.createdAt)}</td>
                 <td>{n(run.imported)}</td>
                 <td>{stateText(t, run, n)}</td>
                 <td>

@@ -6,6 +6,7 @@ import { termLabel } from '../thesauri/labels';
 import { useThesauri } from '../thesauri/ThesauriContext';
 import { fixedCodes, fixedLabel } from './fixedLists';
 import { choiceOfOption, optionOf } from './values';
+import { formatNumber } from '../format';
 
 interface Props {
   unknown: UnknownValue;
@@ -63,7 +64,7 @@ export function ValueRow({ unknown, choice, onChoice }: Props) {
       <th scope="row" className="value-written">
         {unknown.value}
       </th>
-      <td className="value-rows">{unknown.rows.toLocaleString(i18n.language)}</td>
+      <td className="value-rows">{formatNumber(i18n.language, unknown.rows)}</td>
       <td>
         <select
           aria-label={t('import.values.meaningFor', {

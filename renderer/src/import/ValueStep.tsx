@@ -10,6 +10,7 @@ import {
   withChoice,
   withFirstSuggestions,
 } from './values';
+import { formatNumber } from '../format';
 
 interface Props {
   /** The values of coded columns no term matches, from the last check of the rows. */
@@ -33,7 +34,7 @@ export function ValueStep({ unknowns, values, onValuesChange, busy, onBack, onCh
   const titleId = useId();
   const needsId = useId();
   const [shown, setShown] = useState(PAGE);
-  const number = (value: number) => value.toLocaleString(i18n.language);
+  const number = (value: number) => formatNumber(i18n.language, value);
 
   const chosen = chosenCount(values, unknowns);
   const canUseFirst = unknowns.some(

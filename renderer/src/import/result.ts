@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ImportResult } from '../../../core/api/importRuns';
+import { formatNumber } from '../format';
 
 /** The counts a finished import reports, each with the phrase that words it, in this order. */
 const PARTS = [
@@ -17,9 +18,9 @@ const PARTS = [
  * counts above zero are said; a cancelled import says how far it got.
  */
 export function resultSentence(t: TFunction, result: ImportResult, language: string): string {
-  const counted = (count: number) => ({ count, formatted: count.toLocaleString(language) });
+  const counted = (count: number) => ({ count, formatted: formatNumber(language, count) });
   const rows = t('import.rows', counted(result.imported));
-  const skipped = result.skipped.toLocaleString(language);
+  const skipped = formatNumber(language, result.skipped);
   const parts = PARTS.filter(([field]) => result[field] > 0).map(([field, phrase]) =>
     t(phrase, counted(result[field])),
   );

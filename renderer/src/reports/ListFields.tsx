@@ -10,6 +10,7 @@ import {
 import { Field } from '../components/Field';
 import { formatPartialDate } from '../dates';
 import type { DraftError, ListDraft } from './draft';
+import { formatNumber } from '../format';
 
 interface Props {
   draft: ListDraft;
@@ -113,7 +114,7 @@ function personsText(t: TFunction, language: string, persons: PersonSet): string
     case 'ids':
       return t('reports.list.personsIds', {
         count: persons.personIds.length,
-        formatted: persons.personIds.length.toLocaleString(language),
+        formatted: formatNumber(language, persons.personIds.length),
         description: persons.description,
       });
     case 'inCustody':

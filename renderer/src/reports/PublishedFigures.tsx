@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type {
   FigureSnapshotEntry,
@@ -26,7 +25,6 @@ type Compared = { id: string; comparison: Comparison } | { id: string; error: Er
  * number then and what changed since: the answer to "which cases made the 254 we published?".
  */
 export function PublishedFigures({ onClose }: Props) {
-  const { i18n } = useTranslation();
   const labels = useFigureLabels();
   const { t } = labels;
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
@@ -136,7 +134,6 @@ export function PublishedFigures({ onClose }: Props) {
           comparison={current.comparison}
           labels={labels}
           madeOn={madeOn(chosenSnapshot)}
-          language={i18n.language}
         />
       )}
     </Modal>

@@ -8,6 +8,7 @@ import { Field } from '../components/Field';
 import { NeedsList } from '../components/NeedsList';
 import { PlaintextConsent } from '../components/PlaintextConsent';
 import { errorKey } from '../errors';
+import { formatNumber } from '../format';
 
 type Format = SaveReportArgs['format'];
 const FORMATS = SaveReportArgs.options[0].shape.format.unwrap().options;
@@ -90,7 +91,7 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
     else if (ready) void run(false);
   }
 
-  const number = (value: number) => value.toLocaleString(i18n.language);
+  const number = (value: number) => formatNumber(i18n.language, value);
   return (
     <form
       className="report-save"

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SnapshotComparison as Comparison } from '../../../core/api/reports';
 import type { FigureLabels } from '../figures/labels';
+import { formatList } from '../format';
 import { figureKeyLabel } from './figureKeys';
 
 type Change = Comparison['figures'][number];
@@ -11,7 +12,6 @@ interface Props {
   labels: FigureLabels;
   /** "6 May 2024", the day the snapshot was made. */
   madeOn: string;
-  language: string;
 }
 
 function changed(change: Change): boolean {
@@ -23,17 +23,17 @@ function changed(change: Change): boolean {
  * the reasons, as sentences: "Released early: 12 then, 13 now." "Case 17 entered: a record was
  * added."
  */
-export function SnapshotComparison({ comparison, labels, madeOn, language }: Props) {
+export function SnapshotComparison({ comparison, labels, madeOn }: Props) {
   const { t } = labels;
   const headingId = useId();
-  const list = new Intl.ListFormat(language, { type: 'conjunction' });
   const shown = comparison.figures.filter(changed);
   const unchanged = comparison.figures.length - shown.length;
 
   function moved(item: Moved, direction: 'entered' | 'left') {
     // A deleted person has no name left to show.
     const name = item.name === '' ? t('reports.snapshots.deletedCase') : item.name;
-    const reasons = list.format(
+    const reasons = formatList(
+      t,
       item.reasons.map((reason) => t(`reports.snapshots.reasons.${reason}`)),
     );
     return item.reasons.length === 0

@@ -5,6 +5,7 @@ import type { VaultStatus } from '../../../core/api/schemas';
 import { request } from '../api';
 import { errorKey } from '../errors';
 import { Field } from '../components/Field';
+import { LanguagePicker } from '../language/LanguagePicker';
 import { NeedsList } from '../components/NeedsList';
 import { DEFAULT_DEMO_SIZE, DemoCountField, type DemoSize } from '../demo/DemoCountField';
 import { NewPassphraseFields } from '../passphrase/NewPassphraseFields';
@@ -58,6 +59,7 @@ export function CreateVault({ status, onCreated, onUnlockInstead, onRestoreInste
   return (
     <main className="screen">
       <form className="card" onSubmit={submit} noValidate autoComplete="off" aria-busy={busy}>
+        <LanguagePicker />
         <h1>{t('create.title')}</h1>
         <p className="lead">{t('create.intro')}</p>
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import { requestUnlocked } from '../api';
 import { errorKey } from '../errors';
+import { formatNumber } from '../format';
 
 interface Props {
   /** How many invented persons to add to the new, empty vault. */
@@ -36,7 +37,7 @@ export function LoadingDemo({ persons, onDone }: Props) {
             <p role="status" className="lead">
               {t('demo.loadingBody', {
                 count: persons,
-                formatted: persons.toLocaleString(i18n.language),
+                formatted: formatNumber(i18n.language, persons),
               })}
             </p>
             <div className="progress" aria-hidden="true">

@@ -8,6 +8,7 @@ import type { Notice } from '../notice';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DamageAlert } from '../components/DamageAlert';
 import { Field } from '../components/Field';
+import { LanguagePicker } from '../language/LanguagePicker';
 import { SecretField } from '../secret/SecretField';
 import { isBlankSecret, secretArgs, type SecretMode } from '../secret/secret';
 
@@ -111,6 +112,7 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
         aria-busy={busy !== null}
         aria-labelledby={titleId}
       >
+        <LanguagePicker />
         <h1 id={titleId}>{t('unlock.title')}</h1>
 
         {alert?.kind === 'message' && (

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../../core/api/errors';
 import { requestUnlocked } from '../api';
 import { DEFAULT_DEMO_SIZE, DemoCountField, type DemoSize } from '../demo/DemoCountField';
 import { errorKey } from '../errors';
+import { formatNumber } from '../format';
 
 interface Props {
   readOnly: boolean;
@@ -93,7 +94,7 @@ export function DemoDataForm({ readOnly, onLoaded }: Props) {
           {added !== null
             ? t('settings.demo.done', {
                 count: added,
-                formatted: added.toLocaleString(i18n.language),
+                formatted: formatNumber(i18n.language, added),
               })
             : ''}
         </p>

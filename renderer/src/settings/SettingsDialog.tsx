@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AutoLockForm } from './AutoLockForm';
 import { BackupForm } from './BackupForm';
 import { DemoDataForm } from './DemoDataForm';
+import { LanguageSection } from '../language/LanguageSection';
 
 // The strength meter's dictionaries are large; they load when settings are first opened.
 const ChangePassphraseForm = lazy(() =>
@@ -54,6 +55,8 @@ export function SettingsDialog({
       }}
     >
       <h2 id={titleId}>{t('settings.title')}</h2>
+
+      <LanguageSection />
 
       {autoLockMinutes === null ? (
         <p className="muted">{t('settings.loading')}</p>

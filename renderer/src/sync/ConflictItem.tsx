@@ -5,7 +5,7 @@ import { RecordKindName, type RecordKind } from '../../../core/api/records';
 import type { Conflict } from '../../../core/api/sync';
 import { authorText, fieldLabel, historyValue } from '../history/historyValue';
 import { useThesauri } from '../thesauri/ThesauriContext';
-import { formatMoment } from './format';
+import { formatMoment } from '../format';
 
 interface Props {
   conflict: Conflict;
@@ -34,14 +34,14 @@ function recordName(t: TFunction, conflict: Conflict, kind: RecordKind | null): 
  * wrote it and when, and the two ways to settle it.
  */
 export function ConflictItem({ conflict, installId, readOnly, busy, onResolve }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { label } = useThesauri();
   const headingId = useId();
   const kind = recordKind(conflict.entity);
   const name = recordName(t, conflict, kind);
   const side = (which: Conflict['winner']) => ({
     who: authorText(t, which, installId),
-    date: formatMoment(i18n.language, which.time),
+    date: formatMoment(t, which.time),
   });
   const value = (raw: unknown) =>
     kind ? historyValue(t, label, kind, conflict.field, raw) : JSON.stringify(raw);

@@ -6,7 +6,8 @@ import { requestUnlocked } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { errorKey } from '../errors';
 import { useThesauri } from '../thesauri/ThesauriContext';
-import { daysAhead, formatMoment, scopeText } from './format';
+import { formatMoment } from '../format';
+import { daysAhead, scopeText } from './format';
 import { ScopeDialog } from './ScopeDialog';
 import { useReturnFocus } from './useReturnFocus';
 import { VerifyDialog } from './VerifyDialog';
@@ -25,13 +26,13 @@ type Open = 'verify' | 'scope' | 'remove' | null;
 
 /** One colleague: whether verified and by whom, what they may see, when bundles last went. */
 export function ContactItem({ contact, installId, readOnly, onChanged, onRemoved }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { label } = useThesauri();
   const headingId = useId();
   const [open, setOpen] = useState<Open>(null);
   const [problem, setProblem] = useState<ErrorCode | null>(null);
   const rememberOpener = useReturnFocus(open === 'verify' || open === 'scope');
-  const when = (iso: string | null) => (iso ? formatMoment(i18n.language, iso) : t('sync.never'));
+  const when = (iso: string | null) => (iso ? formatMoment(t, iso) : t('sync.never'));
 
   async function remove() {
     setOpen(null);
@@ -61,10 +62,10 @@ export function ContactItem({ contact, installId, readOnly, onChanged, onRemoved
                     contact.verifiedBy === installId
                       ? t('sync.list.thisComputer')
                       : contact.verifiedBy,
-                  date: formatMoment(i18n.language, contact.verifiedAt),
+                  date: formatMoment(t, contact.verifiedAt),
                 })
               : t('sync.list.verifiedOn', {
-                  date: formatMoment(i18n.language, contact.verifiedAt),
+                  date: formatMoment(t, contact.verifiedAt),
                 })}
           </p>
         )

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import './sync.css';
+import { formatNumber } from '../format';
 
 interface Props {
   conflicts: number;
@@ -15,7 +16,7 @@ export function ContactsButton({ conflicts, onOpen }: Props) {
         <>
           <span aria-hidden="true">{t('sync.open')}</span>
           <span className="nav-badge" aria-hidden="true">
-            {conflicts.toLocaleString(i18n.language)}
+            {formatNumber(i18n.language, conflicts)}
           </span>
           <span className="visually-hidden">
             {t('sync.openWithConflicts', { count: conflicts })}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceivePreview, ReceiveResult } from '../../../core/api/sync';
 import { counted, daysAhead } from './format';
+import { formatNumber } from '../format';
 
 type Props =
   { kind: 'preview'; summary: ReceivePreview } | { kind: 'result'; summary: ReceiveResult };
@@ -15,7 +16,7 @@ export function ReceiveSummary(props: Props) {
   useEffect(() => {
     if (kind === 'result') headingRef.current?.focus();
   }, [kind]);
-  const number = (count: number) => ({ count, formatted: count.toLocaleString(i18n.language) });
+  const number = (count: number) => ({ count, formatted: formatNumber(i18n.language, count) });
   const changes = (count: number) => counted(t, i18n.language, 'changes', count);
   const heading =
     props.kind === 'preview' ? t('sync.receive.previewHeading') : t('sync.receive.resultHeading');
@@ -29,7 +30,7 @@ export function ReceiveSummary(props: Props) {
         <li>
           {t('sync.receive.changes', {
             changes: changes(summary.changes),
-            newChanges: summary.newChanges.toLocaleString(i18n.language),
+            newChanges: formatNumber(i18n.language, summary.newChanges),
           })}
         </li>
         <li>{t('sync.receive.newPersons', number(summary.newPersons))}</li>

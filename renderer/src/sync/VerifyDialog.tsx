@@ -6,7 +6,8 @@ import { requestUnlocked } from '../api';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { errorKey } from '../errors';
-import { digitGroups, formatMoment } from './format';
+import { formatMoment } from '../format';
+import { digitGroups } from './format';
 import { QrCode } from './QrCode';
 
 interface Props {
@@ -24,7 +25,7 @@ type Loaded = { ok: true; fingerprint: Fingerprint } | { ok: false; code: ErrorC
  * a mismatch is never recorded as verified.
  */
 export function VerifyDialog({ contact, readOnly, onVerified, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [typed, setTyped] = useState('');
   const [typedMissing, setTypedMissing] = useState(false);
@@ -89,7 +90,7 @@ export function VerifyDialog({ contact, readOnly, onVerified, onClose }: Props) 
           <p>{t('sync.verify.lead')}</p>
           {contact.verified && contact.verifiedAt && (
             <p className="muted">
-              {t('sync.verify.already', { date: formatMoment(i18n.language, contact.verifiedAt) })}
+              {t('sync.verify.already', { date: formatMoment(t, contact.verifiedAt) })}
             </p>
           )}
           <div className="fingerprint">

@@ -1,14 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Contact } from '../../../core/api/sync';
+import { formatNumber } from '../format';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A moment recorded by the engine (ISO time), in the reader's time zone and language. */
-export function formatMoment(language: string, iso: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-}
 
 /** How many whole days a clock was ahead; the engine reports only more than a day. */
 export function daysAhead(ms: number): number {
@@ -22,7 +16,7 @@ export function counted(
   noun: 'changes' | 'persons',
   count: number,
 ): string {
-  return t(`sync.counts.${noun}`, { count, formatted: count.toLocaleString(language) });
+  return t(`sync.counts.${noun}`, { count, formatted: formatNumber(language, count) });
 }
 
 /** What a contact may see, as a sentence; regions by their labels. */

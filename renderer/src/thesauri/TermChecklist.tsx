@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThesaurusName } from '../../../core/api/records';
-import { termLabel } from './labels';
+import { termLabel, termSearchText } from './labels';
 import { useThesauri } from './ThesauriContext';
 
 interface Props {
@@ -34,10 +34,7 @@ export function TermChecklist(props: Props) {
     (term) => !term.deprecated || value.includes(term.code),
   );
   const shown = offered.filter(
-    (term) =>
-      value.includes(term.code) ||
-      needle === '' ||
-      `${term.code} ${termLabel(term, i18n.language)}`.toLocaleLowerCase().includes(needle),
+    (term) => value.includes(term.code) || needle === '' || termSearchText(term).includes(needle),
   );
   // Codes stored before the term was deleted stay, so that saving does not drop them unseen.
   const unknown = value.filter((code) => !offered.some((term) => term.code === code));
