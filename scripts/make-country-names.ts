@@ -1,4 +1,4 @@
-// `npx tsx scripts/make-country-names.ts`: rewrites core/reports/locales/countries.json, the
+// `npx tsx scripts/make-country-names.ts`: rewrites core/api/countries.json, the
 // names of countries in the report languages, from Node's full ICU. Reports cannot ask `Intl`
 // at run time: Electron's ICU, like Chromium's, has no Belarusian.
 import { writeFileSync } from 'node:fs';
@@ -20,6 +20,6 @@ for (const a of LETTERS) {
     countries[code] = Object.fromEntries(LANGUAGES.map((l) => [l, names[l]!.of(code) ?? code]));
   }
 }
-const file = path.join(__dirname, '..', 'core', 'reports', 'locales', 'countries.json');
+const file = path.join(__dirname, '..', 'core', 'api', 'countries.json');
 writeFileSync(file, `${JSON.stringify(countries, null, 2)}\n`);
 console.error(`${Object.keys(countries).length} countries written to ${file}`);

@@ -4,6 +4,7 @@ import {
   DisclosureArgs,
   DisclosureSummary,
   FigureSnapshotEntry,
+  ReportLanguage,
   ReportPreview,
   ReportSpec,
   SavedReportDefinition,
@@ -292,6 +293,11 @@ export const contract = {
   figureBreakdown: method(BreakdownArgs, BreakdownResult),
   figureCustodySeries: method(CustodySeriesArgs, CustodySeriesResult),
   figureCases: method(CasesArgs, CasesResult),
+  /** The given persons in the drill-down's order: by name in the language, withheld names last. */
+  figureCaseOrder: method(
+    z.object({ personIds: z.array(Id).max(1_000_000), language: ReportLanguage }).strict(),
+    z.object({ personIds: z.array(Id) }),
+  ),
   figurePivot: method(PivotArgs, PivotResult),
   savePivot: method(SavedPivot, z.array(SavedCount)),
   listPivots: method(NoArgs, z.array(SavedCount)),

@@ -2,6 +2,7 @@ import type { MethodName, MethodResult, ParsedArgs } from '../api/contract';
 import type { RecordKind } from '../api/records';
 import { readRecords } from '../db/records';
 import { loadDemoData } from '../demo/load';
+import { figureCaseOrder } from './caseOrder';
 import { recordHistory, undoChangeSet } from './history';
 import {
   countPersons,
@@ -133,6 +134,7 @@ export function createHandlers(session: CoreSession): Handlers {
     figureBreakdown: async (a) => figureBreakdown((await session.readVault()).db, a),
     figureCustodySeries: async (a) => figureCustodySeries((await session.readVault()).db, a),
     figureCases: async (a) => figureCases((await session.readVault()).db, a),
+    figureCaseOrder: (a) => figureCaseOrder(session, a),
     figurePivot: async (a) => figurePivot((await session.readVault()).db, a),
     savePivot: (a) => savePivot(session, a),
     listPivots: () => listPivots(session),

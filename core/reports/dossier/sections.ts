@@ -2,7 +2,7 @@ import type { ReadDb } from '../../db/handle';
 import { readRecords, type StoredRecord } from '../../db/records';
 import { discloseSources, type DisclosedPerson } from '../../disclosure';
 import { sortByText } from '../collation';
-import { countryName } from '../countries';
+import { countryName } from '../../api/countries';
 import { inDateOrder, readByPerson } from '../facts';
 import { formatDate } from '../format';
 import { personName } from '../names';

@@ -20,12 +20,14 @@ import {
   type Labels,
   type What,
 } from './runExport';
-import { useDisclosurePreview, type Which } from './useDisclosurePreview';
+import { useDisclosurePreview, type ChosenCases, type Which } from './useDisclosurePreview';
 import { formatNumber } from '../format';
 
 interface Props {
   /** The search and filters of the person list, for "people matching". */
   filter: ListFilter;
+  /** Exports exactly these people instead of all or the list's: the cases behind a figure. */
+  chosen?: ChosenCases;
   onClose: () => void;
 }
 
@@ -47,7 +49,7 @@ const AUDIENCES: readonly Audience[] = ['publish', 'internal'];
  * before the button too, and the call says `confirmPlaintext: true` only once the user has
  * ticked that they understand.
  */
-export function ExportDialog({ filter, onClose }: Props) {
+export function ExportDialog({ filter, chosen, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const needsId = useId();
   const whichName = useId();
@@ -71,7 +73,7 @@ export function ExportDialog({ filter, onClose }: Props) {
   const pathInput = useRef<HTMLInputElement>(null);
   const checkbox = useRef<HTMLInputElement>(null);
   const internalCheckbox = useRef<HTMLInputElement>(null);
-  const preview = useDisclosurePreview(filter, which, audience);
+  const preview = useDisclosurePreview(filter, which, audience, chosen);
   const internalUnconfirmed = audience === 'internal' && !internalConfirmed;
   const toFolder = what === 'caseFile' && format === 'csv';
   const formatKey = what === 'caseFile' ? 'export.caseFormats' : 'export.formats';
@@ -237,32 +239,42 @@ export function ExportDialog({ filter, onClose }: Props) {
               </select>
             )}
           </Field>
-          <fieldset className="choice-group">
-            <legend>{t('export.which')}</legend>
-            {WHICH.map((option) => (
-              <div key={option} className="checkbox-field">
-                <input
-                  id={`${whichName}-${option}`}
-                  type="radio"
-                  name={whichName}
-                  value={option}
-                  checked={which === option}
-                  onChange={() => setWhich(option)}
-                />
-                <label htmlFor={`${whichName}-${option}`}>{t(`export.whichs.${option}`)}</label>
-              </div>
-            ))}
-            <p className="hint">
-              {!filtered
-                ? t('export.noFilter')
-                : matching === null
-                  ? ''
-                  : t('export.matchingNow', {
-                      count: matching,
-                      formatted: formatNumber(i18n.language, matching),
-                    })}
+          {chosen ? (
+            <p className="choice-group">
+              {t('figureNav.exportChosen', {
+                count: chosen.personIds.length,
+                formatted: formatNumber(i18n.language, chosen.personIds.length),
+                description: chosen.description,
+              })}
             </p>
-          </fieldset>
+          ) : (
+            <fieldset className="choice-group">
+              <legend>{t('export.which')}</legend>
+              {WHICH.map((option) => (
+                <div key={option} className="checkbox-field">
+                  <input
+                    id={`${whichName}-${option}`}
+                    type="radio"
+                    name={whichName}
+                    value={option}
+                    checked={which === option}
+                    onChange={() => setWhich(option)}
+                  />
+                  <label htmlFor={`${whichName}-${option}`}>{t(`export.whichs.${option}`)}</label>
+                </div>
+              ))}
+              <p className="hint">
+                {!filtered
+                  ? t('export.noFilter')
+                  : matching === null
+                    ? ''
+                    : t('export.matchingNow', {
+                        count: matching,
+                        formatted: formatNumber(i18n.language, matching),
+                      })}
+              </p>
+            </fieldset>
+          )}
         </div>
 
         <fieldset className="choice-group" aria-describedby={disclosureId}>

@@ -7,6 +7,13 @@ import { matchingPersonIds } from './personIds';
 
 export type Which = 'all' | 'matching';
 
+/** A set of people chosen elsewhere (the cases behind a figure): exported instead of a list. */
+export interface ChosenCases {
+  personIds: readonly string[];
+  /** What they are, in words: the figure's title. */
+  description: string;
+}
+
 export type DisclosurePreview =
   | { state: 'checking' }
   | { state: 'ready'; personIds: string[] | undefined; summary: DisclosureSummary }
@@ -23,8 +30,12 @@ export function useDisclosurePreview(
   filter: ListFilter,
   which: Which,
   audience: Audience,
+  chosen?: ChosenCases,
 ): DisclosurePreview {
-  const request = useMemo(() => ({ filter, which, audience }), [filter, which, audience]);
+  const request = useMemo(
+    () => ({ filter, which, audience, chosen }),
+    [filter, which, audience, chosen],
+  );
   const [answer, setAnswer] = useState<{ request: typeof request; preview: DisclosurePreview }>();
   useEffect(() => {
     let current = true;
@@ -33,7 +44,10 @@ export function useDisclosurePreview(
     };
     void (async () => {
       let personIds: string[] | undefined;
-      if (request.which === 'matching') {
+      if (request.chosen) {
+        if (request.chosen.personIds.length === 0) return settle({ state: 'noneMatching' });
+        personIds = [...request.chosen.personIds];
+      } else if (request.which === 'matching') {
         const ids = await matchingPersonIds(request.filter);
         if (!ids.ok) return settle({ state: 'error', code: ids.error.code });
         if (ids.value.length === 0) return settle({ state: 'noneMatching' });

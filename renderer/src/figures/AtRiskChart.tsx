@@ -86,7 +86,6 @@ export const AtRiskChart = memo(function AtRiskChart({ atRisk, labels, onDrill }
     const style = row.total ? TOTAL_STYLE : CATEGORY_STYLE;
     return (
       <g {...markProps(index, row.title, () => open(row))}>
-        <title>{row.title}</title>
         {/* The whole row answers a click, so that a short bar is not a small target. */}
         <rect x={x} y={y - 4} width={WIDTH} height={height + 8} fill="transparent" />
         <rect

@@ -65,7 +65,6 @@ export const CustodyChart = memo(function CustodyChart({
     const isLast = props.index === points.length - 1;
     return (
       <g key={props.index} {...markProps(props.index, pointTitle(point), () => open(point))}>
-        <title>{pointTitle(point)}</title>
         {/* A click target as wide as the month, never over its neighbours. */}
         <rect
           x={cx - step(props.points) / 2}

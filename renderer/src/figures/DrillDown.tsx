@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiResult, ErrorCode } from '../../../core/api/errors';
 import type { DefinitionKey } from '../../../core/api/figureDefinitions';
 import type { CaseSummary, Figure } from '../../../core/api/figures';
@@ -8,6 +9,8 @@ import { errorKey } from '../errors';
 import { useThesauri } from '../thesauri/ThesauriContext';
 import { HowCounted } from './HowCounted';
 import { useFigureLabels, type FigureLabels } from './labels';
+import { coreLanguage } from '../language';
+import type { DrillMemory, ListKind } from './memory';
 
 /** What a click on a number opens: the cases behind it. */
 export interface DrillRequest {
@@ -19,11 +22,16 @@ export interface DrillRequest {
 }
 
 interface Props {
-  request: DrillRequest;
+  /** The open drill-down, with what it had loaded when it was last left for a case. */
+  memory: DrillMemory;
+  /** Keeps its progress (pages, scroll, the case opened) for the way back from a case. */
+  onRemember: (update: (memory: DrillMemory) => DrillMemory) => void;
   onClose: () => void;
   onOpenPerson: (personId: string) => void;
   /** Opens a list report of the counted cases, described by the figure's title. */
   onReport: (personIds: string[], description: string) => void;
+  /** Opens the export of exactly the counted cases. */
+  onExport: (personIds: string[], description: string) => void;
 }
 
 /** Rows asked of the core at a time; a figure can hold tens of thousands of people. */
@@ -32,17 +40,28 @@ const PAGE_SIZE = 100;
 type Loaded = { ok: true; figure: Figure } | { ok: false; code: ErrorCode };
 
 /** The list of cases behind one number, with those that may also belong and those unplaced. */
-export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
+export function DrillDown({
+  memory,
+  onRemember,
+  onClose,
+  onOpenPerson,
+  onReport,
+  onExport,
+}: Props) {
   const labels = useFigureLabels();
   const { t } = labels;
-  const given = typeof request.figure === 'function' ? null : request.figure;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const { request } = memory;
+  const body = useRef<HTMLDivElement>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(() =>
+    memory.figure ? { ok: true, figure: memory.figure } : null,
+  );
 
   useEffect(() => {
-    if (typeof request.figure !== 'function') return;
+    if (memory.figure || typeof request.figure !== 'function') return;
     let current = true;
     void request.figure().then((result) => {
       if (!current) return;
+      if (result.ok) onRemember((kept) => ({ ...kept, figure: result.value }));
       setLoaded(
         result.ok ? { ok: true, figure: result.value } : { ok: false, code: result.error.code },
       );
@@ -50,9 +69,30 @@ export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
     return () => {
       current = false;
     };
-  }, [request]);
+  }, [memory, request, onRemember]);
 
-  const figure = given ?? (loaded?.ok ? loaded.figure : null);
+  // Back from a case: the lists come from memory, so the dialog can scroll to where it was and
+  // give the focus to the case that was opened. This runs after the dialog has opened.
+  useEffect(() => {
+    const dialog = body.current?.closest('dialog');
+    if (!dialog) return;
+    dialog.scrollTop = memory.scrollTop;
+    const opened = memory.openedId;
+    if (opened !== null) {
+      dialog
+        .querySelector<HTMLElement>(`[data-person-id="${opened}"]`)
+        ?.focus({ preventScroll: true });
+    }
+    const remember = () => onRemember((kept) => ({ ...kept, scrollTop: dialog.scrollTop }));
+    dialog.addEventListener('scroll', remember);
+    return () => dialog.removeEventListener('scroll', remember);
+  }, [memory, onRemember]);
+
+  const figure = loaded?.ok ? loaded.figure : null;
+  const open = (personId: string) => {
+    onRemember((kept) => ({ ...kept, openedId: personId }));
+    onOpenPerson(personId);
+  };
 
   return (
     <Modal
@@ -61,6 +101,8 @@ export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
       onClose={onClose}
       className="figures-drill"
     >
+      {/* Finds the dialog, which is what scrolls. */}
+      <div ref={body} hidden />
       {loaded && !loaded.ok ? (
         <p role="alert" className="alert">
           {t(errorKey(loaded.code))}
@@ -87,6 +129,13 @@ export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
             >
               {t('reports.openList')}
             </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => onExport(figure.personIds, request.title)}
+            >
+              {t('figureNav.export')}
+            </button>
           </div>
           <CaseList
             title={t('figures.drill.counted', {
@@ -94,10 +143,13 @@ export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
               formatted: labels.number(figure.personIds.length),
             })}
             listLabel={t('figures.drill.countedList')}
+            kind="counted"
+            memory={memory}
+            onRemember={onRemember}
             ids={figure.personIds}
             empty={t('figures.drill.noneCounted')}
             labels={labels}
-            onOpenPerson={onOpenPerson}
+            onOpenPerson={open}
           />
           {figure.uncertainIds.length > 0 && (
             <CaseList
@@ -107,9 +159,12 @@ export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
               })}
               hint={t('figures.drill.maybeHint')}
               listLabel={t('figures.drill.maybeList')}
+              kind="maybe"
+              memory={memory}
+              onRemember={onRemember}
               ids={figure.uncertainIds}
               labels={labels}
-              onOpenPerson={onOpenPerson}
+              onOpenPerson={open}
             />
           )}
           {figure.unplaced.personIds.length > 0 && (
@@ -120,9 +175,12 @@ export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
               })}
               hint={t('figures.drill.unplacedHint')}
               listLabel={t('figures.drill.unplacedList')}
+              kind="unplaced"
+              memory={memory}
+              onRemember={onRemember}
               ids={figure.unplaced.personIds}
               labels={labels}
-              onOpenPerson={onOpenPerson}
+              onOpenPerson={open}
             />
           )}
         </>
@@ -132,6 +190,9 @@ export function DrillDown({ request, onClose, onOpenPerson, onReport }: Props) {
 }
 
 interface CaseListProps {
+  kind: ListKind;
+  memory: DrillMemory;
+  onRemember: Props['onRemember'];
   title: string;
   hint?: string;
   listLabel: string;
@@ -142,39 +203,85 @@ interface CaseListProps {
 }
 
 interface Page {
-  ids: readonly string[];
+  order: readonly string[];
   items: CaseSummary[];
   error: ErrorCode | null;
 }
 
-function CaseList({ title, hint, listLabel, ids, empty, labels, onOpenPerson }: CaseListProps) {
+/**
+ * One list of the drill-down, sorted by name in the core and loaded a page at a time. What it
+ * has loaded is kept in the drill-down's memory, so that it is all there again on the way back.
+ */
+function CaseList({
+  kind,
+  memory,
+  onRemember,
+  title,
+  hint,
+  listLabel,
+  ids,
+  empty,
+  labels,
+  onOpenPerson,
+}: CaseListProps) {
   const { t } = labels;
+  const { i18n } = useTranslation();
   const { label } = useThesauri();
   const headingId = useId();
-  const [wanted, setWanted] = useState(PAGE_SIZE);
-  const [page, setPage] = useState<Page | null>(null);
-  const shown = page?.ids === ids ? page : null;
+  const kept = memory.lists[kind]?.ids === ids ? memory.lists[kind] : undefined;
+  const [order, setOrder] = useState<readonly string[] | null>(kept?.order ?? null);
+  const [orderError, setOrderError] = useState<ErrorCode | null>(null);
+  const [wanted, setWanted] = useState(kept?.wanted ?? PAGE_SIZE);
+  const [page, setPage] = useState<Page | null>(() =>
+    kept ? { order: kept.order, items: kept.items, error: null } : null,
+  );
+  const shown = page !== null && page.order === order ? page : null;
   const have = shown?.items.length ?? 0;
+  const language = coreLanguage(i18n.language);
 
   useEffect(() => {
-    const missing = ids.slice(have, Math.min(wanted, ids.length));
+    if (order !== null || ids.length === 0) return;
+    let current = true;
+    void requestUnlocked((api) => api.figureCaseOrder({ personIds: [...ids], language })).then(
+      (result) => {
+        if (!current) return;
+        if (result.ok) setOrder(result.value.personIds);
+        else setOrderError(result.error.code);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [ids, order, language]);
+
+  useEffect(() => {
+    if (order === null) return;
+    const missing = order.slice(have, Math.min(wanted, order.length));
     if (missing.length === 0) return;
     let current = true;
     void requestUnlocked((api) => api.figureCases({ personIds: missing })).then((result) => {
       if (!current) return;
       setPage((previous) => {
-        const before = previous?.ids === ids ? previous.items : [];
+        const before = previous?.order === order ? previous.items : [];
         return result.ok
-          ? { ids, items: [...before, ...result.value.items], error: null }
-          : { ids, items: before, error: result.error.code };
+          ? { order, items: [...before, ...result.value.items], error: null }
+          : { order, items: before, error: result.error.code };
       });
     });
     return () => {
       current = false;
     };
-  }, [ids, have, wanted]);
+  }, [order, have, wanted]);
 
-  const remaining = ids.length - have;
+  useEffect(() => {
+    if (order === null) return;
+    const list = { ids, order, items: shown?.items ?? [], wanted };
+    onRemember((kept) => ({ ...kept, lists: { ...kept.lists, [kind]: list } }));
+  }, [onRemember, kind, ids, order, shown, wanted]);
+
+  const total = order?.length ?? ids.length;
+  const remaining = total - have;
+  const error = orderError ?? shown?.error ?? null;
   return (
     <section className="figures-drill-section" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
@@ -189,6 +296,7 @@ function CaseList({ title, hint, listLabel, ids, empty, labels, onOpenPerson }: 
                 <button
                   type="button"
                   className="figures-case"
+                  data-person-id={item.id}
                   onClick={() => onOpenPerson(item.id)}
                 >
                   <span className="figures-case-name">{caseName(labels, item)}</span>
@@ -204,12 +312,12 @@ function CaseList({ title, hint, listLabel, ids, empty, labels, onOpenPerson }: 
               </li>
             ))}
           </ul>
-          {shown?.error && (
+          {error && (
             <p role="alert" className="alert">
-              {t(errorKey(shown.error))}
+              {t(errorKey(error))}
             </p>
           )}
-          {have < ids.length && have < wanted && !shown?.error && (
+          {have < total && have < wanted && !error && (
             <p className="muted">{t('figures.loading')}</p>
           )}
           {remaining > 0 && have >= wanted && (

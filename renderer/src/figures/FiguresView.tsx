@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportSpec } from '../../../core/api/reports';
 import { errorKey } from '../errors';
+import { ExportDialog } from '../export/ExportDialog';
+import type { ChosenCases } from '../export/useDisclosurePreview';
+import { NO_FILTER } from '../list/PersonList';
 import { startSpec } from '../reports/draft';
 import { PublishedFigures } from '../reports/PublishedFigures';
 import { ReportDialog } from '../reports/ReportDialog';
@@ -14,6 +17,7 @@ import './figures.css';
 import { Bounds, Headlines } from './Headlines';
 import { HowCounted } from './HowCounted';
 import { useFigureLabels, type FigureLabels } from './labels';
+import { newDrill, type DrillMemory, type FiguresMemory } from './memory';
 import { PatternDefs } from './palette';
 import {
   defaultDraft,
@@ -26,11 +30,13 @@ import {
 import { countText, ReleasesChart } from './ReleasesChart';
 import { useFigures } from './useFigures';
 
-interface Props {
-  /** Back to the case list and person page. */
-  onClose: () => void;
-  /** Leaves the dashboard for one person's case. */
-  onOpenPerson: (personId: string) => void;
+export interface FiguresProps {
+  /** What the dashboard showed when it was last left: shown again as it was. */
+  initial: FiguresMemory | null;
+  /** Back to the case list and person page, with what to show on the next visit. */
+  onClose: (memory: FiguresMemory) => void;
+  /** Leaves the dashboard for one person's case, with what to show on the way back. */
+  onOpenPerson: (personId: string, memory: FiguresMemory) => void;
 }
 
 function initialParams(draft: ParamsDraft): FigureParams {
@@ -43,28 +49,51 @@ function initialParams(draft: ParamsDraft): FigureParams {
  * The figures dashboard: every published number computed from the case records as of a date,
  * with its bounds, its definition and the cases behind it.
  */
-export function FiguresView({ onClose, onOpenPerson }: Props) {
+export function FiguresView({ initial, onClose, onOpenPerson }: FiguresProps) {
   const labels = useFigureLabels();
   const { t } = labels;
-  const [draft, setDraft] = useState<ParamsDraft>(() => defaultDraft());
+  const [draft, setDraft] = useState<ParamsDraft>(() => initial?.draft ?? defaultDraft());
   const [params, setParams] = useState<FigureParams>(() => initialParams(draft));
-  const [drill, setDrill] = useState<DrillRequest | null>(null);
+  const [drill, setDrill] = useState<DrillMemory | null>(initial?.drill ?? null);
+  // The open drill-down's progress, kept outside React state: its scrolling must not re-render.
+  const drillKept = useRef<DrillMemory | null>(initial?.drill ?? null);
   const [report, setReport] = useState<ReportSpec | null>(null);
   const [publishedOpen, setPublishedOpen] = useState(false);
+  const [exporting, setExporting] = useState<ChosenCases | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const viewRef = useRef<HTMLDivElement>(null);
+  /** Where to scroll the dashboard back to once its figures are on the page again. */
+  const scrollBack = useRef(initial?.scrollTop ?? 0);
   const leavingForPerson = useRef(false);
   const drillOpener = useRef<HTMLElement | SVGElement | null>(null);
   const { data, loading, error } = useFigures(params);
   const parsed = parseDraft(draft);
   const errors = parsed.ok ? [] : parsed.errors;
 
-  // Focus moves to the dashboard, and back to what opened it on "Back to cases".
+  // Focus moves to the dashboard (or the drill-down it was left in), and back to what opened
+  // it on "Back to cases".
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    headingRef.current?.focus();
+    if (!initial?.drill) headingRef.current?.focus();
     return () => {
       if (!leavingForPerson.current && opener?.isConnected) opener.focus();
     };
+    // Only on arrival: `initial` is what the dashboard opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const hasData = data !== null;
+  useEffect(() => {
+    if (!hasData || viewRef.current === null) return;
+    viewRef.current.scrollTop = scrollBack.current;
+  }, [hasData]);
+
+  function remember(): FiguresMemory {
+    return { draft, drill: drillKept.current, scrollTop: viewRef.current?.scrollTop ?? 0 };
+  }
+
+  const rememberDrill = useCallback((update: (memory: DrillMemory) => DrillMemory) => {
+    if (drillKept.current) drillKept.current = update(drillKept.current);
   }, []);
 
   function change(next: ParamsDraft) {
@@ -78,22 +107,26 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
     const focused = document.activeElement;
     drillOpener.current =
       focused instanceof HTMLElement || focused instanceof SVGElement ? focused : null;
-    setDrill(request);
+    const memory = newDrill(request);
+    drillKept.current = memory;
+    setDrill(memory);
   }, []);
 
   function closeDrill() {
+    drillKept.current = null;
     setDrill(null);
-    // The dialog is gone from the page before it could give the focus back itself.
+    // The dialog is gone from the page before it could give the focus back itself; a dialog
+    // restored on the way back from a case has no opener on this page, so the title takes it.
     const opener = drillOpener.current;
     window.setTimeout(() => {
       if (opener?.isConnected) opener.focus();
+      else headingRef.current?.focus();
     }, 0);
   }
 
   function openPerson(personId: string) {
     leavingForPerson.current = true;
-    setDrill(null);
-    onOpenPerson(personId);
+    onOpenPerson(personId, remember());
   }
 
   const releaseWin = useMemo(() => releaseWindow(params), [params]);
@@ -132,7 +165,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
   });
 
   return (
-    <div className="figures-view" role="region" aria-labelledby="figures-heading">
+    <div ref={viewRef} className="figures-view" role="region" aria-labelledby="figures-heading">
       <PatternDefs />
       <div className="figures-head">
         <div>
@@ -157,7 +190,7 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
           <button type="button" className="button secondary" onClick={() => window.print()}>
             {t('figures.print')}
           </button>
-          <button type="button" className="button primary" onClick={onClose}>
+          <button type="button" className="button primary" onClick={() => onClose(remember())}>
             {t('figures.back')}
           </button>
         </div>
@@ -294,11 +327,16 @@ export function FiguresView({ onClose, onOpenPerson }: Props) {
 
       {drill && (
         <DrillDown
-          request={drill}
+          memory={drill}
+          onRemember={rememberDrill}
           onClose={closeDrill}
           onOpenPerson={openPerson}
           onReport={openListReport}
+          onExport={(personIds, description) => setExporting({ personIds, description })}
         />
+      )}
+      {exporting && (
+        <ExportDialog filter={NO_FILTER} chosen={exporting} onClose={() => setExporting(null)} />
       )}
       {report && <ReportDialog initial={report} onClose={() => setReport(null)} />}
       {publishedOpen && <PublishedFigures onClose={() => setPublishedOpen(false)} />}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Sex } from '../../../core/api/records';
 import { Field } from '../components/Field';
 import { ThesaurusSelect } from '../thesauri/ThesaurusSelect';
+import { CountryPicker } from './CountryPicker';
 
 /** The filters every figure takes, as typed: empty means "everyone". */
 export interface FilterDraft {
@@ -43,18 +44,14 @@ export function FilterFields({
       </Field>
       <Field
         label={t('figures.controls.citizenship')}
-        error={citizenshipError ? t('figures.controls.citizenshipError') : undefined}
+        error={citizenshipError ? t('figureNav.countryError') : undefined}
         className={countryClass}
       >
         {(control) => (
-          <input
-            {...control}
+          <CountryPicker
+            control={control}
             value={draft.citizenship}
-            maxLength={2}
-            placeholder={t('figures.controls.citizenshipPlaceholder')}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => onChange({ citizenship: event.target.value.toUpperCase() })}
+            onChange={(citizenship) => onChange({ citizenship })}
           />
         )}
       </Field>

@@ -15,6 +15,7 @@ import {
   type SeriesStyle,
 } from './palette';
 import type { ReleaseWindow } from './params';
+import { hitBands } from './hitBands';
 import { useRovingMarks } from './roving';
 
 export const RELEASES_CHART_SIZE = { width: 700, height: 340 } as const;
@@ -131,18 +132,39 @@ export const ReleasesChart = memo(function ReleasesChart({
   const open = (segment: Segment) =>
     onDrill({ title: segment.label, definitions: ['releases'], figure: segment.figure });
 
+  /** The series of a year's stack from the foot up, as Recharts stacks them. */
+  const stackOrder = [...types.map((_, series) => series), ...(anyPossible ? [POSSIBLE] : [])];
+  const stackValue = (row: Row, series: number) =>
+    Number(series === POSSIBLE ? row.possible : row[`s${series}`]);
+
+  /**
+   * Where a segment answers the mouse: its share of the year's stack, at least MIN_TARGET
+   * pixels high (hitBands), worked out from the pixels per person this segment is drawn at.
+   */
+  function hitArea(row: Row, series: number, y: number, height: number) {
+    const perUnit = height / stackValue(row, series);
+    const heights = stackOrder.map((other) => stackValue(row, other) * perUnit);
+    const position = stackOrder.indexOf(series);
+    const foot = y + height + heights.slice(0, position).reduce((sum, h) => sum + h, 0);
+    const band = hitBands(heights)[position]!;
+    return { y: foot - band.start - band.size, height: band.size };
+  }
+
   function shape(series: number, style: SeriesStyle) {
     return function renderSegment(props: BarShapeProps) {
       const { x, y, width, height } = props;
-      const year = String((props.payload as Row).period);
+      const row = props.payload as Row;
+      const year = String(row.period);
       const index = markIndex.get(`${year}|${series}`);
       const segment = index === undefined ? undefined : segments[index];
       if (index === undefined || !segment || height <= 0) return <g />;
       const value = series === POSSIBLE ? segment.figure.upperBound : segment.figure.value;
+      const hit = hitArea(row, series, y, height);
       return (
         <g {...markProps(index, segment.label, () => open(segment))}>
-          <title>{segment.label}</title>
+          {/* The pointer goes only to the hit areas below, which never overlap. */}
           <rect
+            pointerEvents="none"
             x={x}
             y={y}
             width={width}
@@ -152,8 +174,18 @@ export const ReleasesChart = memo(function ReleasesChart({
             strokeWidth={series === POSSIBLE ? 1 : 0.75}
             strokeDasharray={series === POSSIBLE ? POSSIBLE_DASH : undefined}
           />
+          {/* Drawn over the segment: a thin one still has a target of usable size. */}
+          <rect
+            className="figures-hit"
+            x={x}
+            y={hit.y}
+            width={width}
+            height={hit.height}
+            fill="transparent"
+          />
           {height >= 15 && (
             <text
+              pointerEvents="none"
               className="figures-bar-label"
               x={x + width / 2}
               y={y + height / 2}
@@ -164,7 +196,13 @@ export const ReleasesChart = memo(function ReleasesChart({
             </text>
           )}
           {topSeries.get(year) === series && (
-            <text className="figures-bar-total" x={x + width / 2} y={y - 6} textAnchor="middle">
+            <text
+              pointerEvents="none"
+              className="figures-bar-total"
+              x={x + width / 2}
+              y={y - 6}
+              textAnchor="middle"
+            >
               {labels.number(yearTotal.get(year) ?? 0)}
             </text>
           )}

@@ -8,10 +8,12 @@ import {
   type AgeBand,
   type Stage,
 } from '../../../core/api/figureDefinitions';
+import { countryName } from '../../../core/api/countries';
 import type { BreakdownDimension } from '../../../core/api/figures';
 import { Sex } from '../../../core/api/records';
 import { formatPartialDate } from '../dates';
 import { formatNumber, formatPercent } from '../format';
+import { coreLanguage } from '../language';
 import { useThesauri } from '../thesauri/ThesauriContext';
 
 /** Words and number formats of the dashboard, in the UI language. */
@@ -42,15 +44,10 @@ export function useFigureLabels(): FigureLabels {
   const language = i18n.language;
 
   return useMemo(() => {
-    let countries: Intl.DisplayNames | null = null;
-    try {
-      countries = new Intl.DisplayNames([language], { type: 'region' });
-    } catch {
-      // An engine without region names shows the codes, which researchers know anyway.
-    }
+    // From the core's list: Chromium's region names have no Belarusian.
     const country = (code: string) => {
-      const name = countries?.of(code);
-      return name && name !== code ? t('figures.country', { name, code }) : code;
+      const name = countryName(coreLanguage(language), code);
+      return name !== code ? t('figures.country', { name, code }) : code;
     };
     const riskCategory = (code: string) => {
       const text = label('risk_category', code);

@@ -1,3 +1,4 @@
+import { isCountryCode } from '../../../core/api/countries';
 import type { FigureFilters } from '../../../core/api/figures';
 import { Sex } from '../../../core/api/records';
 
@@ -29,7 +30,6 @@ const DEFAULT_WINDOW_YEARS = 6;
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const YEAR = /^\d{4}$/;
-const COUNTRY = /^[A-Z]{2}$/;
 
 function pad(value: number, length: number): string {
   return String(value).padStart(length, '0');
@@ -92,7 +92,7 @@ export function parseDraft(
   if (!errors.includes('asOf') && !errors.includes('fromYear') && fromYear > yearOf(asOf)) {
     errors.push('windowAfterAsOf');
   }
-  if (citizenship !== '' && !COUNTRY.test(citizenship)) errors.push('citizenship');
+  if (citizenship !== '' && !isCountryCode(citizenship)) errors.push('citizenship');
   if (errors.length > 0) return { ok: false, errors };
 
   const filters: FigureFilters = {};

@@ -1,6 +1,7 @@
 import { useMemo, useRef, type KeyboardEvent, type SVGProps } from 'react';
 
-const MARK = '[data-mark]';
+/** Selects the marks of a chart: its bars, segments and points. */
+export const MARK = '[data-mark]';
 
 /**
  * The marks of a chart (bar segments, points) as one tab stop: Tab reaches the chart, the arrow

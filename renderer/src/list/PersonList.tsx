@@ -24,6 +24,9 @@ interface Props {
 /** What selects the people the list shows; the order does not change who they are. */
 export type ListFilter = Pick<ListQuery, 'query' | 'region' | 'riskCategory'>;
 
+/** No search and no filters: everyone. */
+export const NO_FILTER: ListFilter = { query: '', region: '', riskCategory: '' };
+
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel immediate. */
 const SEARCH_DELAY_MS = 150;
 

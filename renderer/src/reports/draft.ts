@@ -8,7 +8,8 @@ import {
   type PersonSet,
   type ReportLanguage,
 } from '../../../core/api/reports';
-import { CountryCode, PartialDate } from '../../../core/api/schemas';
+import { PartialDate } from '../../../core/api/schemas';
+import { isCountryCode } from '../../../core/api/countries';
 import { isFullDate } from '../figures/params';
 
 /** The figures report's fields as typed, before they are checked. */
@@ -133,7 +134,7 @@ function figuresParams(draft: FiguresDraft): { params: unknown; errors: DraftErr
   errors.push(...partialDateError(draft.releasesFrom, 'releasesFrom'));
   errors.push(...partialDateError(draft.releasesTo, 'releasesTo'));
   errors.push(...partialDateError(draft.earlySince, 'earlySince'));
-  if (citizenship !== '' && !CountryCode.safeParse(citizenship).success) errors.push('citizenship');
+  if (citizenship !== '' && !isCountryCode(citizenship)) errors.push('citizenship');
   const filters: FigureFilters = {};
   if (draft.region !== '') filters.region = draft.region;
   if (citizenship !== '') filters.citizenship = citizenship;

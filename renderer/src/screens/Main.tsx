@@ -10,9 +10,10 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NoticeMessage } from '../components/NoticeMessage';
 import { ReadOnlyBanner } from '../components/ReadOnlyBanner';
 import { ExportDialog } from '../export/ExportDialog';
+import type { FiguresMemory } from '../figures/memory';
 import { FiguresScreen } from '../figures/FiguresScreen';
 import { ImportDialog } from '../import/ImportDialog';
-import { PersonList, type ListFilter } from '../list/PersonList';
+import { NO_FILTER, PersonList, type ListFilter } from '../list/PersonList';
 import type { Notice } from '../notice';
 import { PersonPage } from '../person/PersonPage';
 import { startSpec } from '../reports/draft';
@@ -29,8 +30,6 @@ import { ThesaurusEditor } from '../thesauri/ThesaurusEditor';
 import { UndoButton } from '../undo/UndoButton';
 import { useIdleLock } from '../useIdleLock';
 import { IS_MAC, useLockShortcut } from '../useLockShortcut';
-
-const NO_FILTER: ListFilter = { query: '', region: '', riskCategory: '' };
 
 /** What fills the window below the header: the cases, or a full-width view in their place. */
 type Screen = 'cases' | 'figures' | 'contacts';
@@ -75,6 +74,10 @@ function Workspace({ status, notice }: Props) {
   const [exportOpen, setExportOpen] = useState(false);
   const [listFilter, setListFilter] = useState<ListFilter>(NO_FILTER);
   const [listReportOpen, setListReportOpen] = useState(false);
+  // The dashboard as it was left, so that a visit to a case and back keeps its date, filters
+  // and drill-down; `fromFigures` offers the way back while the case is open.
+  const [figuresMemory, setFiguresMemory] = useState<FiguresMemory | null>(null);
+  const [fromFigures, setFromFigures] = useState(false);
   const importReasonId = useId();
   // Sources recorded in this session, offered when citing again; gone on lock, like all else.
   const [sessionSources, setSessionSources] = useState<Source[]>([]);
@@ -150,7 +153,14 @@ function Workspace({ status, notice }: Props) {
           <button type="button" className="button secondary" onClick={() => setExportOpen(true)}>
             {t('main.export')}
           </button>
-          <button type="button" className="button secondary" onClick={() => setScreen('figures')}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              setFromFigures(false);
+              setScreen('figures');
+            }}
+          >
             {t('figures.open')}
           </button>
           <ContactsButton conflicts={conflicts.count} onOpen={() => setScreen('contacts')} />
@@ -181,6 +191,20 @@ function Workspace({ status, notice }: Props) {
       )}
       {shownNotice && <NoticeMessage notice={shownNotice} onDismiss={() => setShownNotice(null)} />}
 
+      {fromFigures && screen === 'cases' && (
+        <nav className="figures-return" aria-label={t('figureNav.returnLabel')}>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              setFromFigures(false);
+              setScreen('figures');
+            }}
+          >
+            {t('figureNav.back')}
+          </button>
+        </nav>
+      )}
       <main className="workspace" hidden={screen !== 'cases'}>
         <PersonList
           selectedId={page?.selectedId ?? null}
@@ -213,8 +237,15 @@ function Workspace({ status, notice }: Props) {
       </main>
       {screen === 'figures' && (
         <FiguresScreen
-          onClose={() => setScreen('cases')}
-          onOpenPerson={(personId) => {
+          initial={figuresMemory}
+          onClose={(memory) => {
+            setFiguresMemory(memory);
+            setFromFigures(false);
+            setScreen('cases');
+          }}
+          onOpenPerson={(personId, memory) => {
+            setFiguresMemory(memory);
+            setFromFigures(true);
             setScreen('cases');
             navigate(personId);
           }}
