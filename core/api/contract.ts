@@ -40,6 +40,7 @@ import {
   SavedImportMappingEntry,
 } from './import';
 import { ImportProgress, ImportResult, ImportRun, UndoImportResult } from './importRuns';
+import { PersonSummaryCard } from './personSummary';
 import {
   DamageDetails,
   Folder,
@@ -104,6 +105,11 @@ interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
    * nor writes the vault, only what the core holds in memory about an import under way.
    */
   beside?: true;
+  /**
+   * Answered by the host (CoreHost) itself, never by the worker: what it holds must outlive a
+   * lock, which terminates the worker.
+   */
+  host?: true;
 }
 
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): MethodSpec<A, R> {
@@ -118,6 +124,25 @@ function besideCall<A extends z.ZodType, R extends z.ZodType>(
   return { args, result, beside: true };
 }
 
+/** A method the host answers; see `host`. */
+function hostCall<A extends z.ZodType, R extends z.ZodType>(
+  args: A,
+  result: R,
+): MethodSpec<A, R> & { host: true } {
+  return { args, result, host: true };
+}
+
+/**
+ * A form of the person page with changes not yet saved: which part and whose, never what was
+ * typed. The host keeps the list across a lock so that the renderer can say, after unlock, what
+ * the lock discarded (docs/threat-model.md, "Auto-lock and unsaved changes").
+ */
+export const UnsavedForm = z
+  .object({ form: z.enum(['person', 'timeline', 'sources']), personId: Id.nullable() })
+  .strict();
+export type UnsavedForm = z.infer<typeof UnsavedForm>;
+const UnsavedForms = z.object({ forms: z.array(UnsavedForm).max(10) }).strict();
+
 /** A method that opens the vault named by its `folder` argument. */
 function opener<A extends z.ZodType<{ folder: string }>, R extends z.ZodType>(
   opensVault: VaultOpening,
@@ -129,11 +154,15 @@ function opener<A extends z.ZodType<{ folder: string }>, R extends z.ZodType>(
 
 const NoArgs = z.object({}).strict();
 
-/** What selects the people of the person list: its search text and filters. */
+/**
+ * What selects the people of the person list: its search text and filters. A risk category and
+ * "in custody" mean what the figures mean by them, today (docs/methodology.md).
+ */
 const PersonFilter = z.object({
   query: z.string().max(200).default(''),
   region: ThesaurusCode.optional(),
   riskCategory: ThesaurusCode.optional(),
+  inCustody: z.boolean().optional(),
 });
 
 /**
@@ -186,6 +215,10 @@ export const contract = {
     z.object({ status: VaultStatus, damage: z.array(DamageDetails) }),
   ),
   lockVault: method(NoArgs, VaultStatus),
+  /** The forms with unsaved changes now, replacing the last list; a lock discards them. */
+  noteUnsavedForms: hostCall(UnsavedForms, z.object({})),
+  /** The forms the last lock discarded, once: the list is empty afterwards. */
+  takeDiscardedForms: hostCall(NoArgs, UnsavedForms),
   changePassphrase: method(
     withSecret(z.object({ newPassphrase: Passphrase, rotateKeys: z.boolean().default(false) })),
     // With rotateKeys, the new recovery key, shown once; the old one no longer opens the vault.
@@ -227,6 +260,7 @@ export const contract = {
     z.array(PersonSummary),
   ),
   getPersonFile: method(z.object({ id: Id }).strict(), PersonFile),
+  getPersonSummary: method(z.object({ id: Id }).strict(), PersonSummaryCard),
   createRecord: method(RecordFieldsArgs, StoredRecord),
   updateRecord: method(recordFieldsArgs({ id: Id }), StoredRecord),
   deleteRecord: method(z.object({ kind: RecordKindName, id: Id }).strict(), z.object({ id: Id })),
@@ -326,6 +360,10 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
+/** The methods the host answers itself (see `host`); the worker has no handler for them. */
+export type HostMethodName = {
+  [M in MethodName]: Contract[M] extends { host: true } ? M : never;
+}[MethodName];
 export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>;
 export type MethodResult<M extends MethodName> = z.output<Contract[M]['result']>;

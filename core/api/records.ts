@@ -48,6 +48,8 @@ const Stored = { id: Id, createdAt: z.string(), updatedAt: z.string() };
 export const Person = PersonFields.extend(Stored);
 export type Person = z.infer<typeof Person>;
 
+export const StatusKind = z.enum(['recognised', 'status_removed']);
+
 export const PersonSummary = Person.pick({
   id: true,
   name: true,
@@ -56,10 +58,11 @@ export const PersonSummary = Person.pick({
   citizenship: true,
   region: true,
   updatedAt: true,
+}).extend({
+  /** The latest status event's kind (by date, then by entry), as the person page says it. */
+  status: StatusKind.nullable(),
 });
 export type PersonSummary = z.infer<typeof PersonSummary>;
-
-export const StatusKind = z.enum(['recognised', 'status_removed']);
 
 /** "Recognised as a political prisoner on <date> by <whom>", and its withdrawal. */
 export const StatusEventFields = z.object({

@@ -64,6 +64,7 @@ export const PersonSet = z.discriminatedUnion('kind', [
       query: z.string().max(200).default(''),
       region: ThesaurusCode.optional(),
       riskCategory: ThesaurusCode.optional(),
+      inCustody: z.boolean().optional(),
     })
     .strict(),
 ]);

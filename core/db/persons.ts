@@ -19,7 +19,11 @@ export interface PersonQuery {
   sort: 'name' | 'birthDate' | 'updated';
   direction: 'asc' | 'desc';
   region?: string | undefined;
-  riskCategory?: string | undefined;
+  /**
+   * Only these persons: what the filters defined by the figure engine (risk category, in
+   * custody) selected, resolved by core/stats before the query (see listFilter.ts there).
+   */
+  ids?: readonly string[] | undefined;
 }
 
 /** Sort keys map to fixed SQL: nothing from the caller is ever interpolated. */
@@ -29,10 +33,10 @@ const ORDER: Record<PersonQuery['sort'], string> = {
   updated: 'updated_at',
 };
 
-/** The person list's filters: its text query, region and risk category. */
-export type PersonFilter = Pick<PersonQuery, 'query' | 'region' | 'riskCategory'>;
+/** The person list's filters: its text query, region and the engine's selection. */
+export type PersonFilter = Pick<PersonQuery, 'query' | 'region' | 'ids'>;
 
-/** The conditions on `persons` other than the text query: not deleted, region, risk category. */
+/** The conditions on `persons` other than the text query: not deleted, region, selection. */
 function conditions(q: PersonFilter): { where: string; params: SqlValue[] } {
   const clauses = ['deleted = 0'];
   const params: SqlValue[] = [];
@@ -40,11 +44,9 @@ function conditions(q: PersonFilter): { where: string; params: SqlValue[] } {
     clauses.push('region = ?');
     params.push(q.region);
   }
-  if (q.riskCategory) {
-    clauses.push(
-      'EXISTS (SELECT 1 FROM risk_assignments r WHERE r.person_id = persons.id AND r.deleted = 0 AND r.category = ?)',
-    );
-    params.push(q.riskCategory);
+  if (q.ids) {
+    clauses.push('persons.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(q.ids));
   }
   return { where: clauses.join(' AND '), params };
 }

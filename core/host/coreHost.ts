@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { contract, type MethodName, type VaultOpening } from '../api/contract';
+import { contract, type MethodName, type UnsavedForm, type VaultOpening } from '../api/contract';
 import { fail, toErrorBody, type ApiResult } from '../api/errors';
 import type { VaultStatus } from '../api/schemas';
 import { validateCall } from '../api/validate';
@@ -56,6 +56,13 @@ export class CoreHost {
    * cleanup), even when the host itself was restarted inside the same process.
    */
   private readonly lockOwner: string;
+  /**
+   * The renderer's forms with unsaved changes, as it last reported them, and those the last lock
+   * discarded: which form and whose id, never what was typed, so nothing of a case outlives the
+   * worker but the fact that an edit was lost.
+   */
+  private unsaved: UnsavedForm[] = [];
+  private discarded: UnsavedForm[] = [];
 
   constructor(private readonly options: CoreHostOptions) {
     this.lockOwner = createHash('sha256')
@@ -75,6 +82,15 @@ export class CoreHost {
       await this.lock();
       return this.send('vaultStatus', {});
     }
+    if (call.method === 'noteUnsavedForms') {
+      this.unsaved = (call.args as { forms: UnsavedForm[] }).forms;
+      return { ok: true, value: {} };
+    }
+    if (call.method === 'takeDiscardedForms') {
+      const forms = this.discarded;
+      this.discarded = [];
+      return { ok: true, value: { forms } };
+    }
     const opens = contract[call.method].opensVault;
     if (opens) return this.serialOpen(call.method, call.args as { folder: string }, opens);
     return this.send(call.method, call.args);
@@ -82,6 +98,8 @@ export class CoreHost {
 
   /** Drops the worker and everything it held, and any vault switch under way. */
   async lock(): Promise<void> {
+    if (this.worker && this.unsaved.length > 0) this.discarded = this.unsaved;
+    this.unsaved = [];
     const workers = [this.worker, this.candidate];
     this.worker = null;
     this.candidate = null;

@@ -1,5 +1,6 @@
 import { contract } from '../api/contract';
 import type { ApiResult } from '../api/errors';
+import { idlePhase } from '../api/idle';
 
 /**
  * The host-side idle lock of Electron main and the browser host. The renderer has its own
@@ -10,12 +11,11 @@ import type { ApiResult } from '../api/errors';
 /** How often a host looks at the idle time. */
 export const IDLE_CHECK_MS = 15_000;
 
-/** Input in the page that counts as someone at the computer (as in the renderer's idle lock). */
-export const USER_INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
+export { USER_INPUT_EVENTS } from '../api/idle';
 
-/** True once the user has been away for the whole auto-lock time. */
+/** True once the user has been away for the whole auto-lock time (the renderer's own rule). */
 export function idleLockDue(idleMs: number, autoLockMinutes: number): boolean {
-  return idleMs >= autoLockMinutes * 60_000;
+  return idlePhase(idleMs, autoLockMinutes).kind === 'lock';
 }
 
 export interface IdleCore {

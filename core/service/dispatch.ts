@@ -14,7 +14,8 @@ export async function dispatch(
 ): Promise<ApiResult<unknown>> {
   try {
     const call = validateCall(method, args);
-    const handler = handlers[call.method] as (a: unknown) => unknown;
+    const handler = (handlers as Partial<Record<MethodName, (a: unknown) => unknown>>)[call.method];
+    if (!handler) throw new ApiError('INTERNAL', 'The host answers this method, not the core');
     const value = await handler(call.args);
     const checked = contract[call.method as MethodName].result.safeParse(value);
     if (!checked.success) throw new ApiError('INTERNAL', 'Result does not match the contract');

@@ -1,4 +1,4 @@
-import type { MethodName, MethodResult, ParsedArgs } from '../api/contract';
+import type { HostMethodName, MethodName, MethodResult, ParsedArgs } from '../api/contract';
 import type { RecordKind } from '../api/records';
 import { readRecords } from '../db/records';
 import { loadDemoData } from '../demo/load';
@@ -13,6 +13,7 @@ import {
   listPersons,
   updatePerson,
 } from './persons';
+import { getPersonSummary } from './personSummary';
 import { createRecord, deleteRecord, getRecord, updateRecord } from './records';
 import { secretOf, type CoreSession } from './session';
 import { readDisclosed } from '../disclosure';
@@ -51,7 +52,9 @@ import { cancelImport, importProgress, listImportRuns } from '../import/runs';
 import { undoImport } from '../import/undo';
 
 export type Handlers = {
-  [M in MethodName]: (args: ParsedArgs<M>) => MethodResult<M> | Promise<MethodResult<M>>;
+  [M in Exclude<MethodName, HostMethodName>]: (
+    args: ParsedArgs<M>,
+  ) => MethodResult<M> | Promise<MethodResult<M>>;
 };
 
 /** Binds every contract method to the session; the type makes a missing handler a compile error. */
@@ -74,6 +77,7 @@ export function createHandlers(session: CoreSession): Handlers {
     getPerson: (a) => getPerson(session, a),
     updatePerson: (a) => updatePerson(session, a),
     getPersonFile: (a) => getPersonFile(session, a),
+    getPersonSummary: (a) => getPersonSummary(session, a),
     findDuplicates: (a) => findDuplicates(session, a),
     createRecord: (a) =>
       createRecord(session, a.kind as RecordKind, a.fields as Record<string, unknown>),

@@ -8,8 +8,9 @@ import {
   searchPersons,
 } from '../db/persons';
 import { readRecords } from '../db/records';
+import { listQueryFilter } from '../stats';
 import { createRecord, updateRecord } from './records';
-import type { CoreSession } from './session';
+import { localDate, type CoreSession } from './session';
 
 export async function createPerson(
   session: CoreSession,
@@ -38,14 +39,18 @@ export async function listPersons(
   session: CoreSession,
   args: ParsedArgs<'listPersons'>,
 ): Promise<MethodResult<'listPersons'>> {
-  return searchPersons((await session.readVault()).db, args);
+  const db = (await session.readVault()).db;
+  const { limit, offset, sort, direction } = args;
+  const filter = listQueryFilter(db, args, localDate(new Date()));
+  return searchPersons(db, { ...filter, limit, offset, sort, direction });
 }
 
 export async function countPersons(
   session: CoreSession,
   args: ParsedArgs<'countPersons'>,
 ): Promise<MethodResult<'countPersons'>> {
-  return { total: countListed((await session.readVault()).db, args) };
+  const db = (await session.readVault()).db;
+  return { total: countListed(db, listQueryFilter(db, args, localDate(new Date()))) };
 }
 
 export async function findDuplicates(

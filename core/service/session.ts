@@ -330,7 +330,7 @@ function observeLatest(clock: HybridClock, latest: string | null): void {
 }
 
 /** YYYY-MM-DD of the computer's own day, which is what a researcher calls today. */
-function localDate(now: Date): string {
+export function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

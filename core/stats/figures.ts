@@ -11,7 +11,7 @@ import {
   STAGES,
   type DefinitionKey,
 } from '../api/figureDefinitions';
-import { NO_CODE, NO_DAY, statsModel, type StatsModel } from './model';
+import { lowerBound, NO_CODE, NO_DAY, statsModel, type StatsModel } from './model';
 import { convictedOn, convictionsOf } from './stage';
 import type {
   AtRiskResult,
@@ -437,6 +437,75 @@ export function figureAtRisk(db: ReadDb, args: InCustodyArgs): AtRiskResult {
       }))
       .sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)),
     total: total.figure('at_risk'),
+  };
+}
+
+/**
+ * The persons the person list's filters select on D, by the figures' own rules: `inCustody`
+ * is the in_custody rule, and `riskCategory` is in that category on D as at_risk_category and
+ * at_risk_over_60 decide it (`over_60` from the birth date), whether or not the person is held.
+ * Certain cases only, as a figure's `personIds`: "over 60" and "in custody" together give the
+ * persons of the at_risk_over_60 figure.
+ */
+export function listFilterPersons(
+  db: ReadDb,
+  args: { asOf: string; inCustody: boolean; riskCategory: string | undefined },
+): string[] {
+  const m = statsModel(db);
+  const D = dayOf(args.asOf);
+  const over60 = registered(m, OVER_60);
+  const wanted = args.riskCategory === undefined ? undefined : m.codeIndex.get(args.riskCategory);
+  if (args.riskCategory !== undefined && wanted === undefined) return [];
+  const ids: string[] = [];
+  for (let i = 0; i < m.n; i++) {
+    let state: State = IN;
+    if (args.inCustody) {
+      if (cannotPlaceCustody(m, i)) continue;
+      state = custodyState(m, i, D);
+      if (state !== IN) continue;
+    }
+    if (wanted !== undefined) {
+      riskStates(m, i, D, state, over60);
+      state = OUT;
+      for (let k = 0; k < riskCount; k++) {
+        if (riskCategories[k] === wanted) state = riskCategoryStates[k]!;
+      }
+    }
+    if (state === IN) ids.push(m.ids[i]!);
+  }
+  return ids;
+}
+
+/** One person on a date as the figures see them: what the person page's summary shows. */
+export interface PersonOnDate {
+  /** The in_custody rule; `unplaced` when no custody event has a usable date. */
+  custody: 'in' | 'out' | 'uncertain' | 'unplaced';
+  /** The facility of the breakdowns by facility, on the date. */
+  facility: string | null;
+  /** Risk categories active on the date, in or out of custody, by the at_risk rules. */
+  risks: { category: string; certain: boolean }[];
+}
+
+const CUSTODY_WORDS = { [OUT]: 'out', [UNCERTAIN]: 'uncertain', [IN]: 'in' } as const;
+
+/** Person `id` on D by the figures' rules, or null for a person the figures do not know. */
+export function personOnDate(db: ReadDb, id: string, asOf: string): PersonOnDate | null {
+  const m = statsModel(db);
+  const i = lowerBound(m.ids, id);
+  if (m.ids[i] !== id) return null;
+  const D = dayOf(asOf);
+  riskStates(m, i, D, IN, registered(m, OVER_60));
+  const risks: PersonOnDate['risks'] = [];
+  for (let k = 0; k < riskCount; k++) {
+    risks.push({ category: m.codes[riskCategories[k]!]!, certain: riskCategoryStates[k] === IN });
+  }
+  risks.sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
+  return {
+    custody: cannotPlaceCustody(m, i)
+      ? 'unplaced'
+      : CUSTODY_WORDS[custodyState(m, i, D) as 0 | 1 | 2],
+    facility: codeOf(m, facilityAsOf(m, i, D)),
+    risks,
   };
 }
 

@@ -8,6 +8,9 @@ export {
   figurePivot,
   figureRearrests,
   figureReleases,
+  listFilterPersons,
+  personOnDate,
+  type PersonOnDate,
 } from './figures';
 export { forgetStatsModel, statsModel } from './model';
 export {
@@ -16,3 +19,4 @@ export {
   OVER_60,
   type DefinitionKey,
 } from '../api/figureDefinitions';
+export { listQueryFilter, type ListFilter } from './listFilter';

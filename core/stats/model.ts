@@ -648,7 +648,8 @@ function readPerson(db: ReadDb, b: ModelBuilder, id: string): void {
   b.endPerson();
 }
 
-function lowerBound(ids: readonly string[], id: string): number {
+/** Where `id` is, or would be, in the sorted `ids`. */
+export function lowerBound(ids: readonly string[], id: string): number {
   let low = 0;
   let high = ids.length;
   while (low < high) {

@@ -245,4 +245,31 @@ describe('core host and worker', () => {
       value: { autoLockMinutes: 15, language: null },
     });
   });
+
+  it('lists the forms a lock discarded once after it, and never what was in them', async () => {
+    const host = newHost();
+    const folder = path.join(tempDir(), 'vault');
+    await host.call('createVault', { folder, passphrase: PASS });
+    const person = { form: 'person', personId: null };
+    const event = { form: 'timeline', personId: '0123456789abcdef0123456789abcdef' };
+    // Typed text is refused: the host takes only which form and whose.
+    expect(
+      await host.call('noteUnsavedForms', { forms: [{ ...person, name: 'Ганна' }] }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await host.call('noteUnsavedForms', { forms: [person, event] });
+    await host.call('noteUnsavedForms', { forms: [event] });
+    await host.call('lockVault', {});
+    await host.call('unlockVault', { folder, passphrase: PASS });
+    expect(await host.call('takeDiscardedForms', {})).toEqual({
+      ok: true,
+      value: { forms: [event] },
+    });
+    expect(await host.call('takeDiscardedForms', {})).toEqual({ ok: true, value: { forms: [] } });
+
+    // Saved before the lock: nothing to report.
+    await host.call('noteUnsavedForms', { forms: [person] });
+    await host.call('noteUnsavedForms', { forms: [] });
+    await host.call('lockVault', {});
+    expect(await host.call('takeDiscardedForms', {})).toEqual({ ok: true, value: { forms: [] } });
+  });
 });

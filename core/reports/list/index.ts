@@ -42,7 +42,7 @@ function defaultTitle(params: ListReportParams, t: Translate<'list'>): string {
 export const buildListReport: ReportBuilder<ListReportParams> = (params, context) => {
   const { db, language } = context;
   const t = translator('list', language);
-  const ids = personSetIds(db, params.persons);
+  const ids = personSetIds(db, params.persons, context.today);
   const { persons, summary } = readDisclosed(db, ids, context.audience);
   if (persons.length === 0)
     throw new ApiError('REPORT_EMPTY', 'No person of this set can be in the report');

@@ -78,7 +78,8 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
   const toFolder = what === 'caseFile' && format === 'csv';
   const formatKey = what === 'caseFile' ? 'export.caseFormats' : 'export.formats';
 
-  const filtered = filter.query !== '' || filter.region !== '' || filter.riskCategory !== '';
+  const filtered =
+    filter.query !== '' || filter.region !== '' || filter.riskCategory !== '' || filter.inCustody;
 
   useEffect(() => {
     let current = true;

@@ -10,6 +10,7 @@ function filterArgs(filter: ListFilter) {
     query: filter.query,
     region: filter.region || undefined,
     riskCategory: filter.riskCategory || undefined,
+    inCustody: filter.inCustody || undefined,
   };
 }
 

@@ -23,12 +23,19 @@ interface Props {
   onRegionChange: (code: string) => void;
   riskCategory: string;
   onRiskCategoryChange: (code: string) => void;
+  inCustody: boolean;
+  onInCustodyChange: (value: boolean) => void;
 }
 
-/** Sorting and filtering of the person list: one select each, quick from the keyboard. */
+/**
+ * Sorting and filtering of the person list: one select each, quick from the keyboard. A risk
+ * category and "in custody" are the figures' definitions today, so that together they find the
+ * persons the dashboard counts.
+ */
 export function ListControls(props: Props) {
   const { order, onOrderChange, region, onRegionChange, riskCategory, onRiskCategoryChange } =
     props;
+  const { inCustody, onInCustodyChange } = props;
   const { t } = useTranslation();
   const current = `${order.sort}-${order.direction}` as OrderValue;
   return (
@@ -73,6 +80,14 @@ export function ListControls(props: Props) {
           />
         )}
       </Field>
+      <label className="checkbox-field">
+        <input
+          type="checkbox"
+          checked={inCustody}
+          onChange={(event) => onInCustodyChange(event.target.checked)}
+        />{' '}
+        {t('summary.inCustodyFilter')}
+      </label>
     </div>
   );
 }

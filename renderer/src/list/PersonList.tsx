@@ -22,10 +22,10 @@ interface Props {
 }
 
 /** What selects the people the list shows; the order does not change who they are. */
-export type ListFilter = Pick<ListQuery, 'query' | 'region' | 'riskCategory'>;
+export type ListFilter = Pick<ListQuery, 'query' | 'region' | 'riskCategory' | 'inCustody'>;
 
 /** No search and no filters: everyone. */
-export const NO_FILTER: ListFilter = { query: '', region: '', riskCategory: '' };
+export const NO_FILTER: ListFilter = { query: '', region: '', riskCategory: '', inCustody: false };
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel immediate. */
 const SEARCH_DELAY_MS = 150;
@@ -57,17 +57,18 @@ export function PersonList(props: Props) {
   const [order, setOrder] = useState<Order>({ sort: 'name', direction: 'asc' });
   const [region, setRegion] = useState('');
   const [riskCategory, setRiskCategory] = useState('');
+  const [inCustody, setInCustody] = useState(false);
   const [activeIndex, setActiveIndex] = useState(0);
   const [rowHeight] = useState(() => ROW_REM * rootFontSize());
   const scrollRef = useRef<HTMLDivElement>(null);
   /** A row that should take the focus once it is rendered. */
   const pendingFocus = useRef<number | null>(null);
 
-  const pages = usePersonPages({ query, ...order, region, riskCategory }, refreshToken);
+  const pages = usePersonPages({ query, ...order, region, riskCategory, inCustody }, refreshToken);
 
   useEffect(() => {
-    onFilterChange?.({ query, region, riskCategory });
-  }, [onFilterChange, query, region, riskCategory]);
+    onFilterChange?.({ query, region, riskCategory, inCustody });
+  }, [onFilterChange, query, region, riskCategory, inCustody]);
 
   const count = pages.shownTotal;
 
@@ -148,7 +149,7 @@ export function PersonList(props: Props) {
     moveTo(index);
   }
 
-  const filtered = region !== '' || riskCategory !== '';
+  const filtered = region !== '' || riskCategory !== '' || inCustody;
 
   return (
     <section className="people" aria-labelledby={headingId}>
@@ -208,6 +209,11 @@ export function PersonList(props: Props) {
         riskCategory={riskCategory}
         onRiskCategoryChange={(code) => {
           setRiskCategory(code);
+          restart();
+        }}
+        inCustody={inCustody}
+        onInCustodyChange={(value) => {
+          setInCustody(value);
           restart();
         }}
       />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../../core/api/records';
 import { formatPartialDate } from '../dates';
+import { useThesauri } from '../thesauri/ThesauriContext';
 
 interface Props {
   /** Undefined while its page is loading. */
@@ -18,6 +19,7 @@ interface Props {
  */
 export function PersonRow({ person, selected, tabbable, onOpen, onFocus }: Props) {
   const { t } = useTranslation();
+  const { label } = useThesauri();
   return (
     <button
       type="button"
@@ -39,6 +41,12 @@ export function PersonRow({ person, selected, tabbable, onOpen, onFocus }: Props
               <span className="person-born">
                 {t('people.born', { date: formatPartialDate(t, person.birthDate) })}
               </span>
+            )}{' '}
+            {person.status && (
+              <span className="person-status">{t(`summary.rowStatus.${person.status}`)}</span>
+            )}{' '}
+            {person.region && (
+              <span className="person-region">{label('region', person.region)}</span>
             )}
           </span>
         </>

@@ -12,6 +12,8 @@ export interface ListQuery {
   direction: 'asc' | 'desc';
   region: string;
   riskCategory: string;
+  /** Only persons in custody today, by the figures' rule. */
+  inCustody: boolean;
 }
 
 interface Cache {
@@ -47,8 +49,8 @@ const EMPTY: Cache = { key: '', pages: new Map(), total: null, errorCode: null }
  * call of its own and the list grows to it when it arrives.
  */
 export function usePersonPages(query: ListQuery, refreshToken: number) {
-  const { query: text, sort, direction, region, riskCategory } = query;
-  const key = JSON.stringify([text, sort, direction, region, riskCategory]);
+  const { query: text, sort, direction, region, riskCategory, inCustody } = query;
+  const key = JSON.stringify([text, sort, direction, region, riskCategory, inCustody]);
   const [cache, setCache] = useState<Cache>(EMPTY);
   const requested = useRef<Requested>({
     key: '',
@@ -67,6 +69,7 @@ export function usePersonPages(query: ListQuery, refreshToken: number) {
         query: text,
         region: region || undefined,
         riskCategory: riskCategory || undefined,
+        inCustody: inCustody || undefined,
       };
       for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
         if (round.pages.has(page)) continue;
@@ -106,7 +109,7 @@ export function usePersonPages(query: ListQuery, refreshToken: number) {
         });
       }
     },
-    [key, refreshToken, text, sort, direction, region, riskCategory],
+    [key, refreshToken, text, sort, direction, region, riskCategory, inCustody],
   );
 
   return {

@@ -14,7 +14,9 @@ import { timelineEntries } from '../timeline/entries';
 import { Timeline } from '../timeline/Timeline';
 import { startSpec } from '../reports/draft';
 import { ReportDialog } from '../reports/ReportDialog';
+import { useReportUnsaved } from '../idle/useReportUnsaved';
 import { PersonForm } from './PersonForm';
+import { PersonSummary } from './PersonSummary';
 
 interface Props {
   /** The person to show, or null for a new one. Read once: the parent remounts the page. */
@@ -69,6 +71,7 @@ export function PersonPage(props: Props) {
     };
   }, [id, refreshToken, reloads]);
 
+  useReportUnsaved(id, { ...dirtyParts, person: dirtyParts.form });
   const dirty = dirtyParts.form || dirtyParts.timeline || dirtyParts.sources;
   useEffect(() => {
     onDirtyChange(dirty);
@@ -158,6 +161,12 @@ export function PersonPage(props: Props) {
         <p role="alert" className="alert">
           {t(errorKey(errorCode))}
         </p>
+      )}
+      {file && (
+        <PersonSummary
+          personId={file.person.id}
+          version={`${refreshToken}-${reloads}-${file.person.updatedAt}`}
+        />
       )}
       <PersonForm
         person={file?.person ?? null}

@@ -115,7 +115,7 @@ function personsText(t: TFunction, language: string, persons: PersonSet): string
     case 'inCustody':
       return t('reports.list.personsInCustody', { date: formatPartialDate(t, persons.asOf) });
     case 'personList':
-      return persons.query === '' && !persons.region && !persons.riskCategory
+      return persons.query === '' && !persons.region && !persons.riskCategory && !persons.inCustody
         ? t('reports.list.personsEveryone')
         : t('reports.list.personsFiltered');
   }

@@ -28,7 +28,9 @@ import { useConflictCount } from '../sync/useConflictCount';
 import { ThesauriProvider, useThesauri } from '../thesauri/ThesauriContext';
 import { ThesaurusEditor } from '../thesauri/ThesaurusEditor';
 import { UndoButton } from '../undo/UndoButton';
-import { useIdleLock } from '../useIdleLock';
+import { DiscardedForms } from '../idle/DiscardedForms';
+import { IdleWarning } from '../idle/IdleWarning';
+import { useIdleLock } from '../idle/useIdleLock';
 import { IS_MAC, useLockShortcut } from '../useLockShortcut';
 
 /** What fills the window below the header: the cases, or a full-width view in their place. */
@@ -91,7 +93,7 @@ function Workspace({ status, notice }: Props) {
     void lockAndRestart();
   }, []);
   useLockShortcut(lock);
-  useIdleLock(autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES, lock);
+  const idle = useIdleLock(autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES, lock);
 
   const refreshList = useCallback(() => setListToken((token) => token + 1), []);
   const { reload: reloadThesauri } = thesauri;
@@ -189,6 +191,7 @@ function Workspace({ status, notice }: Props) {
       {audit && audit.previousGeneration.length > 0 && (
         <PreviousGenerationBanner damage={audit.previousGeneration} />
       )}
+      <DiscardedForms />
       {shownNotice && <NoticeMessage notice={shownNotice} onDismiss={() => setShownNotice(null)} />}
 
       {fromFigures && screen === 'cases' && (
@@ -260,6 +263,8 @@ function Workspace({ status, notice }: Props) {
         />
       )}
 
+      <IdleWarning secondsLeft={idle.secondsLeft} onKeepWorking={idle.keepWorking} />
+
       <ConfirmDialog
         open={pending !== null}
         title={t('discard.title')}
@@ -293,6 +298,7 @@ function Workspace({ status, notice }: Props) {
                 query: listFilter.query,
                 region: listFilter.region || undefined,
                 riskCategory: listFilter.riskCategory || undefined,
+                inCustody: listFilter.inCustody || undefined,
               },
             },
           })}
