@@ -83,6 +83,25 @@ describe('the renderer idle clock', () => {
     expect(idle.locks()).toBe(1);
   });
 
+  it('keeps the warning up through window input until Keep working, which starts again', () => {
+    const idle = startClock(1);
+    idle.clock.activity();
+    idle.advance(45_000);
+    expect(idle.shown.at(-1)).toBe(15);
+    // A pointer on its way to the button must not make the dialog vanish under it.
+    idle.clock.activity();
+    idle.advance(1000);
+    expect(idle.shown.at(-1)).toBe(14);
+    idle.clock.input();
+    expect(idle.shown.at(-1)).toBeNull();
+    idle.advance(29_999);
+    expect(idle.shown.at(-1)).toBeNull();
+    // Before the warning, window input counts.
+    idle.clock.activity();
+    idle.advance(59_999);
+    expect(idle.locks()).toBe(0);
+  });
+
   it('counts input inside the throttle second, so the lock never comes early', () => {
     const idle = startClock(1);
     idle.advance(10_000);

@@ -21,7 +21,7 @@ const RESET_THROTTLE_MS = 1000;
  * The renderer's idle clock: a warning that counts down the last seconds (IDLE_WARNING_MS)
  * before the lock, then the lock. One timer, restarted on input at most once a second; input
  * inside that second is still counted, because a timer that fires early sets itself again for
- * what is left. Input while the warning shows cancels it at once.
+ * what is left. While the warning shows, only Keep working cancels it (see `activity`).
  */
 export class IdleClock {
   private lastInput: number;
@@ -40,7 +40,16 @@ export class IdleClock {
     this.timer = this.schedule();
   }
 
-  /** Keyboard, pointer or wheel input, or the warning's "Keep working". */
+  /**
+   * Keyboard, pointer or wheel input in the window. While the warning shows it does not dismiss
+   * it: the dialog would vanish under a pointer on its way to Keep working, and the click would
+   * land on whatever the page has behind the button. Only Keep working (or Escape) does.
+   */
+  activity(): void {
+    if (this.warning === null) this.input();
+  }
+
+  /** Input that counts, or the warning's Keep working: hides the warning, starts the wait again. */
   input(): void {
     const now = this.timers.now();
     this.lastInput = now;

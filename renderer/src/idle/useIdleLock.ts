@@ -33,7 +33,7 @@ export function useIdleLock(
       WINDOW_TIMERS,
     );
     clock.current = idle;
-    const onActivity = () => idle.input();
+    const onActivity = () => idle.activity();
     function onVisibility() {
       if (document.visibilityState === 'visible') idle.check();
     }
