@@ -119,9 +119,9 @@ export const APP_MENU: readonly MenuItemConstructorOptions[] = Object.freeze([
 ]);
 
 /**
- * The Electron fuses the packaging step must flip (with @electron/fuses, `FuseV1Options[name]`)
- * before the binary is signed. Packaging is not part of this repository yet; this object is the
- * single place that records the intended settings.
+ * The Electron fuses every installer gets, as `FuseV1Options` names. electron-builder flips them
+ * (`electronFuses` in electron-builder.yml) before signing; the packaging check
+ * (tests/unit/packaging.test.ts) reads them back from a packaged binary and compares with this.
  */
 export const FUSES = Object.freeze({
   version: 1,
