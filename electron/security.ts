@@ -1,8 +1,4 @@
-import type {
-  BrowserWindowConstructorOptions,
-  MenuItemConstructorOptions,
-  WebPreferences,
-} from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 // Pure security policy for the Electron shell. Nothing here touches Electron at run time, so the
 // policy is checked by plain Node tests on machines without the Electron binary; the preload
@@ -99,24 +95,6 @@ export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boole
   const parsed = parseUrl(frameUrl);
   return parsed !== null && isAppUrl(parsed);
 }
-
-/**
- * The application menu: editing and window roles only. Electron's default menu offers developer
- * tools and help links that open web pages; neither belongs in an offline app.
- */
-export const APP_MENU: readonly MenuItemConstructorOptions[] = Object.freeze([
-  { role: 'editMenu' },
-  {
-    label: 'View',
-    submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { role: 'togglefullscreen' },
-    ],
-  },
-  { role: 'windowMenu' },
-]);
 
 /**
  * The Electron fuses every installer gets, as `FuseV1Options` names. electron-builder flips them
