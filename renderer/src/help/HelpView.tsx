@@ -23,8 +23,11 @@ export function HelpView({ section, onSection, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const content = useRef<HTMLDivElement>(null);
 
-  // A new section starts at its top, not where the last one was scrolled to.
-  useEffect(() => content.current?.scrollTo?.({ top: 0 }), [section]);
+  // A new section starts at its top, not where the last one was scrolled to. (A block body:
+  // newer Chromium returns a promise from scrollTo, which React would take for a cleanup.)
+  useEffect(() => {
+    if (content.current) content.current.scrollTop = 0;
+  }, [section]);
 
   return (
     <Modal title={t('help.title')} closeLabel={t('help.close')} onClose={onClose} className="help">
