@@ -5,7 +5,7 @@ import globals from 'globals';
 import { layersConfig } from './eslint.layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'release/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,15 +13,16 @@ import {
   type WebContents,
 } from 'electron';
 import { fail, type ApiResult } from '../core/api/errors';
+import { HELP_CHANNEL, type HelpSection } from '../core/api/help';
 import { resolveAppPath } from '../core/host/appFiles';
 import { appResponseHeaders } from '../core/host/contentPolicy';
 import { CoreHost } from '../core/host/coreHost';
 import { everyInterval, lockIfIdle } from '../core/host/idleLock';
 import { debuggingSwitch } from './debugSwitches';
+import { appMenu } from './menu';
 import { electronPrinter } from './printer';
 import {
   APP_ENTRY_URL,
-  APP_MENU,
   APP_ORIGIN,
   APP_SCHEME,
   IPC_CHANNEL,
@@ -91,7 +92,11 @@ function start(): void {
 }
 
 function onReady(host: CoreHost): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate([...APP_MENU]));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenu({ openHelp: showHelp, lock: () => lockAll(host) }, process.platform),
+    ),
+  );
   hardenSession(session.fromPartition(PARTITION));
   powerMonitor.on('suspend', () => lockAll(host));
   powerMonitor.on('lock-screen', () => lockAll(host));
@@ -153,6 +158,13 @@ function createMainWindow(): void {
     mainWindow = null;
   });
   win.loadURL(APP_ENTRY_URL).catch(() => console.error('Vigil: the app page did not load'));
+}
+
+/** The native Help menu opens the in-app Help view; the preload turns this into a page event. */
+function showHelp(section: HelpSection): void {
+  if (!mainWindow) return;
+  focusMainWindow();
+  mainWindow.webContents.send(HELP_CHANNEL, section);
 }
 
 function focusMainWindow(): void {

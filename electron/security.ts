@@ -1,8 +1,4 @@
-import type {
-  BrowserWindowConstructorOptions,
-  MenuItemConstructorOptions,
-  WebPreferences,
-} from 'electron';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 // Pure security policy for the Electron shell. Nothing here touches Electron at run time, so the
 // policy is checked by plain Node tests on machines without the Electron binary; the preload
@@ -101,27 +97,9 @@ export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boole
 }
 
 /**
- * The application menu: editing and window roles only. Electron's default menu offers developer
- * tools and help links that open web pages; neither belongs in an offline app.
- */
-export const APP_MENU: readonly MenuItemConstructorOptions[] = Object.freeze([
-  { role: 'editMenu' },
-  {
-    label: 'View',
-    submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { role: 'togglefullscreen' },
-    ],
-  },
-  { role: 'windowMenu' },
-]);
-
-/**
- * The Electron fuses the packaging step must flip (with @electron/fuses, `FuseV1Options[name]`)
- * before the binary is signed. Packaging is not part of this repository yet; this object is the
- * single place that records the intended settings.
+ * The Electron fuses every installer gets, as `FuseV1Options` names. electron-builder flips them
+ * (`electronFuses` in electron-builder.yml) before signing; the packaging check
+ * (tests/unit/packaging.test.ts) reads them back from a packaged binary and compares with this.
  */
 export const FUSES = Object.freeze({
   version: 1,

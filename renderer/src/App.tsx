@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../core/api/errors';
 import type { VaultStatus } from '../../core/api/schemas';
 import { request } from './api';
 import { errorKey } from './errors';
+import { HelpProvider } from './help/HelpContext';
 import { applyLanguage } from './i18n';
 import type { Notice } from './notice';
 import { LoadingDemo } from './screens/LoadingDemo';
@@ -58,6 +59,14 @@ function Waiting() {
 }
 
 export function App() {
+  return (
+    <HelpProvider>
+      <Screens />
+    </HelpProvider>
+  );
+}
+
+function Screens() {
   const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../core/api/errors';
+import { HELP_CHANNEL } from '../../core/api/help';
 import { CONTENT_SECURITY_POLICY } from '../../core/host/contentPolicy';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from '../../core/worker/protocol';
 import { IDLE_CHECK_MS } from '../../core/host/idleLock';
@@ -109,6 +110,7 @@ interface PreventableEvent {
 class FakeWebContents extends Emitter {
   readonly mainFrame = { url: APP_ENTRY_URL };
   readonly reload = vi.fn(() => this.onReload());
+  readonly send = vi.fn();
   windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
   onReload = (): void => undefined;
 
@@ -524,12 +526,23 @@ describe('the app session', () => {
     expect(event.preventDefault).toHaveBeenCalledTimes(1);
   });
 
-  it('replaces the default menu with one that has no developer tools or web links', async () => {
+  it('replaces the default menu with one that has no developer tools, reload or web links', async () => {
     const fake = await startMain();
     expect(fake.menus).toHaveLength(1);
     const roles = JSON.stringify(fake.menus[0]);
     expect(roles).toContain('editMenu');
-    expect(roles).not.toMatch(/toggleDevTools|help|about/i);
+    expect(roles).not.toMatch(/toggleDevTools|reload|viewMenu|https?:/i);
+  });
+
+  it('opens the in-app Help view at the section a Help item names', async () => {
+    const fake = await startMain();
+    const win = onlyWindow(fake);
+    const help = fake.menus[0]?.find((item) => item.role === 'help');
+    const items = help?.submenu as MenuItemConstructorOptions[];
+    const threatModel = items.find((item) => item.label === 'Threat Model');
+    (threatModel?.click as () => void)();
+    expect(win.focus).toHaveBeenCalled();
+    expect(win.webContents.send).toHaveBeenCalledWith(HELP_CHANNEL, 'threatModel');
   });
 });
 

@@ -5,6 +5,7 @@ import type { VaultStatus } from '../../../core/api/schemas';
 import { request } from '../api';
 import { errorKey } from '../errors';
 import { Field } from '../components/Field';
+import { HelpButton } from '../help/HelpButton';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { NeedsList } from '../components/NeedsList';
 import { DEFAULT_DEMO_SIZE, DemoCountField, type DemoSize } from '../demo/DemoCountField';
@@ -139,6 +140,7 @@ export function CreateVault({ status, onCreated, onUnlockInstead, onRestoreInste
           <button type="button" className="button link" onClick={onRestoreInstead}>
             {t('create.toRestore')}
           </button>
+          <HelpButton className="button link" />
         </div>
       </form>
     </main>

@@ -12,6 +12,7 @@ import { ReadOnlyBanner } from '../components/ReadOnlyBanner';
 import { ExportDialog } from '../export/ExportDialog';
 import type { FiguresMemory } from '../figures/memory';
 import { FiguresScreen } from '../figures/FiguresScreen';
+import { HelpButton } from '../help/HelpButton';
 import { ImportDialog } from '../import/ImportDialog';
 import { NO_FILTER, PersonList, type ListFilter } from '../list/PersonList';
 import type { Notice } from '../notice';
@@ -172,6 +173,7 @@ function Workspace({ status, notice }: Props) {
           <button type="button" className="button secondary" onClick={() => setSettingsOpen(true)}>
             {t('main.settings')}
           </button>
+          <HelpButton />
           <button
             type="button"
             className="button secondary"

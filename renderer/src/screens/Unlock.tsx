@@ -8,6 +8,7 @@ import type { Notice } from '../notice';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DamageAlert } from '../components/DamageAlert';
 import { Field } from '../components/Field';
+import { HelpButton } from '../help/HelpButton';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { SecretField } from '../secret/SecretField';
 import { isBlankSecret, secretArgs, type SecretMode } from '../secret/secret';
@@ -186,6 +187,7 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
           <button type="button" className="button link" onClick={onRestoreInstead}>
             {t('unlock.toRestore')}
           </button>
+          <HelpButton className="button link" />
         </div>
       </form>
 
