@@ -26,9 +26,9 @@ export const PATH_PURPOSES = {
   /** A report: a PDF or its tables as a spreadsheet. */
   reportFile: { kind: 'file', mode: 'write', extensions: ['pdf', 'csv', 'xlsx'] },
   /** An encrypted bundle to send to contacts. */
-  sendBundle: { kind: 'file', mode: 'write', extensions: ['vigil'] },
+  sendBundle: { kind: 'file', mode: 'write', extensions: ['vigil-bundle'] },
   /** A bundle received from a contact. */
-  receiveBundle: { kind: 'file', mode: 'read', extensions: ['vigil'] },
+  receiveBundle: { kind: 'file', mode: 'read', extensions: ['vigil-bundle'] },
   /** This installation's contact file, to give to colleagues. */
   saveContactFile: { kind: 'file', mode: 'write', extensions: ['vigil-contact'] },
   /** A colleague's contact file. */
