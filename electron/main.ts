@@ -18,6 +18,7 @@ import { appResponseHeaders } from '../core/host/contentPolicy';
 import { CoreHost } from '../core/host/coreHost';
 import { everyInterval, lockIfIdle } from '../core/host/idleLock';
 import { debuggingSwitch } from './debugSwitches';
+import { electronPicker } from './picker';
 import { electronPrinter } from './printer';
 import {
   APP_ENTRY_URL,
@@ -79,6 +80,7 @@ function start(): void {
     workerFile,
     dataDir: app.getPath('userData'),
     printPdf: electronPrinter(),
+    pickPath: electronPicker(() => mainWindow),
   });
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
