@@ -27,6 +27,7 @@ vi.mock('electron', () => {
     'app',
     'BrowserWindow',
     'crashReporter',
+    'dialog',
     'ipcMain',
     'Menu',
     'powerMonitor',
