@@ -136,12 +136,12 @@ export function shownCount(page: Page): Promise<string | null> {
 export async function pick(button: Locator, chosen: string): Promise<void> {
   const picker = await openPicker(button);
   const folder = path.dirname(chosen);
-  await picker.getByLabel('Folder', { exact: true }).fill(folder);
+  await picker.getByRole('textbox', { name: 'Folder', exact: true }).fill(folder);
   await picker.getByRole('button', { name: 'Go', exact: true }).click();
   await picker.waitForURL(
     (url) => url.pathname === '/list' && url.searchParams.get('dir') === folder,
   );
-  await picker.getByLabel('Name', { exact: true }).fill(path.basename(chosen));
+  await picker.getByRole('textbox', { name: 'Name', exact: true }).fill(path.basename(chosen));
   const closed = picker.waitForEvent('close');
   await picker.getByRole('button', { name: 'Choose', exact: true }).click();
   await closed;
