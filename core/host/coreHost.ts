@@ -170,7 +170,8 @@ export class CoreHost {
 
   private presentStatus(status: unknown): VaultStatus {
     const { folder, ...rest } = status as CoreVaultStatus;
-    return { ...rest, folder: folder === null ? null : this.grants.grant(folder, 'openVault') };
+    const known = typeof folder === 'string';
+    return { ...rest, folder: known ? this.grants.grant(folder, 'openVault') : null };
   }
 
   /**
