@@ -56,7 +56,7 @@ describe('host-owned pickers', () => {
     await openImportDialog(page);
     const dialog = page.getByRole('dialog', { name: 'Import records' });
     const choose = dialog.getByLabel('File to import');
-    await expect.poll(() => dialog.getByText('Nothing chosen yet').count()).toBe(1);
+    await dialog.getByText('Nothing chosen yet').first().waitFor();
     await pick(choose, file);
     await dialog.getByText('invented-people.csv').waitFor();
     await cancelPick(choose);
