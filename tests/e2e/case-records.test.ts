@@ -38,7 +38,7 @@ describe('case records through the browser host', () => {
 
     await openImportDialog(page);
     const dialog = page.getByRole('dialog', { name: 'Import records' });
-    await pick(dialog.getByLabel('File', { exact: true }), file);
+    await pick(dialog.getByLabel('File to import'), file);
     await dialog.getByLabel('Table shape').selectOption({ label: 'Persons: one row per person' });
     await dialog.getByRole('button', { name: 'Check file' }).click();
 
