@@ -32,12 +32,13 @@ const LAYERS = [
 
 /**
  * Folders that may import less than everything below them. The renderer sees only the contract
- * and the locale files; the shells only the contract and the host they start.
+ * and the locale files; the shells only the contract, the host they start, and the locale files
+ * for the titles of their own file dialogs.
  */
 const NARROW = {
   renderer: ['core/api', 'resources/locales'],
-  electron: ['core/api', 'core/host'],
-  'browser-host': ['core/api', 'core/host'],
+  electron: ['core/api', 'core/host', 'resources/locales'],
+  'browser-host': ['core/api', 'core/host', 'resources/locales'],
 };
 
 /** Every folder with the folders it may import, in layer order. */

@@ -8,6 +8,8 @@ import { CoreHost } from '../core/host/coreHost';
 import { everyInterval, InputClock, lockIfIdle } from '../core/host/idleLock';
 import { fail } from '../core/api/errors';
 import type { PrintPdf } from '../core/api/print';
+import type { PathPicker } from '../core/host/pathGrants';
+import { browserPicker, PICKER_ORIGIN } from './picker';
 import { browserPrinter } from './printer';
 
 /** The origin the renderer is served from. Requests to it are answered in-process, never sent. */
@@ -59,14 +61,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // The last resort for an exit that skips close(): Playwright kills Chromium on exit too.
   const removeOnExit = () => rmSync(tempDirs.root, { recursive: true, force: true });
   process.on('exit', removeOnExit);
-  // The browser is launched below; reports asked for before then cannot print.
+  // The browser is launched below; reports asked for before then cannot print or pick.
   let printPdf: PrintPdf | null = null;
+  let pickPath: PathPicker | null = null;
   const core = new CoreHost({
     workerFile: path.join(options.distDir, 'core', 'worker.js'),
     dataDir: options.dataDir,
     printPdf: (job) => {
       if (!printPdf) throw new Error('Chromium has not started');
       return printPdf(job);
+    },
+    pickPath: (request) => {
+      if (!pickPath) throw new Error('Chromium has not started');
+      return pickPath(request);
     },
   });
   let profile: BrowserContext | undefined;
@@ -110,6 +117,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       path.join(options.distDir, 'browser-host', 'page-bridge.js'),
     );
     const page = await context.newPage();
+    pickPath = browserPicker(context, () => page);
     // The profile's own start page; the app lives only in the in-memory context.
     for (const blank of profile.pages()) await blank.close();
     page.on('popup', (popup) => void popup.close());
@@ -211,7 +219,8 @@ async function bridgeApi(
   // Keyboard and pointer input in the page, not API calls: a user reading a long record makes
   // no calls, and the page makes calls of its own (status checks) with no one there.
   await context.exposeBinding('__vigilInput', (source) => {
-    if (fromAppPage(source)) inputs.input();
+    // Browsing in the host's picker is input too: the vault must not lock under the dialog.
+    if (fromAppPage(source) || source.frame.url().startsWith(`${PICKER_ORIGIN}/`)) inputs.input();
   });
   await context.addInitScript({ path: bridgeFile });
 }

@@ -20,6 +20,7 @@ import { CoreHost } from '../core/host/coreHost';
 import { everyInterval, lockIfIdle } from '../core/host/idleLock';
 import { debuggingSwitch } from './debugSwitches';
 import { appMenu } from './menu';
+import { electronPicker } from './picker';
 import { electronPrinter } from './printer';
 import {
   APP_ENTRY_URL,
@@ -80,6 +81,7 @@ function start(): void {
     workerFile,
     dataDir: app.getPath('userData'),
     printPdf: electronPrinter(),
+    pickPath: electronPicker(() => mainWindow),
   });
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));

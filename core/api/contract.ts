@@ -42,8 +42,8 @@ import {
 import { ImportProgress, ImportResult, ImportRun, UndoImportResult } from './importRuns';
 import { PersonSummaryCard } from './personSummary';
 import {
+  CoreVaultStatus,
   DamageDetails,
-  Folder,
   Id,
   PartialDate,
   Passphrase,
@@ -51,6 +51,7 @@ import {
   Settings,
   VaultStatus,
 } from './schemas';
+import { PathToken, PickedPath, PickPathArgs, type PathFields } from './pickers';
 import {
   AuditState,
   HistoryEntry,
@@ -101,6 +102,16 @@ interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   result: R;
   opensVault?: VaultOpening;
   /**
+   * The argument fields that carry a token from `pickPath`; the host swaps each for the path it
+   * stands for before the call reaches the core, which never sees a token.
+   */
+  paths?: PathFields;
+  /**
+   * What the core answers when it differs from what the renderer gets: the vault's status with
+   * its folder's path, at `status` (`value`: the whole result), which the host swaps for a token.
+   */
+  core?: { result: z.ZodType; status: 'value' | 'status' };
+  /**
    * Answered at once, beside a call under way, instead of after it: the method neither reads
    * nor writes the vault, only what the core holds in memory about an import under way.
    */
@@ -114,6 +125,26 @@ interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
 
 function method<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): MethodSpec<A, R> {
   return { args, result };
+}
+
+/** A method that reads or writes the files or folders its `paths` fields name by token. */
+function withPaths<A extends z.ZodType, R extends z.ZodType, S extends MethodSpec<A, R>>(
+  paths: PathFields,
+  spec: S,
+): S & { paths: PathFields } {
+  return { ...spec, paths };
+}
+
+/**
+ * A method whose result is, or holds at `status`, the vault's status: the core answers with
+ * `core` (the folder's path), the renderer gets `result` (a token for the folder).
+ */
+function withStatus<A extends z.ZodType, R extends z.ZodType, C extends z.ZodType>(
+  spec: MethodSpec<A, R>,
+  core: C,
+  status: 'value' | 'status' = 'value',
+): MethodSpec<A, R> & { core: { result: C; status: 'value' | 'status' } } {
+  return { ...spec, core: { result: core, status } };
 }
 
 /** A method the worker answers while another call (an import) is running; see `beside`. */
@@ -143,7 +174,7 @@ export const UnsavedForm = z
 export type UnsavedForm = z.infer<typeof UnsavedForm>;
 const UnsavedForms = z.object({ forms: z.array(UnsavedForm).max(10) }).strict();
 
-/** A method that opens the vault named by its `folder` argument. */
+/** A method that opens the vault whose folder's token is its `folder` argument. */
 function opener<A extends z.ZodType<{ folder: string }>, R extends z.ZodType>(
   opensVault: VaultOpening,
   args: A,
@@ -198,40 +229,73 @@ function withSecret<S extends z.ZodRawShape>(args: z.ZodObject<S>) {
  * renderer all derive their bridges from this object; a method that is not here cannot be called.
  */
 export const contract = {
-  vaultStatus: method(NoArgs, VaultStatus),
-  createVault: opener(
-    'new',
-    z.object({ folder: Folder, passphrase: Passphrase }).strict(),
-    VaultStatus.extend({ recoveryKey: z.string() }),
+  vaultStatus: withStatus(method(NoArgs, VaultStatus), CoreVaultStatus),
+  /**
+   * Shows the host's own file or folder dialog for `purpose`; null when the user cancelled,
+   * which changes nothing. The token stands for the chosen path, for that purpose only, until
+   * the vault locks or the app quits.
+   */
+  pickPath: hostCall(PickPathArgs, PickedPath.nullable()),
+  createVault: withPaths(
+    { folder: ['newVault'] },
+    withStatus(
+      opener(
+        'new',
+        z.object({ folder: PathToken, passphrase: Passphrase }).strict(),
+        VaultStatus.extend({ recoveryKey: z.string() }),
+      ),
+      CoreVaultStatus.extend({ recoveryKey: z.string() }),
+    ),
   ),
-  unlockVault: opener(
-    'existing',
-    withSecret(z.object({ folder: Folder, readOnly: z.boolean().default(false) })),
-    VaultStatus,
+  unlockVault: withPaths(
+    { folder: ['openVault'] },
+    withStatus(
+      opener(
+        'existing',
+        withSecret(z.object({ folder: PathToken, readOnly: z.boolean().default(false) })),
+        VaultStatus,
+      ),
+      CoreVaultStatus,
+    ),
   ),
-  repairVault: opener(
-    'existing',
-    withSecret(z.object({ folder: Folder })),
-    z.object({ status: VaultStatus, damage: z.array(DamageDetails) }),
+  repairVault: withPaths(
+    { folder: ['openVault'] },
+    withStatus(
+      opener(
+        'existing',
+        withSecret(z.object({ folder: PathToken })),
+        z.object({ status: VaultStatus, damage: z.array(DamageDetails) }),
+      ),
+      z.object({ status: CoreVaultStatus, damage: z.array(DamageDetails) }),
+      'status',
+    ),
   ),
-  lockVault: method(NoArgs, VaultStatus),
+  lockVault: withStatus(method(NoArgs, VaultStatus), CoreVaultStatus),
   /** The forms with unsaved changes now, replacing the last list; a lock discards them. */
   noteUnsavedForms: hostCall(UnsavedForms, z.object({})),
   /** The forms the last lock discarded, once: the list is empty afterwards. */
   takeDiscardedForms: hostCall(NoArgs, UnsavedForms),
-  changePassphrase: method(
-    withSecret(z.object({ newPassphrase: Passphrase, rotateKeys: z.boolean().default(false) })),
-    // With rotateKeys, the new recovery key, shown once; the old one no longer opens the vault.
-    VaultStatus.extend({ recoveryKey: z.string().nullable() }),
+  changePassphrase: withStatus(
+    method(
+      withSecret(z.object({ newPassphrase: Passphrase, rotateKeys: z.boolean().default(false) })),
+      // With rotateKeys, the new recovery key, shown once; the old one no longer opens the vault.
+      VaultStatus.extend({ recoveryKey: z.string().nullable() }),
+    ),
+    CoreVaultStatus.extend({ recoveryKey: z.string().nullable() }),
   ),
-  saveBackup: method(
-    z.object({ folder: Folder }).strict(),
-    z.object({ folder: z.string(), bytes: z.number() }),
+  saveBackup: withPaths(
+    { folder: ['backupFolder'] },
+    method(
+      z.object({ folder: PathToken }).strict(),
+      z.object({ folder: z.string(), bytes: z.number() }),
+    ),
   ),
-  restoreBackup: opener(
-    'new',
-    withSecret(z.object({ source: Folder, folder: Folder })),
-    VaultStatus,
+  restoreBackup: withPaths(
+    { source: ['restoreSource'], folder: ['newVault'] },
+    withStatus(
+      opener('new', withSecret(z.object({ source: PathToken, folder: PathToken })), VaultStatus),
+      CoreVaultStatus,
+    ),
   ),
   getSettings: method(NoArgs, Settings),
   updateSettings: method(Settings.partial().strict(), Settings),
@@ -282,8 +346,8 @@ export const contract = {
     Person,
   ),
   // Import and export
-  previewImport: method(PreviewImportArgs, ImportPreview),
-  runImport: method(RunImportArgs, ImportResult),
+  previewImport: withPaths({ path: ['importFile'] }, method(PreviewImportArgs, ImportPreview)),
+  runImport: withPaths({ path: ['importFile'] }, method(RunImportArgs, ImportResult)),
   // Saved mappings and counts are records of the open vault, never of the settings file.
   saveImportMapping: method(SavedImportMapping, z.array(SavedImportMappingEntry)),
   listImportMappings: method(NoArgs, z.array(SavedImportMappingEntry)),
@@ -300,19 +364,22 @@ export const contract = {
    * write path; refused while an import is under way and for an import already undone.
    */
   undoImport: method(z.object({ id: Id }).strict(), UndoImportResult),
-  exportRecords: method(ExportArgs, ExportResult),
+  exportRecords: withPaths({ path: ['exportFile'] }, method(ExportArgs, ExportResult)),
   /** Every table of the chosen persons, as one workbook or a folder of CSV files. */
-  exportCaseFile: method(CaseFileArgs, CaseFileResult),
+  exportCaseFile: withPaths(
+    { path: ['exportFile', 'exportFolder'] },
+    method(CaseFileArgs, CaseFileResult),
+  ),
   /** A case file from `exportCaseFile`, with its own ids, as one import run. */
-  importCaseFile: method(
-    z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
-    ImportResult,
+  importCaseFile: withPaths(
+    { path: ['caseFileWorkbook', 'caseFileFolder'] },
+    method(z.object({ path: PathToken }).strict(), ImportResult),
   ),
   /** What the disclosure policy would leave out or pseudonymise, said before any output. */
   previewDisclosure: method(DisclosureArgs, DisclosureSummary),
   // Reports
   previewReport: method(ReportSpec, ReportPreview),
-  saveReport: method(SaveReportArgs, SaveReportResult),
+  saveReport: withPaths({ path: ['reportFile'] }, method(SaveReportArgs, SaveReportResult)),
   saveReportDefinition: method(SavedReportDefinition, z.array(SavedReportEntry)),
   listReportDefinitions: method(NoArgs, z.array(SavedReportEntry)),
   deleteReportDefinition: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
@@ -343,17 +410,20 @@ export const contract = {
   rotateSyncKeys: method(NoArgs, SyncIdentity),
   /** The name colleagues see beside this installation's changes and on its contact file. */
   setInstallName: method(z.object({ name: InstallFields.shape.name }).strict(), SyncIdentity),
-  saveContactFile: method(SaveContactFileArgs, z.object({ path: z.string() })),
-  addContact: method(AddContactArgs, Contact),
+  saveContactFile: withPaths(
+    { path: ['saveContactFile'] },
+    method(SaveContactFileArgs, z.object({ path: z.string() })),
+  ),
+  addContact: withPaths({ path: ['openContactFile'] }, method(AddContactArgs, Contact)),
   listContacts: method(NoArgs, z.array(Contact)),
   contactFingerprint: method(z.object({ id: Id }).strict(), Fingerprint),
   verifyContact: method(VerifyContactArgs, Contact),
   setContactScope: method(ContactScopeArgs, Contact),
   removeContact: method(z.object({ id: Id }).strict(), z.object({ id: Id })),
   previewSend: method(SendArgs.pick({ contactIds: true }).strict(), SendPreview),
-  sendBundle: method(SendArgs, SendResult),
-  previewReceive: method(ReceiveArgs, ReceivePreview),
-  receiveBundle: method(ReceiveArgs, ReceiveResult),
+  sendBundle: withPaths({ path: ['sendBundle'] }, method(SendArgs, SendResult)),
+  previewReceive: withPaths({ path: ['receiveBundle'] }, method(ReceiveArgs, ReceivePreview)),
+  receiveBundle: withPaths({ path: ['receiveBundle'] }, method(ReceiveArgs, ReceiveResult)),
   listConflicts: method(NoArgs, z.array(Conflict)),
   resolveConflict: method(ResolveConflictArgs, z.object({ remaining: z.number().int() })),
 } as const;
@@ -367,6 +437,30 @@ export type HostMethodName = {
 export type MethodArgs<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>;
 export type MethodResult<M extends MethodName> = z.output<Contract[M]['result']>;
+/** What the core answers for a method: its result, with paths where the renderer gets tokens. */
+export type CoreResult<M extends MethodName> = Contract[M] extends {
+  core: { result: infer C extends z.ZodType };
+}
+  ? z.output<C>
+  : MethodResult<M>;
+
+/** The schema the core checks its answer to `method` against. */
+export function coreResultSchema(method: MethodName): z.ZodType {
+  const spec: MethodSpec<z.ZodType, z.ZodType> = contract[method];
+  return spec.core?.result ?? spec.result;
+}
+
+/** The token fields of `method`'s arguments and the purposes each accepts. */
+export function pathFieldsOf(method: MethodName): PathFields {
+  const spec: MethodSpec<z.ZodType, z.ZodType> = contract[method];
+  return spec.paths ?? {};
+}
+
+/** Where `method`'s result holds the vault's status, if it does. */
+export function statusPlaceOf(method: MethodName): 'value' | 'status' | null {
+  const spec: MethodSpec<z.ZodType, z.ZodType> = contract[method];
+  return spec.core?.status ?? null;
+}
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 

@@ -60,6 +60,14 @@ export const ERROR_CODES = [
   'BUNDLE_TOO_NEW',
   'BUNDLE_EMPTY',
   'SYNC_NO_IDENTITY',
+  /** A token the host never handed out, or one forgotten since (the vault locked). */
+  'PATH_NOT_CHOSEN',
+  /** A token picked for another use, such as an import file given as an export target. */
+  'PATH_WRONG_PURPOSE',
+  /** A new vault or backup goes into a new or empty folder, never among other files. */
+  'FOLDER_NOT_EMPTY',
+  /** The host could not show its file or folder dialog. */
+  'PICKER_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PathToken } from './pickers';
 import { Id, Language } from './schemas';
 import { ImportShape } from './import';
 import { Audience } from './reports';
@@ -9,8 +10,8 @@ export type ExportShape = z.infer<typeof ExportShape>;
 
 export const ExportArgs = z
   .object({
-    /** Where to write; the desktop app fills it from a save dialog. */
-    path: z.string().trim().min(1).max(4096),
+    /** Where to write: a token from `pickPath` (exportFile, or exportFolder for a case file). */
+    path: PathToken,
     format: z.enum(['csv', 'xlsx']),
     shape: ExportShape,
     /** The persons to export (for events: whose events); everyone when left out. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PathToken } from './pickers';
 import { Id, PartialDate } from '../api/schemas';
 import { ExternalIdScheme } from './externalIds';
 
@@ -129,8 +130,6 @@ export const ImportMapping = z
   .refine((mapping) => Object.keys(mapping).length <= 500, 'too many columns');
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
-const FilePath = z.string().trim().min(1).max(4096);
-
 /** A value of a coded column as the file writes it ("Гомельская вобл."). */
 const FileValue = z.string().max(300);
 
@@ -189,7 +188,8 @@ export const ImportDecisions = z
 export type ImportDecisions = z.output<typeof ImportDecisions>;
 
 const ImportSource = {
-  path: FilePath,
+  /** The file to read: a token from `pickPath` (importFile). */
+  path: PathToken,
   shape: ImportShape,
   /** XLSX only: the sheet to read; the first one when left out. */
   sheet: z.string().min(1).max(100).optional(),

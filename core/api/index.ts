@@ -4,3 +4,4 @@ export * from './contract';
 export * from './client';
 export * from './validate';
 export * from './records';
+export * from './pickers';

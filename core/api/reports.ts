@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PathToken } from './pickers';
 import { AsOfDate, FigureFilters } from './figures';
 import { ThesaurusCode } from './records';
 import { Id, Language, PartialDate } from './schemas';
@@ -163,8 +164,8 @@ export const ReportPreview = z.object({
 export type ReportPreview = z.infer<typeof ReportPreview>;
 
 export const SaveReportArgs = reportUnion({
-  /** Where to write; the desktop app fills it from a save dialog. */
-  path: z.string().trim().min(1).max(4096),
+  /** Where to write: a token from `pickPath` (reportFile). */
+  path: PathToken,
   /** PDF, or the report's tables as a spreadsheet (formula-safe). */
   format: z.enum(['pdf', 'csv', 'xlsx']).default('pdf'),
   /** The file is plaintext: the UI must have said so and the user agreed. */

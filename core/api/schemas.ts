@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PickedPath } from './pickers';
 
 /** The years a recorded date may fall in: older or later ones are typing mistakes. */
 export const MIN_DATE_YEAR = 1850;
@@ -27,16 +28,24 @@ export const Id = z.string().regex(/^[0-9a-f]{32}$/, 'not an id');
 
 export const VaultState = z.enum(['none', 'locked', 'unlocked']);
 
-export const VaultStatus = z.object({
+/** The vault's state as the core knows it, with the folder's path; it never leaves the host. */
+export const CoreVaultStatus = z.object({
   state: VaultState,
   /** True when the vault was opened past damage: it can be read and backed up, not edited. */
   readOnly: z.boolean(),
   /** The vault folder this installation last used, if any. */
   folder: z.string().nullable(),
-  /** Where a new vault goes unless the user picks another folder. */
-  defaultFolder: z.string(),
   /** This installation's id: the author of its edits, so history can say "this computer". */
   installId: z.string(),
+});
+export type CoreVaultStatus = z.infer<typeof CoreVaultStatus>;
+
+/**
+ * The vault's state as the renderer sees it: instead of the folder's path, a token for it
+ * (purpose `openVault`) and its name, so "open the last vault" works without a picker.
+ */
+export const VaultStatus = CoreVaultStatus.omit({ folder: true }).extend({
+  folder: PickedPath.nullable(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -46,8 +55,6 @@ export const MIN_PASSPHRASE_LENGTH = 12;
 
 /** Twelve words; checked word by word in the core, so typing mistakes get their own error. */
 export const RecoveryKey = z.string().max(400);
-
-export const Folder = z.string().trim().min(1).max(4096);
 
 /** A passphrase or the recovery key: exactly one of the two opens a key slot. */
 export const SecretArgs = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PathToken } from './pickers';
 import { Id } from './schemas';
 import { ContactScope, HexId, ThesaurusCode } from './records';
 
@@ -46,8 +47,8 @@ export type Contact = z.infer<typeof Contact>;
 
 export const AddContactArgs = z
   .object({
-    /** A contact file's path, or its text pasted; exactly one. */
-    path: z.string().trim().min(1).max(4096).optional(),
+    /** A contact file (a token from `pickPath`, openContactFile), or its text pasted. */
+    path: PathToken.optional(),
     text: z.string().max(20_000).optional(),
   })
   .strict()
@@ -56,7 +57,7 @@ export const AddContactArgs = z
   });
 
 export const SaveContactFileArgs = z
-  .object({ path: z.string().trim().min(1).max(4096), overwrite: z.boolean().default(false) })
+  .object({ path: PathToken, overwrite: z.boolean().default(false) })
   .strict();
 
 /** The fingerprint both screens show: 12 groups of 5 digits, and the same as a QR code. */
@@ -82,7 +83,7 @@ export const ContactScopeArgs = z
 export const SendArgs = z
   .object({
     contactIds: z.array(Id).min(1).max(50),
-    path: z.string().trim().min(1).max(4096),
+    path: PathToken,
     overwrite: z.boolean().default(false),
     /** ASCII armour, for messengers that mangle binary files. */
     armor: z.boolean().default(false),
@@ -114,7 +115,7 @@ export type SendPreview = z.infer<typeof SendPreview>;
 export const SendResult = SendPreview.extend({ path: z.string(), bytes: z.number().int() });
 export type SendResult = z.infer<typeof SendResult>;
 
-export const ReceiveArgs = z.object({ path: z.string().trim().min(1).max(4096) }).strict();
+export const ReceiveArgs = z.object({ path: PathToken }).strict();
 
 export const ReceivePreview = z.object({
   contactId: Id,

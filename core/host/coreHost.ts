@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { contract, type MethodName, type UnsavedForm, type VaultOpening } from '../api/contract';
-import { fail, toErrorBody, type ApiResult } from '../api/errors';
-import type { VaultStatus } from '../api/schemas';
+import {
+  contract,
+  pathFieldsOf,
+  statusPlaceOf,
+  type MethodName,
+  type UnsavedForm,
+  type VaultOpening,
+} from '../api/contract';
+import { ApiError, fail, toErrorBody, type ApiResult } from '../api/errors';
+import type { PathPurpose, PickedPath, PickPathArgs } from '../api/pickers';
+import type { CoreVaultStatus, VaultStatus } from '../api/schemas';
 import { validateCall } from '../api/validate';
+import { checkChoice, PathGrants, pickRequest, type PathPicker } from './pathGrants';
 import type { KdfParams } from '../vault/crypto';
 import type { PrintPdf } from '../api/print';
 import {
@@ -25,7 +34,11 @@ export interface CoreHostOptions {
   kdf?: KdfParams;
   /** The host's PDF engine, for reports; without one, saving a PDF fails with PRINT_FAILED. */
   printPdf?: PrintPdf;
+  /** The host's file and folder dialog; without one, `pickPath` fails with PICKER_FAILED. */
+  pickPath?: PathPicker;
 }
+
+type Paths = Record<string, string>;
 
 type Resolve = (result: ApiResult<unknown>) => void;
 
@@ -63,6 +76,8 @@ export class CoreHost {
    */
   private unsaved: UnsavedForm[] = [];
   private discarded: UnsavedForm[] = [];
+  /** The paths chosen in the host's pickers, behind the tokens the renderer holds. */
+  private readonly grants = new PathGrants();
 
   constructor(private readonly options: CoreHostOptions) {
     this.lockOwner = createHash('sha256')
@@ -91,13 +106,85 @@ export class CoreHost {
       this.discarded = [];
       return { ok: true, value: { forms } };
     }
+    if (call.method === 'pickPath') return this.pick(call.args as PickPathArgs);
+    let paths: Paths;
+    try {
+      paths = this.resolvePaths(call.method, call.args as Record<string, unknown>);
+    } catch (err) {
+      return { ok: false, error: toErrorBody(err) };
+    }
     const opens = contract[call.method].opensVault;
-    if (opens) return this.serialOpen(call.method, call.args as { folder: string }, opens);
-    return this.send(call.method, call.args);
+    const result = opens
+      ? await this.serialOpen(call.method, call.args, paths, opens)
+      : await this.send(call.method, call.args, paths);
+    return this.present(call.method, result);
   }
 
-  /** Drops the worker and everything it held, and any vault switch under way. */
+  /**
+   * Hands out a token for `chosen`, as if the user had picked it for `purpose`: for the host's
+   * own choices (a path given on its command line) and for tests, never for the renderer.
+   */
+  grantPath(chosen: string, purpose: PathPurpose): PickedPath {
+    return this.grants.grant(chosen, purpose);
+  }
+
+  private async pick(args: PickPathArgs): Promise<ApiResult<unknown>> {
+    const picker = this.options.pickPath;
+    if (!picker) return fail('PICKER_FAILED', 'This host has no file dialog');
+    let chosen: string | null;
+    try {
+      chosen = await picker(pickRequest(args.purpose, args.suggestedName));
+    } catch {
+      return fail('PICKER_FAILED', 'The file dialog failed');
+    }
+    // Cancelled: no token, and nothing the renderer held before is changed.
+    if (chosen === null) return { ok: true, value: null };
+    try {
+      await checkChoice(chosen, args.purpose);
+    } catch (err) {
+      return { ok: false, error: toErrorBody(err) };
+    }
+    return { ok: true, value: this.grants.grant(chosen, args.purpose) };
+  }
+
+  /** The path behind each token field of the call; throws for a token not granted for it. */
+  private resolvePaths(method: MethodName, args: Record<string, unknown>): Paths {
+    const paths: Paths = {};
+    for (const [field, purposes] of Object.entries(pathFieldsOf(method))) {
+      const token = args[field];
+      if (token === undefined) continue;
+      if (typeof token !== 'string') throw new ApiError('INVALID_INPUT', `${field}: not a token`);
+      paths[field] = this.grants.resolve(token, purposes);
+    }
+    return paths;
+  }
+
+  /** The core's answer as the renderer gets it: the vault folder's path becomes a token. */
+  private present(method: MethodName, result: ApiResult<unknown>): ApiResult<unknown> {
+    const place = statusPlaceOf(method);
+    if (!result.ok || place === null) return result;
+    if (place === 'value') return { ok: true, value: this.presentStatus(result.value) };
+    const value = result.value as { status: unknown };
+    return { ok: true, value: { ...value, status: this.presentStatus(value.status) } };
+  }
+
+  private presentStatus(status: unknown): VaultStatus {
+    const { folder, ...rest } = status as CoreVaultStatus;
+    const known = typeof folder === 'string';
+    return { ...rest, folder: known ? this.grants.grant(folder, 'openVault') : null };
+  }
+
+  /**
+   * Drops the worker and everything it held, and any vault switch under way, and forgets every
+   * path the user chose: after a lock the renderer starts again from the vault's status.
+   */
   async lock(): Promise<void> {
+    this.grants.clear();
+    await this.stopWorkers();
+  }
+
+  /** Terminates the worker and any vault switch under way; the unsaved forms are discarded. */
+  private async stopWorkers(): Promise<void> {
     if (this.worker && this.unsaved.length > 0) this.discarded = this.unsaved;
     this.unsaved = [];
     const workers = [this.worker, this.candidate];
@@ -112,36 +199,38 @@ export class CoreHost {
 
   private serialOpen(
     method: MethodName,
-    args: { folder: string },
+    args: unknown,
+    paths: Paths,
     opens: VaultOpening,
   ): Promise<ApiResult<unknown>> {
-    const run = this.opening.then(() => this.open(method, args, opens));
+    const run = this.opening.then(() => this.open(method, args, paths, opens));
     this.opening = run.catch(() => undefined);
     return run;
   }
 
   private async open(
     method: MethodName,
-    args: { folder: string },
+    args: unknown,
+    paths: Paths,
     opens: VaultOpening,
   ): Promise<ApiResult<unknown>> {
     const current = this.worker;
-    if (!current) return this.send(method, args);
+    if (!current) return this.send(method, args, paths);
     const status = await this.sendTo(current, 'vaultStatus', {});
     // A worker that stopped or was locked meanwhile answers the call as it would have.
     if (!status.ok) return status;
     if (this.worker !== current) return fail('VAULT_LOCKED', 'The vault was locked');
-    const open = status.value as VaultStatus;
-    if (open.state !== 'unlocked') return this.send(method, args);
+    const open = status.value as CoreVaultStatus;
+    if (open.state !== 'unlocked') return this.send(method, args, paths);
     // One folder is never open twice: reopening the open vault (read-write after read-only, a
-    // repair) closes it first.
-    if (opens === 'existing' && open.folder === path.resolve(args.folder)) {
-      await this.lock();
-      return this.send(method, args);
+    // repair) closes it first. The renderer's tokens stay: it has not reloaded.
+    if (opens === 'existing' && open.folder === paths.folder) {
+      await this.stopWorkers();
+      return this.send(method, args, paths);
     }
     const fresh = this.spawn();
     this.candidate = fresh;
-    const result = await this.sendTo(fresh, method, args);
+    const result = await this.sendTo(fresh, method, args, paths);
     // A lock while the switch ran has terminated the fresh worker and answered VAULT_LOCKED.
     if (this.candidate !== fresh) return result;
     this.candidate = null;
@@ -154,14 +243,19 @@ export class CoreHost {
     return result;
   }
 
-  private send(method: string, args: unknown): Promise<ApiResult<unknown>> {
+  private send(method: string, args: unknown, paths?: Paths): Promise<ApiResult<unknown>> {
     this.worker ??= this.spawn();
-    return this.sendTo(this.worker, method, args);
+    return this.sendTo(this.worker, method, args, paths);
   }
 
-  private sendTo(worker: LiveWorker, method: string, args: unknown): Promise<ApiResult<unknown>> {
+  private sendTo(
+    worker: LiveWorker,
+    method: string,
+    args: unknown,
+    paths?: Paths,
+  ): Promise<ApiResult<unknown>> {
     const id = this.nextId++;
-    const request: WorkerRequest = { id, method, args };
+    const request: WorkerRequest = { id, method, args, ...(paths ? { paths } : {}) };
     return new Promise((resolve) => {
       worker.pending.set(id, resolve);
       worker.thread.postMessage(request);

@@ -1,4 +1,10 @@
-import type { HostMethodName, MethodName, MethodResult, ParsedArgs } from '../api/contract';
+import type {
+  CoreResult,
+  HostMethodName,
+  MethodName,
+  MethodResult,
+  ParsedArgs,
+} from '../api/contract';
 import type { RecordKind } from '../api/records';
 import { readRecords } from '../db/records';
 import { loadDemoData } from '../demo/load';
@@ -54,7 +60,7 @@ import { undoImport } from '../import/undo';
 export type Handlers = {
   [M in Exclude<MethodName, HostMethodName>]: (
     args: ParsedArgs<M>,
-  ) => MethodResult<M> | Promise<MethodResult<M>>;
+  ) => CoreResult<M> | Promise<CoreResult<M>>;
 };
 
 /** Binds every contract method to the session; the type makes a missing handler a compile error. */

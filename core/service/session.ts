@@ -1,5 +1,9 @@
 import path from 'node:path';
-import type { DamageDetails, Settings as UserSettings, VaultStatus } from '../api/schemas';
+import type {
+  DamageDetails,
+  Settings as UserSettings,
+  CoreVaultStatus as VaultStatus,
+} from '../api/schemas';
 import { ApiError } from '../api/errors';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { HybridClock, MAX_DRIFT_MS } from '../changes/hlc';
@@ -78,7 +82,6 @@ export class CoreSession {
       state: this.vault ? 'unlocked' : this.settings.lastVaultFolder ? 'locked' : 'none',
       readOnly: this.vault?.readOnly ?? false,
       folder: this.vault?.folder ?? this.settings.lastVaultFolder,
-      defaultFolder: path.join(this.options.dataDir, 'vault'),
       installId: this.settings.installId,
     };
   }

@@ -27,7 +27,8 @@ export interface VaultKeys {
 /**
  * Creates a folder for a new vault or a backup, readable by its owner only, and refuses one
  * that already holds a vault or any part of one: a folder whose header was lost still holds
- * someone's records, and a new vault written over them would bury them.
+ * someone's records, and a new vault written over them would bury them. A folder holding other
+ * files is refused too: they would seem to belong to the vault, and be copied or deleted with it.
  */
 export async function prepareFolder(folder: string): Promise<void> {
   try {
@@ -37,6 +38,8 @@ export async function prepareFolder(folder: string): Promise<void> {
   }
   if (await holdsVaultFiles(folder))
     throw new ApiError('VAULT_EXISTS', 'The folder already holds a vault or part of one');
+  if ((await fs.readdir(folder)).length > 0)
+    throw new ApiError('FOLDER_NOT_EMPTY', 'The folder holds other files');
 }
 
 /**

@@ -56,7 +56,7 @@ port.on('message', (message: ToWorker) => {
   const answer = async () => {
     const ready = await handlers;
     const result = ready
-      ? await dispatch(ready, message.method, message.args)
+      ? await dispatch(ready, message.method, message.args, message.paths)
       : fail('STORAGE_FAILED', 'Cannot read or write the settings folder');
     const reply: WorkerReply = { id: message.id, result };
     port.postMessage(reply);

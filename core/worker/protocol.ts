@@ -16,6 +16,8 @@ export interface WorkerRequest {
   id: number;
   method: string;
   args: unknown;
+  /** The paths the host resolved the call's token fields to, by field (see PathGrants). */
+  paths?: Record<string, string>;
 }
 
 /** Worker → host: the answer to a call. */

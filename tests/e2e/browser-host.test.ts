@@ -109,9 +109,10 @@ describe('the browser host idle lock', () => {
     });
     const { core, page } = host;
     const folder = path.join(tempDir(), 'vault');
-    expect(await core.call('createVault', { folder, passphrase: STRONG_PASSPHRASE })).toMatchObject(
-      { ok: true },
-    );
+    const token = core.grantPath(folder, 'newVault').token;
+    expect(
+      await core.call('createVault', { folder: token, passphrase: STRONG_PASSPHRASE }),
+    ).toMatchObject({ ok: true });
     const state = async () => {
       const status = await core.call('vaultStatus', {});
       return status.ok ? (status.value as { state: string }).state : status.error.code;

@@ -8,6 +8,7 @@ import {
   useApps,
   openExportDialog,
   openImportDialog,
+  pick,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -31,7 +32,7 @@ describe('the whole case file through the browser host', () => {
         .getByLabel('Format')
         .selectOption({ label: 'CSV files in a new folder, one per table' });
       await dialog.getByLabel('Labels beside codes').selectOption({ label: 'Belarusian' });
-      await dialog.getByLabel('Folder path').fill(folder);
+      await pick(dialog.getByLabel('Folder', { exact: true }), folder);
       const audience = dialog.getByRole('group', { name: 'Who is this file for' });
       await audience.getByLabel(/^Internal use only/).check();
       await audience
@@ -41,7 +42,7 @@ describe('the whole case file through the browser host', () => {
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
       await expect
         .poll(() => dialog.getByRole('status').textContent())
-        .toContain(`Exported the case file of 2 people, in 8 tables, to ${folder}.`);
+        .toContain(`Exported the case file of 2 people, in 8 tables, to ${path.basename(folder)}.`);
     }
     const persons: string[][] = parse(readFileSync(path.join(folder, 'persons.csv')), {
       bom: true,
@@ -59,13 +60,14 @@ describe('the whole case file through the browser host', () => {
     cpSync(folder, edited, { recursive: true });
     const sources = path.join(edited, 'sources.csv');
     writeFileSync(sources, readFileSync(sources, 'utf8').replace(',Notes', ',Remarks'));
-    await section.getByLabel('Path of the case file').fill(edited);
+    await section.getByLabel('Written as').selectOption({ label: 'A folder of CSV files' });
+    await pick(section.getByLabel('Case file', { exact: true }), edited);
     await section.getByRole('button', { name: 'Import case file' }).click();
     await expect
       .poll(() => section.getByRole('alert').textContent())
       .toContain('Vigil stopped at sources.csv, column “Remarks”.');
 
-    await section.getByLabel('Path of the case file').fill(folder);
+    await pick(section.getByLabel('Case file', { exact: true }), folder);
     await section.getByRole('button', { name: 'Import case file' }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toContain('2 people');
     const list = page.getByRole('list', { name: 'People' });

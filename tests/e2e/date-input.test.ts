@@ -8,6 +8,7 @@ import {
   createVaultThroughUi,
   STRONG_PASSPHRASE,
   useApps,
+  pick,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -99,7 +100,7 @@ describe('dates as people type them, through the browser host', () => {
     const { page } = app;
     await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
     await page.getByLabel('Interface language').selectOption({ label: 'Русский' });
-    await page.getByLabel('Папка хранилища').fill(path.join(tempDir(), 'vault'));
+    await pick(page.getByLabel('Папка хранилища'), path.join(tempDir(), 'vault'));
     await page.getByLabel('Парольная фраза', { exact: true }).fill(STRONG_PASSPHRASE);
     await page.getByLabel('Повторите парольную фразу').fill(STRONG_PASSPHRASE);
     await page.getByRole('button', { name: 'Создать хранилище' }).click();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createVaultThroughUi, useApps, openImportDialog } from '../helpers/browserHost';
+import { createVaultThroughUi, useApps, openImportDialog, pick } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -24,7 +24,7 @@ describe('undo an import through the browser host', () => {
 
     await openImportDialog(page);
     const dialog = page.getByRole('dialog', { name: 'Import records' });
-    await dialog.getByLabel('File path').fill(file);
+    await pick(dialog.getByLabel('File to import'), file);
     await dialog.getByRole('button', { name: 'Check file' }).click();
     await dialog.getByRole('button', { name: 'Check the rows' }).click();
     await dialog.getByRole('button', { name: 'Import all rows' }).click();

@@ -10,6 +10,7 @@ import {
   openImportDialog,
   shownCount,
   coreCall as call,
+  pick,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -55,7 +56,7 @@ function csv(rows: string[][]): string {
 }
 
 async function checkFile(dialog: Locator, file: string, shape: string): Promise<void> {
-  await dialog.getByLabel('File path').fill(file);
+  await pick(dialog.getByLabel('File to import'), file);
   await dialog.getByLabel('Table shape').selectOption({ label: shape });
   await dialog.getByRole('button', { name: 'Check file' }).click();
   await dialog.getByRole('heading', { name: 'Columns', exact: true }).waitFor();

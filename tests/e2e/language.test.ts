@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/host';
-import { launchApp, STRONG_PASSPHRASE } from '../helpers/browserHost';
+import { launchApp, STRONG_PASSPHRASE, pick } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 // The language is chosen before any vault exists, applies to the whole interface at once, and
@@ -58,7 +58,7 @@ describe('the interface language', () => {
     expect(await pageLanguage(page)).toBe('ru');
     expect(await page.getByRole('button', { name: 'Create vault' }).count()).toBe(0);
 
-    await page.getByLabel('Папка хранилища').fill(path.join(tempDir(), 'vault'));
+    await pick(page.getByLabel('Папка хранилища'), path.join(tempDir(), 'vault'));
     await page.getByLabel('Парольная фраза', { exact: true }).fill(STRONG_PASSPHRASE);
     await page.getByLabel('Повторите парольную фразу').fill(STRONG_PASSPHRASE);
     await page.getByRole('button', { name: 'Создать хранилище' }).click();

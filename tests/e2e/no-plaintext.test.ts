@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createVaultThroughUi, launchApp, openImportDialog } from '../helpers/browserHost';
+import { createVaultThroughUi, launchApp, openImportDialog, pick } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
@@ -122,7 +122,7 @@ describe('no plaintext on disk', () => {
 
       await openImportDialog(page);
       const dialog = page.getByRole('dialog', { name: 'Import records' });
-      await dialog.getByLabel('File path').fill(sheet);
+      await pick(dialog.getByLabel('File to import'), sheet);
       await dialog.getByLabel('Table shape').selectOption({ label: 'Persons: one row per person' });
       await dialog.getByRole('button', { name: 'Check file' }).click();
       await dialog.getByRole('heading', { name: 'Columns' }).waitFor();

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../browser-host/host';
 import type { CaseSummary, CasesResult, Figure } from '../../core/api/figures';
 import type { PersonFile } from '../../core/api/records';
-import { createVaultThroughUi, launchApp, coreCall as call } from '../helpers/browserHost';
+import { createVaultThroughUi, launchApp, coreCall as call, pick } from '../helpers/browserHost';
 import { pdfText } from '../helpers/pdf';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -64,12 +64,14 @@ async function saveAsPdf(dialog: Locator, file: string): Promise<string> {
     .poll(async () => (await disclosure.textContent())?.includes('once the preview is ready'))
     .toBe(false);
   const sentence = ((await disclosure.textContent()) ?? '').replace('What leaves the vault', '');
-  await save.getByLabel('File path').fill(file);
+  await pick(save.getByLabel('File', { exact: true }), file);
   await save.getByLabel('I understand the file is not encrypted').check();
   await save.getByRole('button', { name: 'Save report' }).click();
   await expect
     .poll(async () => (await save.getByRole('status').textContent()) ?? '')
-    .toMatch(new RegExp(`^Saved a PDF of \\d+ pages? to ${file.replace(/[.\\]/g, '\\$&')}`));
+    .toMatch(
+      new RegExp(`^Saved a PDF of \\d+ pages? to ${path.basename(file).replace(/[.\\]/g, '\\$&')}`),
+    );
   return sentence;
 }
 

@@ -11,6 +11,7 @@ import {
   noticeStatus,
   STRONG_PASSPHRASE,
   unlockForm,
+  pick,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
 
@@ -147,7 +148,7 @@ describe('vault engine through the browser host', () => {
     await addPersonThroughUi(page, 'Backed Up Person');
     const stick = path.join(tempDir(), 'usb-stick', 'vigil-backup');
     await openSettings(page);
-    await page.getByLabel('Backup folder').fill(stick);
+    await pick(page.getByLabel('Backup folder'), stick);
     await page.getByRole('button', { name: 'Save backup' }).click();
     await expect
       .poll(() => settingsSection(page, 'Save encrypted backup').getByRole('status').textContent())
@@ -157,8 +158,8 @@ describe('vault engine through the browser host', () => {
 
     const restoredFolder = path.join(tempDir(), 'restored');
     await page.getByRole('button', { name: 'Restore from a backup' }).click();
-    await page.getByLabel('Backup folder').fill(stick);
-    await page.getByLabel('New vault folder').fill(restoredFolder);
+    await pick(page.getByLabel('Backup folder'), stick);
+    await pick(page.getByLabel('New vault folder'), restoredFolder);
     await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
     await page.getByRole('button', { name: 'Restore backup' }).click();
     await page.getByRole('list', { name: 'People' }).getByText('Backed Up Person').waitFor();

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
+import { PICKER_ORIGIN } from '../../browser-host/picker';
+import type { PathPurpose, PickedPath } from '../../core/api/pickers';
 
 export const DIST = path.resolve('dist');
 
@@ -42,7 +44,7 @@ export const STRONG_PASSPHRASE = 'lantern orchard velvet compass 47';
  */
 export async function createVaultThroughUi(page: Page, folder: string): Promise<string> {
   await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
-  await page.getByLabel('Vault folder').fill(folder);
+  await pick(page.getByLabel('Vault folder'), folder);
   await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
   await page.getByLabel('Repeat passphrase').fill(STRONG_PASSPHRASE);
   await page.getByRole('button', { name: 'Create vault' }).click();
@@ -77,7 +79,7 @@ export async function createDemoVaultThroughUi(
   persons: '100' | '1,000' | '10,000',
 ): Promise<void> {
   await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
-  await page.getByLabel('Vault folder').fill(folder);
+  await pick(page.getByLabel('Vault folder'), folder);
   await page.getByLabel('Passphrase', { exact: true }).fill(STRONG_PASSPHRASE);
   await page.getByLabel('Repeat passphrase').fill(STRONG_PASSPHRASE);
   await page.getByLabel('Fill the new vault with invented demo cases').check();
@@ -125,6 +127,72 @@ export function shownCount(page: Page): Promise<string | null> {
     .getByRole('region', { name: 'People' })
     .getByText(/^\d+ (person|people)$/)
     .textContent();
+}
+
+/**
+ * Clicks a "Choose…" button and answers the host's picker page with `chosen`, as a user would:
+ * goes to its folder, types its name, chooses. Returns once the picker has closed.
+ */
+export async function pick(button: Locator, chosen: string): Promise<void> {
+  const picker = await openPicker(button);
+  const folder = path.dirname(chosen);
+  await picker.getByRole('textbox', { name: 'Folder', exact: true }).fill(folder);
+  await picker.getByRole('button', { name: 'Go', exact: true }).click();
+  await picker.waitForURL(
+    (url) => url.pathname === '/list' && url.searchParams.get('dir') === folder,
+  );
+  await picker.getByRole('textbox', { name: 'Name', exact: true }).fill(path.basename(chosen));
+  const closed = picker.waitForEvent('close');
+  await picker.getByRole('button', { name: 'Choose', exact: true }).click();
+  await closed;
+}
+
+/** Clicks a "Choose…" button and cancels the host's picker page. */
+export async function cancelPick(button: Locator): Promise<void> {
+  const picker = await openPicker(button);
+  const closed = picker.waitForEvent('close');
+  await picker.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await closed;
+}
+
+async function openPicker(button: Locator): Promise<Page> {
+  const opened = button
+    .page()
+    .context()
+    .waitForEvent('page', {
+      predicate: (candidate) => candidate.url() === 'about:blank' || isPicker(candidate),
+    });
+  await button.click();
+  const picker = await opened;
+  await picker.waitForURL((url) => url.origin === PICKER_ORIGIN);
+  await picker.getByRole('heading', { level: 1 }).waitFor();
+  return picker;
+}
+
+function isPicker(candidate: Page): boolean {
+  return candidate.url().startsWith(`${PICKER_ORIGIN}/`);
+}
+
+/**
+ * Args for a core call through the host with paths in place of tokens: each path gets a token as
+ * if the user had picked it for `purposes[field]`.
+ */
+export function withTokens(
+  app: BrowserHost,
+  args: Record<string, unknown>,
+  purposes: Record<string, PathPurpose>,
+): Record<string, unknown> {
+  const tokens = { ...args };
+  for (const [field, purpose] of Object.entries(purposes)) {
+    const chosen = args[field];
+    if (typeof chosen === 'string') tokens[field] = app.core.grantPath(chosen, purpose).token;
+  }
+  return tokens;
+}
+
+/** A token for `chosen`, as if the user had picked it for `purpose`. */
+export function granted(app: BrowserHost, chosen: string, purpose: PathPurpose): PickedPath {
+  return app.core.grantPath(chosen, purpose);
 }
 
 /** A core call through the host, failing the test with the error's code. */

@@ -1,7 +1,12 @@
 import path from 'node:path';
-import type { MethodName, MethodResult } from '../../core/api/contract';
+import {
+  isMethodName,
+  pathFieldsOf,
+  type CoreResult,
+  type MethodName,
+} from '../../core/api/contract';
 import type { PrintPdf } from '../../core/api/print';
-import { createHandlers } from '../../core/service/handlers';
+import { createHandlers, type Handlers } from '../../core/service/handlers';
 import { dispatch } from '../../core/service/dispatch';
 import { CoreSession } from '../../core/service/session';
 import { TEST_KDF } from './vault';
@@ -9,7 +14,8 @@ import { TEST_KDF } from './vault';
 /** The core as the worker runs it, in-process: every call goes through the contract. */
 export interface TestCore {
   session: CoreSession;
-  call<M extends MethodName>(method: M, args: unknown): Promise<MethodResult<M>>;
+  /** Paths are given as paths: the call carries them as the host would, behind tokens. */
+  call<M extends MethodName>(method: M, args: unknown): Promise<CoreResult<M>>;
   /** The error code of a call that must fail. */
   fails(method: MethodName, args: unknown): Promise<string>;
 }
@@ -25,13 +31,13 @@ export async function startCore(root: string, printPdf?: PrintPdf): Promise<Test
   return {
     session,
     async call(method, args) {
-      const result = await dispatch(handlers, method, args);
+      const result = await dispatchWithPaths(handlers, method, args);
       if (!result.ok)
         throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
       return result.value as never;
     },
     async fails(method, args) {
-      const result = await dispatch(handlers, method, args);
+      const result = await dispatchWithPaths(handlers, method, args);
       if (result.ok) throw new Error(`${method} succeeded`);
       return result.error.code;
     },
@@ -46,4 +52,29 @@ export async function coreWithVault(root: string, printPdf?: PrintPdf): Promise<
     passphrase: 'test passphrase',
   });
   return core;
+}
+
+/** Any well-formed token: the worker takes the host's word for the path behind it. */
+const HOST_TOKEN = 'hosttokenhosttokenhosttokenhosttokenhosttok';
+
+/**
+ * Calls the core as the host does once it has resolved a call's tokens: each path field
+ * carries a token, and the path itself travels beside the arguments.
+ */
+export function dispatchWithPaths(
+  handlers: Handlers,
+  method: unknown,
+  args: unknown,
+): ReturnType<typeof dispatch> {
+  if (!isMethodName(method) || typeof args !== 'object' || args === null)
+    return dispatch(handlers, method, args);
+  const tokens: Record<string, unknown> = { ...args };
+  const paths: Record<string, string> = {};
+  for (const field of Object.keys(pathFieldsOf(method))) {
+    const value = tokens[field];
+    if (typeof value !== 'string') continue;
+    paths[field] = value;
+    tokens[field] = HOST_TOKEN;
+  }
+  return dispatch(handlers, method, tokens, paths);
 }

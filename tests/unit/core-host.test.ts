@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CoreHost } from '../../core/host/coreHost';
+import { callWithPaths } from '../helpers/hostPaths';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_KDF } from '../helpers/vault';
 
@@ -32,7 +33,7 @@ describe('core host and worker', () => {
       ok: true,
       value: { state: 'none' },
     });
-    expect(await host.call('createVault', { folder, passphrase: PASS })).toMatchObject({
+    expect(await callWithPaths(host, 'createVault', { folder, passphrase: PASS })).toMatchObject({
       ok: true,
       value: { state: 'unlocked', folder },
     });
@@ -47,11 +48,11 @@ describe('core host and worker', () => {
       ok: false,
       error: { code: 'VAULT_LOCKED' },
     });
-    expect(await host.call('unlockVault', { folder, passphrase: 'nope' })).toMatchObject({
+    expect(await callWithPaths(host, 'unlockVault', { folder, passphrase: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE' },
     });
-    await host.call('unlockVault', { folder, passphrase: PASS });
+    await callWithPaths(host, 'unlockVault', { folder, passphrase: PASS });
     const list = await host.call('listPersons', { query: 'ганна' });
     expect(list).toMatchObject({ ok: true, value: { total: 1, items: [{ name: 'Ганна' }] } });
   });
@@ -82,7 +83,10 @@ describe('core host and worker', () => {
 
   it('updates only the fields it is given', async () => {
     const host = newHost();
-    await host.call('createVault', { folder: path.join(tempDir(), 'v'), passphrase: PASS });
+    await callWithPaths(host, 'createVault', {
+      folder: path.join(tempDir(), 'v'),
+      passphrase: PASS,
+    });
     const created = await host.call('createPerson', { name: 'A', notes: 'keep me' });
     if (!created.ok) throw new Error('create failed');
     const { id } = created.value as { id: string };
@@ -106,34 +110,39 @@ describe('core host and worker', () => {
     const dataDir = tempDir();
     const folder = path.join(tempDir(), 'vault');
     const first = newHost(dataDir);
-    await first.call('createVault', { folder, passphrase: PASS });
+    await callWithPaths(first, 'createVault', { folder, passphrase: PASS });
     await first.call('createPerson', { name: 'Persisted' });
     await first.dispose();
     const second = newHost(dataDir);
-    expect(await second.call('vaultStatus', {})).toMatchObject({
+    // The renderer gets a token for the remembered folder, and its name, never its path.
+    const status = await second.call('vaultStatus', {});
+    expect(status).toMatchObject({
       ok: true,
-      value: { state: 'locked', folder },
+      value: { state: 'locked', folder: { label: 'vault' } },
     });
-    await second.call('unlockVault', { folder, passphrase: PASS });
+    expect(JSON.stringify(status)).not.toContain(folder);
+    await callWithPaths(second, 'unlockVault', { folder, passphrase: PASS });
     expect(await second.call('listPersons', {})).toMatchObject({ ok: true, value: { total: 1 } });
   });
 
   it('hands out the recovery key once, and it unlocks and resets the passphrase', async () => {
     const host = newHost();
     const folder = path.join(tempDir(), 'vault');
-    const created = await host.call('createVault', { folder, passphrase: PASS });
+    const created = await callWithPaths(host, 'createVault', { folder, passphrase: PASS });
     if (!created.ok) throw new Error('create failed');
     const { recoveryKey } = created.value as { recoveryKey: string };
     expect(recoveryKey.split(' ')).toHaveLength(12);
     expect(await host.call('vaultStatus', {})).not.toMatchObject({ value: { recoveryKey } });
     await host.call('lockVault', {});
-    expect(await host.call('unlockVault', { folder, passphrase: PASS, recoveryKey })).toMatchObject(
-      {
-        ok: false,
-        error: { code: 'INVALID_INPUT' },
-      },
-    );
-    expect(await host.call('unlockVault', { folder, recoveryKey })).toMatchObject({ ok: true });
+    expect(
+      await callWithPaths(host, 'unlockVault', { folder, passphrase: PASS, recoveryKey }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await callWithPaths(host, 'unlockVault', { folder, recoveryKey })).toMatchObject({
+      ok: true,
+    });
     expect(
       await host.call('changePassphrase', {
         recoveryKey,
@@ -143,26 +152,33 @@ describe('core host and worker', () => {
       ok: true,
     });
     await host.call('lockVault', {});
-    expect(await host.call('unlockVault', { folder, passphrase: PASS })).toMatchObject({
+    expect(await callWithPaths(host, 'unlockVault', { folder, passphrase: PASS })).toMatchObject({
       error: { code: 'WRONG_PASSPHRASE' },
     });
     expect(
-      await host.call('unlockVault', { folder, passphrase: 'another long passphrase' }),
+      await callWithPaths(host, 'unlockVault', { folder, passphrase: 'another long passphrase' }),
     ).toMatchObject({ ok: true });
   });
 
   it('saves a backup and restores it as the current vault', async () => {
     const host = newHost();
-    await host.call('createVault', { folder: path.join(tempDir(), 'vault'), passphrase: PASS });
+    await callWithPaths(host, 'createVault', {
+      folder: path.join(tempDir(), 'vault'),
+      passphrase: PASS,
+    });
     await host.call('createPerson', { name: 'Backed up' });
     const stick = path.join(tempDir(), 'stick');
-    expect(await host.call('saveBackup', { folder: stick })).toMatchObject({
+    expect(await callWithPaths(host, 'saveBackup', { folder: stick })).toMatchObject({
       ok: true,
       value: { folder: stick },
     });
     const restoredFolder = path.join(tempDir(), 'restored');
     expect(
-      await host.call('restoreBackup', { source: stick, folder: restoredFolder, passphrase: PASS }),
+      await callWithPaths(host, 'restoreBackup', {
+        source: stick,
+        folder: restoredFolder,
+        passphrase: PASS,
+      }),
     ).toMatchObject({
       ok: true,
       value: { state: 'unlocked', folder: restoredFolder },
@@ -174,7 +190,10 @@ describe('core host and worker', () => {
 
   it('answers an import’s progress and its cancel while the import runs in the worker', async () => {
     const host = newHost();
-    await host.call('createVault', { folder: path.join(tempDir(), 'vault'), passphrase: PASS });
+    await callWithPaths(host, 'createVault', {
+      folder: path.join(tempDir(), 'vault'),
+      passphrase: PASS,
+    });
     const file = path.join(tempDir(), 'long.csv');
     const rows = Array.from({ length: 5000 }, (_, i) => `Выдуманы Асоба ${i + 1},1970`);
     writeFileSync(file, ['Name,Birth date', ...rows].join('\n'));
@@ -184,8 +203,8 @@ describe('core host and worker', () => {
       mapping: { Name: 'name', 'Birth date': 'birthDate' },
     };
     const answered: string[] = [];
-    const sent = (method: string, callArgs: object) =>
-      host.call(method, callArgs).finally(() => answered.push(method));
+    const sent = (method: string, callArgs: Record<string, unknown>) =>
+      callWithPaths(host, method, callArgs).finally(() => answered.push(method));
     // Sent after the import, these would wait for it if queued; the worker answers them first,
     // while the import reads its file. The run is registered when the import starts, so the
     // cancel is heard before any batch is written.
@@ -206,14 +225,14 @@ describe('core host and worker', () => {
   it('gives the same figures right after unlock, and after a lock while the model was read', async () => {
     const host = newHost();
     const folder = path.join(tempDir(), 'vault');
-    await host.call('createVault', { folder, passphrase: PASS });
+    await callWithPaths(host, 'createVault', { folder, passphrase: PASS });
     await host.call('loadDemoData', { persons: 300 });
     const figure = { asOf: '2024-05-06' };
     const warm = await host.call('figureInCustody', figure);
     expect(warm).toMatchObject({ ok: true });
     await host.call('lockVault', {});
     // Asked as soon as the unlock answers, while the worker reads the model in the background.
-    await host.call('unlockVault', { folder, passphrase: PASS });
+    await callWithPaths(host, 'unlockVault', { folder, passphrase: PASS });
     const [list, first] = await Promise.all([
       host.call('listPersons', {}),
       host.call('figureInCustody', figure),
@@ -222,9 +241,9 @@ describe('core host and worker', () => {
     expect(first).toEqual(warm);
     // Locked before the read could end, then unlocked again.
     await host.call('lockVault', {});
-    await host.call('unlockVault', { folder, passphrase: PASS });
+    await callWithPaths(host, 'unlockVault', { folder, passphrase: PASS });
     await host.call('lockVault', {});
-    await host.call('unlockVault', { folder, passphrase: PASS });
+    await callWithPaths(host, 'unlockVault', { folder, passphrase: PASS });
     expect(await host.call('figureInCustody', figure)).toEqual(warm);
   });
 
@@ -249,7 +268,7 @@ describe('core host and worker', () => {
   it('lists the forms a lock discarded once after it, and never what was in them', async () => {
     const host = newHost();
     const folder = path.join(tempDir(), 'vault');
-    await host.call('createVault', { folder, passphrase: PASS });
+    await callWithPaths(host, 'createVault', { folder, passphrase: PASS });
     const person = { form: 'person', personId: null };
     const event = { form: 'timeline', personId: '0123456789abcdef0123456789abcdef' };
     // Typed text is refused: the host takes only which form and whose.
@@ -259,7 +278,7 @@ describe('core host and worker', () => {
     await host.call('noteUnsavedForms', { forms: [person, event] });
     await host.call('noteUnsavedForms', { forms: [event] });
     await host.call('lockVault', {});
-    await host.call('unlockVault', { folder, passphrase: PASS });
+    await callWithPaths(host, 'unlockVault', { folder, passphrase: PASS });
     expect(await host.call('takeDiscardedForms', {})).toEqual({
       ok: true,
       value: { forms: [event] },

@@ -28,6 +28,7 @@ vi.mock('electron', () => {
     'app',
     'BrowserWindow',
     'crashReporter',
+    'dialog',
     'ipcMain',
     'Menu',
     'powerMonitor',

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { ApiResult } from '../../core/api/errors';
-import { dispatch } from '../../core/service/dispatch';
+import { dispatchWithPaths } from '../helpers/session';
 import { createHandlers } from '../../core/service/handlers';
 import { CoreSession } from '../../core/service/session';
 import { useTempDirs } from '../helpers/tempDir';
@@ -38,7 +38,7 @@ export function useCores(): () => Promise<TestCore> {
     const session = await CoreSession.start({ dataDir, kdf: TEST_KDF });
     sessions.push(session);
     const handlers = createHandlers(session);
-    const call = (method: string, args: unknown) => dispatch(handlers, method, args);
+    const call = (method: string, args: unknown) => dispatchWithPaths(handlers, method, args);
     const folder = path.join(dataDir, 'vault');
     const core: TestCore = {
       session,

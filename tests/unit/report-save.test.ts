@@ -189,7 +189,7 @@ describe('saving a report', () => {
       reports: { printPdf: printer.printPdf, fontDir: path.join(root, 'no-font-here') },
     });
     const { createHandlers } = await import('../../core/service/handlers');
-    const { dispatch } = await import('../../core/service/dispatch');
+    const { dispatchWithPaths: dispatch } = await import('../helpers/session');
     const handlers = createHandlers(session);
     const unlocked = await dispatch(handlers, 'unlockVault', {
       folder: path.join(root, 'vault'),

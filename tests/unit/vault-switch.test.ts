@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../core/api/errors';
 import { CoreHost } from '../../core/host/coreHost';
 import { startCore } from '../helpers/session';
+import { callWithPaths } from '../helpers/hostPaths';
 import { useTempDirs } from '../helpers/tempDir';
 import { TEST_KDF } from '../helpers/vault';
 
@@ -48,12 +49,16 @@ async function twoVaults() {
   const { host } = watched;
   const folderB = path.join(tempDir(), 'vault-b');
   const folderA = path.join(tempDir(), 'vault-a');
-  expect(await host.call('createVault', { folder: folderB, passphrase: PASS_B })).toMatchObject({
+  expect(
+    await callWithPaths(host, 'createVault', { folder: folderB, passphrase: PASS_B }),
+  ).toMatchObject({
     ok: true,
   });
   await host.call('createPerson', { name: 'Brona Vetkevich' });
   const threadB = watched.lastThread();
-  expect(await host.call('createVault', { folder: folderA, passphrase: PASS_A })).toMatchObject({
+  expect(
+    await callWithPaths(host, 'createVault', { folder: folderA, passphrase: PASS_A }),
+  ).toMatchObject({
     ok: true,
     value: { state: 'unlocked', folder: folderA },
   });
@@ -65,7 +70,7 @@ describe('the core host switching vaults', () => {
   it('keeps the open vault and its worker when another vault refuses the passphrase', async () => {
     const { host, folderB, threadA, running } = await twoVaults();
     expect(
-      await host.call('unlockVault', { folder: folderB, passphrase: 'wrong words here' }),
+      await callWithPaths(host, 'unlockVault', { folder: folderB, passphrase: 'wrong words here' }),
     ).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(names(await host.call('listPersons', {}))).toEqual(['Alesia Marchuk']);
     expect(await host.call('vaultStatus', {})).toMatchObject({
@@ -78,19 +83,23 @@ describe('the core host switching vaults', () => {
 
   it('keeps the open vault when creating or restoring elsewhere fails', async () => {
     const { host, folderA, folderB, running, threadA } = await twoVaults();
-    expect(await host.call('createVault', { folder: folderB, passphrase: PASS_A })).toMatchObject({
+    expect(
+      await callWithPaths(host, 'createVault', { folder: folderB, passphrase: PASS_A }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VAULT_EXISTS' },
     });
     expect(
-      await host.call('restoreBackup', {
+      await callWithPaths(host, 'restoreBackup', {
         source: path.join(tempDir(), 'no-backup-here'),
         folder: path.join(tempDir(), 'restored'),
         passphrase: PASS_A,
       }),
     ).toMatchObject({ ok: false });
     expect(names(await host.call('listPersons', {}))).toEqual(['Alesia Marchuk']);
-    expect(await host.call('vaultStatus', {})).toMatchObject({ value: { folder: folderA } });
+    expect(await host.call('vaultStatus', {})).toMatchObject({
+      value: { folder: { label: path.basename(folderA) } },
+    });
     expect(running()).toEqual([threadA]);
   });
 
@@ -98,7 +107,9 @@ describe('the core host switching vaults', () => {
     const { host, folderB, threadA, threadB, lastThread, running } = await twoVaults();
     // Creating A already replaced the worker that held B.
     expect(threadB.threadId).toBe(-1);
-    expect(await host.call('unlockVault', { folder: folderB, passphrase: PASS_B })).toMatchObject({
+    expect(
+      await callWithPaths(host, 'unlockVault', { folder: folderB, passphrase: PASS_B }),
+    ).toMatchObject({
       ok: true,
       value: { state: 'unlocked', folder: folderB },
     });
@@ -111,7 +122,11 @@ describe('the core host switching vaults', () => {
   it('reopens the open vault itself in place, read-only after read-write', async () => {
     const { host, folderA, threadA, running } = await twoVaults();
     expect(
-      await host.call('unlockVault', { folder: folderA, passphrase: PASS_A, readOnly: true }),
+      await callWithPaths(host, 'unlockVault', {
+        folder: folderA,
+        passphrase: PASS_A,
+        readOnly: true,
+      }),
     ).toMatchObject({ ok: true, value: { state: 'unlocked', readOnly: true, folder: folderA } });
     expect(threadA.threadId).toBe(-1);
     expect(names(await host.call('listPersons', {}))).toEqual(['Alesia Marchuk']);

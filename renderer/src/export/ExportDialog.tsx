@@ -4,6 +4,8 @@ import type { ErrorCode } from '../../../core/api/errors';
 import { ExportShape } from '../../../core/api/export';
 import type { Audience } from '../../../core/api/reports';
 import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
+import type { PathPurpose, PickedPath } from '../../../core/api/pickers';
+import { ChoosePath } from '../components/ChoosePath';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { NeedsList } from '../components/NeedsList';
@@ -56,7 +58,7 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
   const audienceName = useId();
   const disclosureId = useId();
   const internalId = useId();
-  const [path, setPath] = useState('');
+  const [picked, setPicked] = useState<{ path: PickedPath; purpose: PathPurpose } | null>(null);
   const [format, setFormat] = useState<Format>('csv');
   const [delimiter, setDelimiter] = useState<Delimiter>(',');
   const [what, setWhat] = useState<What>('persons');
@@ -70,12 +72,15 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
   const [problem, setProblem] = useState<Problem>(null);
   const [done, setDone] = useState<Exported | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
-  const pathInput = useRef<HTMLInputElement>(null);
+  const pathInput = useRef<HTMLButtonElement>(null);
   const checkbox = useRef<HTMLInputElement>(null);
   const internalCheckbox = useRef<HTMLInputElement>(null);
   const preview = useDisclosurePreview(filter, which, audience, chosen);
   const internalUnconfirmed = audience === 'internal' && !internalConfirmed;
   const toFolder = what === 'caseFile' && format === 'csv';
+  const purpose: PathPurpose = toFolder ? 'exportFolder' : 'exportFile';
+  // A file chosen before the export became a folder (or back) is no longer the choice.
+  const path = picked?.purpose === purpose ? picked.path : null;
   const formatKey = what === 'caseFile' ? 'export.caseFormats' : 'export.formats';
 
   const filtered =
@@ -100,7 +105,7 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
           ? [t(errorKey(preview.code))]
           : [];
   const needs = [
-    ...(path.trim() === '' ? [t('export.needPath')] : []),
+    ...(path === null ? [t('export.needPath')] : []),
     ...previewNeed,
     ...(internalUnconfirmed ? [t('export.needConfirmInternal')] : []),
     ...(understood ? [] : [t('export.needUnderstand')]),
@@ -110,16 +115,16 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
   async function run(overwrite: boolean) {
     // The plaintext file is written only with the boxes ticked and the policy's count said,
     // whatever called this, and holds exactly the persons that count was made for.
-    if (!understood || internalUnconfirmed || preview.state !== 'ready' || busy) return;
+    if (!understood || internalUnconfirmed || preview.state !== 'ready' || busy || !path) return;
     setProblem(null);
     setDone(null);
     setBusy(true);
     const { personIds } = preview;
-    const choice = { path: path.trim(), format, delimiter, what, audience, labels, personIds };
+    const choice = { path: path.token, format, delimiter, what, audience, labels, personIds };
     const result = await runExport({ ...choice, overwrite });
     setBusy(false);
     if (result.ok) {
-      setDone(result.value);
+      setDone({ ...result.value, path: path.label });
       return;
     }
     if (REPLACEABLE.includes(result.error.code) && !overwrite) {
@@ -127,7 +132,11 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
       return;
     }
     setProblem({ code: result.error.code });
-    if (['FOLDER_NOT_WRITABLE', 'EXPORT_FOLDER_FOREIGN'].includes(result.error.code)) {
+    if (
+      ['FOLDER_NOT_WRITABLE', 'EXPORT_FOLDER_FOREIGN', 'PATH_NOT_CHOSEN'].includes(
+        result.error.code,
+      )
+    ) {
       pathInput.current?.focus();
     }
   }
@@ -135,7 +144,7 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (path.trim() === '') pathInput.current?.focus();
+    if (path === null) pathInput.current?.focus();
     else if (internalUnconfirmed) internalCheckbox.current?.focus();
     else if (!understood) checkbox.current?.focus();
     else void run(false);
@@ -155,25 +164,20 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
             {t(errorKey(problem.code))}
           </p>
         )}
-        <Field
+        <ChoosePath
+          ref={pathInput}
           label={toFolder ? t('export.folderPath') : t('export.path')}
           hint={toFolder ? t('export.folderPathHint') : t('export.pathHint')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={pathInput}
-              type="text"
-              spellCheck={false}
-              autoFocus
-              value={path}
-              onChange={(event) => {
-                setPath(event.target.value);
-                setDone(null);
-              }}
-            />
-          )}
-        </Field>
+          purpose={purpose}
+          suggestedName={
+            toFolder ? 'case-file' : `${what === 'caseFile' ? 'case-file' : what}.${format}`
+          }
+          value={path}
+          onChange={(chosen) => {
+            setPicked({ path: chosen, purpose });
+            setDone(null);
+          }}
+        />
         <div className="form-grid">
           <Field label={t('export.format')}>
             {(control) => (
@@ -353,7 +357,7 @@ export function ExportDialog({ filter, chosen, onClose }: Props) {
       <ReplaceFileDialog
         open={confirmReplace}
         folder={toFolder}
-        path={path.trim()}
+        path={path?.label ?? ''}
         onReplace={() => {
           setConfirmReplace(false);
           void run(true);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiErrorBody } from '../../../core/api/errors';
 import type { ImportResult } from '../../../core/api/importRuns';
 import { requestUnlocked } from '../api';
+import type { PickedPath } from '../../../core/api/pickers';
+import { ChoosePath } from '../components/ChoosePath';
 import { Field } from '../components/Field';
 import { errorKey } from '../errors';
 import { ImportProgressBar } from './ImportProgressBar';
@@ -40,24 +42,25 @@ export function CaseFileImport({ onTried }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const needsId = useId();
-  const pathInput = useRef<HTMLInputElement>(null);
-  const [path, setPath] = useState('');
+  const pathInput = useRef<HTMLButtonElement>(null);
+  const [form, setForm] = useState<'workbook' | 'folder'>('workbook');
+  const [path, setPath] = useState<PickedPath | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiErrorBody | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const ready = path.trim() !== '';
+  const ready = path !== null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (!ready) {
+    if (path === null) {
       pathInput.current?.focus();
       return;
     }
     setBusy(true);
     setError(null);
     setResult(null);
-    const answer = await requestUnlocked((api) => api.importCaseFile({ path: path.trim() }));
+    const answer = await requestUnlocked((api) => api.importCaseFile({ path: path.token }));
     setBusy(false);
     onTried();
     if (answer.ok) setResult(answer.value);
@@ -74,21 +77,34 @@ export function CaseFileImport({ onTried }: Props) {
         </p>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate autoComplete="off" aria-busy={busy}>
-        <Field label={t('import.caseFile.path')} hint={t('import.caseFile.pathHint')}>
+        <Field label={t('import.caseFile.form')}>
           {(control) => (
-            <input
+            <select
               {...control}
-              ref={pathInput}
-              type="text"
-              spellCheck={false}
-              value={path}
+              value={form}
               onChange={(event) => {
-                setPath(event.target.value);
+                // A workbook and a folder are chosen in different dialogs.
+                setForm(event.target.value === 'folder' ? 'folder' : 'workbook');
+                setPath(null);
                 setError(null);
               }}
-            />
+            >
+              <option value="workbook">{t('import.caseFile.formWorkbook')}</option>
+              <option value="folder">{t('import.caseFile.formFolder')}</option>
+            </select>
           )}
         </Field>
+        <ChoosePath
+          ref={pathInput}
+          label={t('import.caseFile.path')}
+          hint={t('import.caseFile.pathHint')}
+          purpose={form === 'folder' ? 'caseFileFolder' : 'caseFileWorkbook'}
+          value={path}
+          onChange={(picked) => {
+            setPath(picked);
+            setError(null);
+          }}
+        />
         <div className="actions">
           <button
             type="submit"

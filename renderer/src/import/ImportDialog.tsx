@@ -67,7 +67,12 @@ async function fetchRuns(): Promise<ImportRun[]> {
 export function ImportDialog({ onClose, onImported }: Props) {
   const { t, i18n } = useTranslation();
   const [step, setStep] = useState<Step>('file');
-  const [source, setSource] = useState<ImportSource>({ path: '', shape: 'persons', sheet: '' });
+  const [source, setSource] = useState<ImportSource>({
+    path: '',
+    label: '',
+    shape: 'persons',
+    sheet: '',
+  });
   /** The file as first read: its columns, sample rows and suggested mapping. */
   const [file, setFile] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});

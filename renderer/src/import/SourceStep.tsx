@@ -1,11 +1,14 @@
 import { useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportShape } from '../../../core/api/import';
+import { ChoosePath } from '../components/ChoosePath';
 import { Field } from '../components/Field';
 import { CaseFileImport } from './CaseFileImport';
 
 export interface ImportSource {
+  /** The file chosen in the host's picker: its token (empty until chosen) and its name. */
   path: string;
+  label: string;
   shape: ImportShape;
   /** XLSX only; blank for the first sheet. */
   sheet: string;
@@ -22,12 +25,12 @@ interface Props {
 
 /**
  * Step 1: which file, and which of the four table shapes it is; or, below, a whole case file,
- * which needs no other step. The core reads the path.
+ * which needs no other step. The host's picker chooses the file; the core reads it.
  */
 export function SourceStep({ source, onChange, busy, onCheck, onCaseFileTried }: Props) {
   const { t } = useTranslation();
   const needsId = useId();
-  const pathInput = useRef<HTMLInputElement>(null);
+  const pathInput = useRef<HTMLButtonElement>(null);
   const ready = source.path.trim() !== '';
 
   function submit(event: FormEvent) {
@@ -44,19 +47,14 @@ export function SourceStep({ source, onChange, busy, onCheck, onCaseFileTried }:
     <>
       <form onSubmit={submit} noValidate autoComplete="off" aria-busy={busy}>
         <p className="muted">{t('import.intro')}</p>
-        <Field label={t('import.path')} hint={t('import.pathHint')}>
-          {(control) => (
-            <input
-              {...control}
-              ref={pathInput}
-              type="text"
-              spellCheck={false}
-              autoFocus
-              value={source.path}
-              onChange={(event) => onChange({ ...source, path: event.target.value })}
-            />
-          )}
-        </Field>
+        <ChoosePath
+          ref={pathInput}
+          label={t('import.path')}
+          hint={t('import.pathHint')}
+          purpose="importFile"
+          value={ready ? { token: source.path, label: source.label } : null}
+          onChange={(picked) => onChange({ ...source, path: picked.token, label: picked.label })}
+        />
         <div className="form-grid">
           <Field label={t('import.shape')}>
             {(control) => (

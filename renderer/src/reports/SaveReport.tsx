@@ -4,6 +4,8 @@ import type { ErrorCode } from '../../../core/api/errors';
 import { SaveReportArgs, type ReportSpec, type SaveReportResult } from '../../../core/api/reports';
 import { requestUnlocked } from '../api';
 import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
+import type { PickedPath } from '../../../core/api/pickers';
+import { ChoosePath } from '../components/ChoosePath';
 import { Field } from '../components/Field';
 import { NeedsList } from '../components/NeedsList';
 import { PlaintextConsent } from '../components/PlaintextConsent';
@@ -24,19 +26,14 @@ interface Props {
 
 const EXTENSION = /\.(pdf|csv|xlsx)$/i;
 
-/** "report.pdf" becomes "report.csv" when the format changes; any other name is left alone. */
-function withExtension(path: string, format: Format): string {
-  return path.replace(EXTENSION, `.${format}`);
-}
-
-/** A file name typed with the extension of another format: a PDF saved as "list.xlsx". */
-function otherExtension(path: string, format: Format): boolean {
-  const extension = EXTENSION.exec(path.trim())?.[1]?.toLowerCase();
+/** A file name chosen with the extension of another format: a PDF saved as "list.xlsx". */
+function otherExtension(name: string, format: Format): boolean {
+  const extension = EXTENSION.exec(name)?.[1]?.toLowerCase();
   return extension !== undefined && extension !== format;
 }
 
 /**
- * Saves the report where the user typed, after the plaintext warning and its checkbox, with
+ * Saves the report where the user chose in the host's dialog, after the plaintext warning and its checkbox, with
  * what the disclosure policy did said just above the button.
  */
 export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
@@ -44,35 +41,37 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
   const needsId = useId();
   const disclosureId = useId();
   const [format, setFormat] = useState<Format>('pdf');
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState<PickedPath | null>(null);
   const [understood, setUnderstood] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [done, setDone] = useState<SaveReportResult | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
-  const pathInput = useRef<HTMLInputElement>(null);
+  const pathInput = useRef<HTMLButtonElement>(null);
   const checkbox = useRef<HTMLInputElement>(null);
 
   const needs = [
     ...otherNeeds,
-    ...(path.trim() === '' ? [t('reports.save.needPath')] : []),
-    ...(otherExtension(path, format) ? [t('reports.save.needExtension', { format })] : []),
+    ...(path === null ? [t('reports.save.needPath')] : []),
+    ...(path && otherExtension(path.label, format)
+      ? [t('reports.save.needExtension', { format })]
+      : []),
     ...(understood ? [] : [t('reports.save.needUnderstand')]),
   ];
   const ready = needs.length === 0 && spec !== null && disclosure !== null;
 
   async function run(overwrite: boolean) {
     // The plaintext file is written only with the box ticked, whatever called this.
-    if (!understood || busy || spec === null) return;
+    if (!understood || busy || spec === null || path === null) return;
     setProblem(null);
     setDone(null);
     setBusy(true);
     const result = await requestUnlocked((api) =>
-      api.saveReport({ ...spec, path: path.trim(), format, confirmPlaintext: true, overwrite }),
+      api.saveReport({ ...spec, path: path.token, format, confirmPlaintext: true, overwrite }),
     );
     setBusy(false);
     if (result.ok) {
-      setDone(result.value);
+      setDone({ ...result.value, path: path.label });
       return;
     }
     if (result.error.code === 'EXPORT_FILE_EXISTS' && !overwrite) {
@@ -80,13 +79,14 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
       return;
     }
     setProblem(result.error.code);
-    if (result.error.code === 'FOLDER_NOT_WRITABLE') pathInput.current?.focus();
+    if (['FOLDER_NOT_WRITABLE', 'PATH_NOT_CHOSEN'].includes(result.error.code))
+      pathInput.current?.focus();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (path.trim() === '') pathInput.current?.focus();
+    if (path === null) pathInput.current?.focus();
     else if (!understood) checkbox.current?.focus();
     else if (ready) void run(false);
   }
@@ -120,7 +120,6 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
               onChange={(event) => {
                 const next = FORMATS.find((f) => f === event.target.value) ?? 'pdf';
                 setFormat(next);
-                setPath((current) => withExtension(current, next));
               }}
             >
               {FORMATS.map((option) => (
@@ -131,21 +130,18 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
             </select>
           )}
         </Field>
-        <Field label={t('reports.save.path')} hint={t('reports.save.pathHint')} className="wide">
-          {(control) => (
-            <input
-              {...control}
-              ref={pathInput}
-              type="text"
-              spellCheck={false}
-              value={path}
-              onChange={(event) => {
-                setPath(event.target.value);
-                setDone(null);
-              }}
-            />
-          )}
-        </Field>
+        <ChoosePath
+          ref={pathInput}
+          label={t('reports.save.path')}
+          hint={t('reports.save.pathHint')}
+          purpose="reportFile"
+          suggestedName={`report.${format}`}
+          value={path}
+          onChange={(picked) => {
+            setPath(picked);
+            setDone(null);
+          }}
+        />
       </div>
 
       <PlaintextConsent
@@ -182,7 +178,7 @@ export function SaveReport({ spec, disclosure, needs: otherNeeds }: Props) {
 
       <ReplaceFileDialog
         open={confirmReplace}
-        path={path.trim()}
+        path={path?.label ?? ''}
         onReplace={() => {
           setConfirmReplace(false);
           void run(true);

@@ -1,11 +1,12 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
+import type { PickedPath } from '../../../core/api/pickers';
 import type { VaultStatus } from '../../../core/api/schemas';
 import { request } from '../api';
 import { errorKey } from '../errors';
-import { Field } from '../components/Field';
 import { HelpButton } from '../help/HelpButton';
+import { ChoosePath } from '../components/ChoosePath';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { NeedsList } from '../components/NeedsList';
 import { DEFAULT_DEMO_SIZE, DemoCountField, type DemoSize } from '../demo/DemoCountField';
@@ -22,32 +23,37 @@ interface Props {
   onRestoreInstead: () => void;
 }
 
-const FOLDER_ERRORS: readonly ErrorCode[] = ['VAULT_EXISTS', 'FOLDER_NOT_WRITABLE'];
+const FOLDER_ERRORS: readonly ErrorCode[] = [
+  'VAULT_EXISTS',
+  'FOLDER_NOT_WRITABLE',
+  'FOLDER_NOT_EMPTY',
+  'PATH_NOT_CHOSEN',
+];
 
-export function CreateVault({ status, onCreated, onUnlockInstead, onRestoreInstead }: Props) {
+export function CreateVault({ onCreated, onUnlockInstead, onRestoreInstead }: Props) {
   const { t } = useTranslation();
-  const [folder, setFolder] = useState(status.defaultFolder);
+  const [folder, setFolder] = useState<PickedPath | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [busy, setBusy] = useState(false);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const [demo, setDemo] = useState(false);
   const [demoSize, setDemoSize] = useState<DemoSize>(DEFAULT_DEMO_SIZE);
-  const folderInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLButtonElement>(null);
   const needsId = useId();
   const demoId = useId();
   const demoHintId = useId();
 
-  const check = useNewPassphrase(passphrase, repeat, folder);
-  const needs = folder.trim() === '' ? [t('create.needs.folder'), ...check.needs] : check.needs;
+  const check = useNewPassphrase(passphrase, repeat, folder?.label ?? '');
+  const needs = folder === null ? [t('create.needs.folder'), ...check.needs] : check.needs;
   const ready = needs.length === 0;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!ready || busy) return;
+    if (!ready || busy || folder === null) return;
     setBusy(true);
     setErrorCode(null);
-    const result = await request((api) => api.createVault({ folder: folder.trim(), passphrase }));
+    const result = await request((api) => api.createVault({ folder: folder.token, passphrase }));
     if (result.ok) {
       onCreated(result.value, demo ? demoSize : null);
       return;
@@ -70,18 +76,14 @@ export function CreateVault({ status, onCreated, onUnlockInstead, onRestoreInste
           </p>
         )}
 
-        <Field label={t('create.folder')} hint={t('create.folderHint')}>
-          {(control) => (
-            <input
-              {...control}
-              ref={folderInput}
-              type="text"
-              spellCheck={false}
-              value={folder}
-              onChange={(event) => setFolder(event.target.value)}
-            />
-          )}
-        </Field>
+        <ChoosePath
+          ref={folderInput}
+          label={t('create.folder')}
+          hint={t('create.folderHint')}
+          purpose="newVault"
+          value={folder}
+          onChange={setFolder}
+        />
 
         <div className="warning" role="note">
           <p className="warning-title">{t('create.warningTitle')}</p>

@@ -283,7 +283,7 @@ function Workspace({ status, notice }: Props) {
         <SettingsDialog
           autoLockMinutes={autoLockMinutes}
           onAutoLockSaved={setAutoLockMinutes}
-          folder={status.folder ?? ''}
+          folder={status.folder?.label ?? ''}
           readOnly={readOnly}
           onDemoLoaded={reloadAll}
           onClose={() => setSettingsOpen(false)}

@@ -1,12 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
+import type { PickedPath } from '../../../core/api/pickers';
 import type { DamageDetails, VaultStatus } from '../../../core/api/schemas';
 import { request } from '../api';
 import { errorKey } from '../errors';
 import type { Notice } from '../notice';
 import { DamageAlert } from '../components/DamageAlert';
-import { Field } from '../components/Field';
+import { ChoosePath } from '../components/ChoosePath';
 import { SecretField } from '../secret/SecretField';
 import { isBlankSecret, secretArgs, type SecretMode } from '../secret/secret';
 
@@ -32,14 +33,14 @@ function restoreErrorKey(code: ErrorCode): AlertKey {
 
 export function RestoreBackup({ onRestored, onBack }: Props) {
   const { t } = useTranslation();
-  const [source, setSource] = useState('');
-  const [folder, setFolder] = useState('');
+  const [source, setSource] = useState<PickedPath | null>(null);
+  const [folder, setFolder] = useState<PickedPath | null>(null);
   const [mode, setMode] = useState<SecretMode>('passphrase');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<Alert | null>(null);
-  const sourceInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
+  const sourceInput = useRef<HTMLButtonElement>(null);
+  const folderInput = useRef<HTMLButtonElement>(null);
   const secretControl = useRef<HTMLElement | null>(null);
 
   function show(key: AlertKey, focus: HTMLElement | null) {
@@ -51,19 +52,25 @@ export function RestoreBackup({ onRestored, onBack }: Props) {
     event.preventDefault();
     if (busy) return;
     setAlert(null);
-    if (source.trim() === '') return show('restore.needSource', sourceInput.current);
-    if (folder.trim() === '') return show('restore.needFolder', folderInput.current);
+    if (source === null) return show('restore.needSource', sourceInput.current);
+    if (folder === null) return show('restore.needFolder', folderInput.current);
     if (isBlankSecret(mode, secret)) {
       const key = mode === 'passphrase' ? errorKey('EMPTY_PASSPHRASE') : 'unlock.needRecoveryKey';
       return show(key, secretControl.current);
     }
     setBusy(true);
-    const target = folder.trim();
     const result = await request((api) =>
-      api.restoreBackup({ source: source.trim(), folder: target, ...secretArgs(mode, secret) }),
+      api.restoreBackup({
+        source: source.token,
+        folder: folder.token,
+        ...secretArgs(mode, secret),
+      }),
     );
     if (result.ok) {
-      onRestored(result.value, { kind: 'restored', folder: result.value.folder ?? target });
+      onRestored(result.value, {
+        kind: 'restored',
+        folder: result.value.folder?.label ?? folder.label,
+      });
       return;
     }
     setBusy(false);
@@ -72,7 +79,11 @@ export function RestoreBackup({ onRestored, onBack }: Props) {
       setAlert({ kind: 'damage', details });
     } else if (code === 'VAULT_NOT_FOUND') {
       show(restoreErrorKey(code), sourceInput.current);
-    } else if (code === 'VAULT_EXISTS' || code === 'FOLDER_NOT_WRITABLE') {
+    } else if (
+      code === 'VAULT_EXISTS' ||
+      code === 'FOLDER_NOT_WRITABLE' ||
+      code === 'FOLDER_NOT_EMPTY'
+    ) {
       show(restoreErrorKey(code), folderInput.current);
     } else if (code === 'WRONG_PASSPHRASE' || code === 'WRONG_RECOVERY_KEY') {
       if (code === 'WRONG_PASSPHRASE') setSecret('');
@@ -95,32 +106,23 @@ export function RestoreBackup({ onRestored, onBack }: Props) {
         )}
         {alert?.kind === 'damage' && <DamageAlert details={alert.details} of="backup" />}
 
-        <Field label={t('restore.source')} hint={t('restore.sourceHint')}>
-          {(control) => (
-            <input
-              {...control}
-              ref={sourceInput}
-              type="text"
-              spellCheck={false}
-              autoFocus
-              value={source}
-              onChange={(event) => setSource(event.target.value)}
-            />
-          )}
-        </Field>
+        <ChoosePath
+          ref={sourceInput}
+          label={t('restore.source')}
+          hint={t('restore.sourceHint')}
+          purpose="restoreSource"
+          value={source}
+          onChange={setSource}
+        />
 
-        <Field label={t('restore.folder')} hint={t('restore.folderHint')}>
-          {(control) => (
-            <input
-              {...control}
-              ref={folderInput}
-              type="text"
-              spellCheck={false}
-              value={folder}
-              onChange={(event) => setFolder(event.target.value)}
-            />
-          )}
-        </Field>
+        <ChoosePath
+          ref={folderInput}
+          label={t('restore.folder')}
+          hint={t('restore.folderHint')}
+          purpose="newVault"
+          value={folder}
+          onChange={setFolder}
+        />
 
         <SecretField
           mode={mode}

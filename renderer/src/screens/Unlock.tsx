@@ -1,14 +1,15 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../core/api/errors';
+import type { PickedPath } from '../../../core/api/pickers';
 import type { DamageDetails, VaultStatus } from '../../../core/api/schemas';
 import { request } from '../api';
 import { errorKey } from '../errors';
 import type { Notice } from '../notice';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DamageAlert } from '../components/DamageAlert';
-import { Field } from '../components/Field';
 import { HelpButton } from '../help/HelpButton';
+import { ChoosePath } from '../components/ChoosePath';
 import { LanguagePicker } from '../language/LanguagePicker';
 import { SecretField } from '../secret/SecretField';
 import { isBlankSecret, secretArgs, type SecretMode } from '../secret/secret';
@@ -27,13 +28,14 @@ type Busy = 'unlock' | 'readOnly' | 'repair' | null;
 export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
-  const [folder, setFolder] = useState(status.folder ?? '');
+  // The last vault's folder comes as a token from the host, so it opens without a dialog.
+  const [folder, setFolder] = useState<PickedPath | null>(status.folder);
   const [mode, setMode] = useState<SecretMode>('passphrase');
   const [secret, setSecret] = useState('');
   const [busy, setBusy] = useState<Busy>(null);
   const [alert, setAlert] = useState<Alert | null>(null);
   const [confirmRepair, setConfirmRepair] = useState(false);
-  const folderInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLButtonElement>(null);
   const secretControl = useRef<HTMLElement | null>(null);
 
   const message = (key: AlertKey): Alert => ({ kind: 'message', key });
@@ -49,7 +51,7 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
       return;
     }
     setAlert(message(errorKey(code)));
-    if (code === 'VAULT_NOT_FOUND') {
+    if (code === 'VAULT_NOT_FOUND' || code === 'PATH_NOT_CHOSEN') {
       folderInput.current?.focus();
       return;
     }
@@ -59,9 +61,10 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
   }
 
   async function unlock(readOnly: boolean) {
+    if (folder === null) return;
     setBusy(readOnly ? 'readOnly' : 'unlock');
     const result = await request((api) =>
-      api.unlockVault({ folder: folder.trim(), ...secretArgs(mode, secret), readOnly }),
+      api.unlockVault({ folder: folder.token, ...secretArgs(mode, secret), readOnly }),
     );
     if (result.ok) opened(result.value);
     else failed(result);
@@ -69,9 +72,10 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
 
   async function repair() {
     setConfirmRepair(false);
+    if (folder === null) return;
     setBusy('repair');
     const result = await request((api) =>
-      api.repairVault({ folder: folder.trim(), ...secretArgs(mode, secret) }),
+      api.repairVault({ folder: folder.token, ...secretArgs(mode, secret) }),
     );
     if (result.ok)
       opened(result.value.status, { kind: 'repaired', count: result.value.damage.length });
@@ -80,7 +84,7 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
 
   /** Says what is missing and focuses it; true when the folder and a secret are there. */
   function ready(): boolean {
-    if (folder.trim() === '') {
+    if (folder === null) {
       setAlert(message('unlock.needFolder'));
       folderInput.current?.focus();
       return false;
@@ -149,23 +153,17 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
           </DamageAlert>
         )}
 
-        <Field label={t('unlock.folder')}>
-          {(control) => (
-            <input
-              {...control}
-              ref={folderInput}
-              type="text"
-              spellCheck={false}
-              autoFocus={folder === ''}
-              value={folder}
-              onChange={(event) => {
-                setFolder(event.target.value);
-                // The damage found belongs to the folder that was checked.
-                if (alert?.kind === 'damage') setAlert(null);
-              }}
-            />
-          )}
-        </Field>
+        <ChoosePath
+          ref={folderInput}
+          label={t('unlock.folder')}
+          purpose="openVault"
+          value={folder}
+          onChange={(picked) => {
+            setFolder(picked);
+            // The damage found belongs to the folder that was checked.
+            if (alert?.kind === 'damage') setAlert(null);
+          }}
+        />
 
         <SecretField
           mode={mode}
@@ -174,7 +172,7 @@ export function Unlock({ status, onUnlocked, onCreateInstead, onRestoreInstead }
           onChange={setSecret}
           passphraseLabel={t('unlock.passphrase')}
           controlRef={secretControl}
-          autoFocus={folder !== ''}
+          autoFocus={folder !== null}
         />
 
         <div className="actions">

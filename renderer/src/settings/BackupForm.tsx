@@ -3,9 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import { requestUnlocked } from '../api';
 import { errorKey } from '../errors';
-import { Field } from '../components/Field';
+import type { PickedPath } from '../../../core/api/pickers';
+import { ChoosePath } from '../components/ChoosePath';
 
-const FOLDER_ERRORS: readonly ErrorCode[] = ['VAULT_EXISTS', 'FOLDER_NOT_WRITABLE'];
+const FOLDER_ERRORS: readonly ErrorCode[] = [
+  'VAULT_EXISTS',
+  'FOLDER_NOT_WRITABLE',
+  'FOLDER_NOT_EMPTY',
+  'PATH_NOT_CHOSEN',
+];
 
 /** The sentence for a failed backup; "unlock it instead" would be wrong advice here. */
 function backupErrorKey(code: ErrorCode) {
@@ -16,25 +22,25 @@ function backupErrorKey(code: ErrorCode) {
 export function BackupForm() {
   const { t } = useTranslation();
   const headingId = useId();
-  const [folder, setFolder] = useState('');
+  const [folder, setFolder] = useState<PickedPath | null>(null);
   const [busy, setBusy] = useState(false);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const [savedTo, setSavedTo] = useState<string | null>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLButtonElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || folder.trim() === '') {
+    if (busy || folder === null) {
       folderInput.current?.focus();
       return;
     }
     setBusy(true);
     setErrorCode(null);
     setSavedTo(null);
-    const result = await requestUnlocked((api) => api.saveBackup({ folder: folder.trim() }));
+    const result = await requestUnlocked((api) => api.saveBackup({ folder: folder.token }));
     setBusy(false);
     if (result.ok) {
-      setSavedTo(result.value.folder);
+      setSavedTo(folder.label);
       return;
     }
     setErrorCode(result.error.code);
@@ -51,26 +57,23 @@ export function BackupForm() {
             {t(backupErrorKey(errorCode))}
           </p>
         )}
-        <Field label={t('settings.backup.folder')} hint={t('settings.backup.hint')}>
-          {(control) => (
-            <input
-              {...control}
-              ref={folderInput}
-              type="text"
-              spellCheck={false}
-              value={folder}
-              onChange={(event) => {
-                setFolder(event.target.value);
-                setSavedTo(null);
-              }}
-            />
-          )}
-        </Field>
+        <ChoosePath
+          ref={folderInput}
+          label={t('settings.backup.folder')}
+          hint={t('settings.backup.hint')}
+          purpose="backupFolder"
+          suggestedName="vigil-backup"
+          value={folder}
+          onChange={(picked) => {
+            setFolder(picked);
+            setSavedTo(null);
+          }}
+        />
         <div className="actions">
           <button
             type="submit"
             className="button primary"
-            disabled={folder.trim() === ''}
+            disabled={folder === null}
             aria-disabled={busy}
           >
             {busy ? t('settings.backup.submitting') : t('settings.backup.submit')}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type { Contact } from '../../../core/api/sync';
 import { requestUnlocked } from '../api';
+import type { PickedPath } from '../../../core/api/pickers';
+import { ChoosePath } from '../components/ChoosePath';
 import { Field } from '../components/Field';
 import { fileErrorKey } from './fileErrors';
 
@@ -20,21 +22,23 @@ export function AddContactForm({ readOnly, onAdded }: Props) {
   const headingId = useId();
   const sourceName = useId();
   const [source, setSource] = useState<Source>('file');
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState<PickedPath | null>(null);
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const pathButton = useRef<HTMLButtonElement>(null);
+  const focusInput = () => (source === 'file' ? pathButton : input).current?.focus();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || readOnly) return;
-    const value = source === 'file' ? path.trim() : text.trim();
+    const value = source === 'file' ? (path?.token ?? '') : text.trim();
     if (value === '') {
       setMissing(true);
-      input.current?.focus();
+      focusInput();
       return;
     }
     setBusy(true);
@@ -46,11 +50,11 @@ export function AddContactForm({ readOnly, onAdded }: Props) {
     setBusy(false);
     if (!result.ok) {
       setProblem(result.error.code);
-      input.current?.focus();
+      focusInput();
       return;
     }
     setAdded(result.value.name);
-    setPath('');
+    setPath(null);
     setText('');
     onAdded(result.value);
   }
@@ -99,18 +103,18 @@ export function AddContactForm({ readOnly, onAdded }: Props) {
           </p>
         )}
         {source === 'file' ? (
-          <Field label={t('sync.add.path')} error={missing ? t('sync.add.needPath') : undefined}>
-            {(control) => (
-              <input
-                {...control}
-                ref={input}
-                type="text"
-                spellCheck={false}
-                value={path}
-                onChange={(event) => change(setPath)(event.target.value)}
-              />
-            )}
-          </Field>
+          <ChoosePath
+            ref={pathButton}
+            label={t('sync.add.path')}
+            error={missing ? t('sync.add.needPath') : undefined}
+            purpose="openContactFile"
+            value={path}
+            onChange={(picked) => {
+              setPath(picked);
+              setMissing(false);
+              setProblem(null);
+            }}
+          />
         ) : (
           <Field label={t('sync.add.text')} error={missing ? t('sync.add.needText') : undefined}>
             {(control) => (

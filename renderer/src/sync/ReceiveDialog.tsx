@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type { ReceivePreview, ReceiveResult } from '../../../core/api/sync';
 import { requestUnlocked } from '../api';
-import { Field } from '../components/Field';
+import type { PickedPath } from '../../../core/api/pickers';
+import { ChoosePath } from '../components/ChoosePath';
 import { Modal } from '../components/Modal';
 import { fileErrorKey } from './fileErrors';
 import { ReceiveSummary } from './ReceiveSummary';
@@ -27,18 +28,18 @@ type Step =
  */
 export function ReceiveDialog({ readOnly, onReceived, onClose }: Props) {
   const { t } = useTranslation();
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState<PickedPath | null>(null);
   const [missing, setMissing] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'path' });
   const [busy, setBusy] = useState<'check' | 'apply' | null>(null);
   const [problem, setProblem] = useState<ErrorCode | null>(null);
-  const pathInput = useRef<HTMLInputElement>(null);
+  const pathInput = useRef<HTMLButtonElement>(null);
 
   async function check(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const typed = path.trim();
-    if (typed === '') {
+    const typed = path?.token;
+    if (typed === undefined) {
       setMissing(true);
       pathInput.current?.focus();
       return;
@@ -80,27 +81,19 @@ export function ReceiveDialog({ readOnly, onReceived, onClose }: Props) {
         aria-label={t('sync.receive.label')}
       >
         <p className="muted">{t('sync.receive.lead')}</p>
-        <Field
+        <ChoosePath
+          ref={pathInput}
           label={t('sync.receive.path')}
           error={missing ? t('sync.receive.needPath') : undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={pathInput}
-              type="text"
-              spellCheck={false}
-              autoFocus
-              value={path}
-              onChange={(event) => {
-                setPath(event.target.value);
-                setMissing(false);
-                setProblem(null);
-                setStep({ kind: 'path' });
-              }}
-            />
-          )}
-        </Field>
+          purpose="receiveBundle"
+          value={path}
+          onChange={(picked) => {
+            setPath(picked);
+            setMissing(false);
+            setProblem(null);
+            setStep({ kind: 'path' });
+          }}
+        />
         <div className="actions">
           <button type="submit" className="button secondary" aria-disabled={busy !== null}>
             {busy === 'check' ? t('sync.receive.checking') : t('sync.receive.check')}

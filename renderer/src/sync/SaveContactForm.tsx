@@ -3,34 +3,35 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import { requestUnlocked } from '../api';
 import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
-import { Field } from '../components/Field';
+import type { PickedPath } from '../../../core/api/pickers';
+import { ChoosePath } from '../components/ChoosePath';
 import { errorKey } from '../errors';
 
 /**
- * Saves this installation's contact file where the user typed. It holds public keys and a name,
+ * Saves this installation's contact file where the user chose in the host's dialog. It holds public keys and a name,
  * no case data, so it needs no plaintext warning; an existing file is replaced only on asking.
  */
 export function SaveContactForm() {
   const { t } = useTranslation();
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState<PickedPath | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
-  const pathInput = useRef<HTMLInputElement>(null);
+  const pathInput = useRef<HTMLButtonElement>(null);
 
   async function run(overwrite: boolean) {
-    if (busy) return;
+    if (busy || path === null) return;
     setBusy(true);
     setProblem(null);
     setDone(null);
     const result = await requestUnlocked((api) =>
-      api.saveContactFile({ path: path.trim(), overwrite }),
+      api.saveContactFile({ path: path.token, overwrite }),
     );
     setBusy(false);
     if (result.ok) {
-      setDone(result.value.path);
+      setDone(path.label);
       return;
     }
     if (result.error.code === 'EXPORT_FILE_EXISTS' && !overwrite) {
@@ -43,7 +44,7 @@ export function SaveContactForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (path.trim() === '') {
+    if (path === null) {
       setMissing(true);
       pathInput.current?.focus();
       return;
@@ -66,26 +67,20 @@ export function SaveContactForm() {
           {t(errorKey(problem))}
         </p>
       )}
-      <Field
+      <ChoosePath
+        ref={pathInput}
         label={t('sync.saveContact.path')}
         hint={t('sync.saveContact.pathHint')}
         error={missing ? t('sync.saveContact.needPath') : undefined}
-      >
-        {(control) => (
-          <input
-            {...control}
-            ref={pathInput}
-            type="text"
-            spellCheck={false}
-            value={path}
-            onChange={(event) => {
-              setPath(event.target.value);
-              setMissing(false);
-              setDone(null);
-            }}
-          />
-        )}
-      </Field>
+        purpose="saveContactFile"
+        suggestedName="my-contact.vigil-contact"
+        value={path}
+        onChange={(picked) => {
+          setPath(picked);
+          setMissing(false);
+          setDone(null);
+        }}
+      />
       <div className="actions">
         <button type="submit" className="button secondary" aria-disabled={busy}>
           {busy ? t('sync.saveContact.submitting') : t('sync.saveContact.submit')}
@@ -96,7 +91,7 @@ export function SaveContactForm() {
       </div>
       <ReplaceFileDialog
         open={confirmReplace}
-        path={path.trim()}
+        path={path?.label ?? ''}
         onReplace={() => {
           setConfirmReplace(false);
           void run(true);

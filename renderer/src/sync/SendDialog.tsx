@@ -4,7 +4,8 @@ import type { ErrorCode } from '../../../core/api/errors';
 import type { Contact, SendResult } from '../../../core/api/sync';
 import { requestUnlocked } from '../api';
 import { ReplaceFileDialog } from '../components/ReplaceFileDialog';
-import { Field } from '../components/Field';
+import type { PickedPath } from '../../../core/api/pickers';
+import { ChoosePath } from '../components/ChoosePath';
 import { Modal } from '../components/Modal';
 import { NeedsList } from '../components/NeedsList';
 import { errorKey } from '../errors';
@@ -28,13 +29,13 @@ export function SendDialog({ contacts, readOnly, onSent, onClose }: Props) {
   const needsId = useId();
   const armorId = useId();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState<PickedPath | null>(null);
   const [armor, setArmor] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [done, setDone] = useState<{ result: SendResult; names: string } | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
-  const pathInput = useRef<HTMLInputElement>(null);
+  const pathInput = useRef<HTMLButtonElement>(null);
   const preview = useSendPreview(chosen);
   const verified = contacts.filter((contact) => contact.verified);
 
@@ -45,7 +46,7 @@ export function SendDialog({ contacts, readOnly, onSent, onClose }: Props) {
     ...(preview.state === 'ready' && preview.preview.changes === 0
       ? [t(errorKey('BUNDLE_EMPTY'))]
       : []),
-    ...(path.trim() === '' ? [t('sync.send.needPath')] : []),
+    ...(path === null ? [t('sync.send.needPath')] : []),
   ];
   const ready = needs.length === 0 && preview.state === 'ready' && !readOnly;
 
@@ -59,18 +60,18 @@ export function SendDialog({ contacts, readOnly, onSent, onClose }: Props) {
 
   async function run(overwrite: boolean) {
     // Sends to exactly the contacts the preview on screen was made for.
-    if (busy || preview.state !== 'ready') return;
+    if (busy || preview.state !== 'ready' || path === null) return;
     const contactIds = [...preview.contactIds];
     setBusy(true);
     setProblem(null);
     setDone(null);
     const result = await requestUnlocked((api) =>
-      api.sendBundle({ contactIds, path: path.trim(), overwrite, armor }),
+      api.sendBundle({ contactIds, path: path.token, overwrite, armor }),
     );
     setBusy(false);
     if (result.ok) {
       const names = preview.preview.contacts.map((contact) => contact.name).join(', ');
-      setDone({ result: result.value, names });
+      setDone({ result: { ...result.value, path: path.label }, names });
       onSent();
       return;
     }
@@ -79,13 +80,14 @@ export function SendDialog({ contacts, readOnly, onSent, onClose }: Props) {
       return;
     }
     setProblem(result.error.code);
-    if (result.error.code === 'FOLDER_NOT_WRITABLE') pathInput.current?.focus();
+    if (['FOLDER_NOT_WRITABLE', 'PATH_NOT_CHOSEN'].includes(result.error.code))
+      pathInput.current?.focus();
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    if (path.trim() === '') pathInput.current?.focus();
+    if (path === null) pathInput.current?.focus();
     else if (ready) void run(false);
   }
 
@@ -126,21 +128,18 @@ export function SendDialog({ contacts, readOnly, onSent, onClose }: Props) {
             {t(errorKey(problem))}
           </p>
         )}
-        <Field label={t('sync.send.path')} hint={t('sync.send.pathHint')}>
-          {(control) => (
-            <input
-              {...control}
-              ref={pathInput}
-              type="text"
-              spellCheck={false}
-              value={path}
-              onChange={(event) => {
-                setPath(event.target.value);
-                setDone(null);
-              }}
-            />
-          )}
-        </Field>
+        <ChoosePath
+          ref={pathInput}
+          label={t('sync.send.path')}
+          hint={t('sync.send.pathHint')}
+          purpose="sendBundle"
+          suggestedName="changes.vigil-bundle"
+          value={path}
+          onChange={(picked) => {
+            setPath(picked);
+            setDone(null);
+          }}
+        />
         <div className="checkbox-field">
           <input
             id={armorId}
@@ -175,7 +174,7 @@ export function SendDialog({ contacts, readOnly, onSent, onClose }: Props) {
 
       <ReplaceFileDialog
         open={confirmReplace}
-        path={path.trim()}
+        path={path?.label ?? ''}
         onReplace={() => {
           setConfirmReplace(false);
           void run(true);
