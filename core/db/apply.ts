@@ -7,6 +7,7 @@ import { noteLoser, noteWinner } from './conflicts';
 import { logSet, nextSeq, recordAttestations, travels } from './syncLog';
 import { first, run } from './statements';
 import { personsTouched, refreshPersonDocument, type SearchRefresh } from './searchIndex';
+import { refreshSortKeys, sortKeysTouched } from './sortKeys';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { codecOf, columnFor, fieldsOf, isRecordKind, TABLES } from '../changes/entities';
 import { hlcTime } from '../changes/hlc';
@@ -137,6 +138,7 @@ export function applyChanges(db: WriteDb, set: ChangeSet, options: ApplyOptions 
     if (options.search) options.search.note(personId, createdIds.has(personId), citing);
     else refreshPersonDocument(db, personId, createdIds.has(personId), citing);
   }
+  for (const personId of sortKeysTouched(set.cells, created)) refreshSortKeys(db, personId);
   recordAttestations(db, set.cells);
   // Held cells retried after an upgrade belong to a set logged whole when it arrived.
   if (options.held) return set;

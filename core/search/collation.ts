@@ -21,6 +21,12 @@ import type { Language } from '../api/schemas';
  * compares it as bytes (docs/search.md, "Order of the list").
  */
 
+/**
+ * The version of these tables and of the key's encoding. Keys stored in a vault (core/db/sortKeys.ts)
+ * are rebuilt on unlock when they were made by another version: change it with any rule below.
+ */
+export const COLLATION_VERSION = 1;
+
 const PUNCTUATION = ' _-–—,;:!?.\'"«»()[]{}@*/\\&#%`^+<=>|~$';
 const DIGITS = '0123456789';
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
