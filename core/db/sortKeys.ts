@@ -36,17 +36,25 @@ function writeKeys(db: WriteDb, id: string, name: string): void {
 }
 
 /**
- * The persons whose stored keys a change set may have changed: those whose name it wrote, and
- * those it created (a person created without a name has the key of '').
+ * The key columns and their values for a person inserted with this name: the write path puts
+ * them in the INSERT, since writing the row a second time would double an import's work.
  */
-export function sortKeysTouched(
-  cells: readonly Cell[],
-  created: ReadonlyArray<readonly [string, string]>,
-): Set<string> {
+export function insertedSortKeys(name: string): { columns: string[]; values: string[] } {
+  return {
+    columns: LANGUAGES.map((language) => SORT_KEY_COLUMNS[language]),
+    values: LANGUAGES.map((language) => collationKey(language, name)),
+  };
+}
+
+/**
+ * The persons whose stored keys a change set may have changed and the INSERT did not write:
+ * those whose name it wrote, other than those it created.
+ */
+export function sortKeysTouched(cells: readonly Cell[], created: ReadonlySet<string>): Set<string> {
   const persons = new Set<string>();
   for (const cell of cells)
-    if (cell.entity === 'person' && cell.field === 'name') persons.add(cell.id);
-  for (const [kind, id] of created) if (kind === 'person') persons.add(id);
+    if (cell.entity === 'person' && cell.field === 'name' && !created.has(cell.id))
+      persons.add(cell.id);
   return persons;
 }
 
