@@ -306,6 +306,8 @@ export const contract = {
       offset: z.number().int().min(0).default(0),
       sort: z.enum(['name', 'birthDate', 'updated']).default('name'),
       direction: z.enum(['asc', 'desc']).default('asc'),
+      // The interface language: by name is in its alphabetical order (core/search/collation.ts).
+      language: ReportLanguage.default('en'),
     }).strict(),
     // `total` is null when the page was found without counting every match (a short prefix in
     // a large register): `countPersons` counts, in a call of its own.

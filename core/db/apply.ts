@@ -7,6 +7,7 @@ import { noteLoser, noteWinner } from './conflicts';
 import { logSet, nextSeq, recordAttestations, travels } from './syncLog';
 import { first, run } from './statements';
 import { personsTouched, refreshPersonDocument, type SearchRefresh } from './searchIndex';
+import { insertedSortKeys, refreshSortKeys, sortKeysTouched } from './sortKeys';
 import type { Cell, ChangeSet } from '../changes/changeSet';
 import { codecOf, columnFor, fieldsOf, isRecordKind, TABLES } from '../changes/entities';
 import { hlcTime } from '../changes/hlc';
@@ -137,6 +138,8 @@ export function applyChanges(db: WriteDb, set: ChangeSet, options: ApplyOptions 
     if (options.search) options.search.note(personId, createdIds.has(personId), citing);
     else refreshPersonDocument(db, personId, createdIds.has(personId), citing);
   }
+  const createdPersons = new Set(created.filter(([kind]) => kind === 'person').map(([, id]) => id));
+  for (const personId of sortKeysTouched(set.cells, createdPersons)) refreshSortKeys(db, personId);
   recordAttestations(db, set.cells);
   // Held cells retried after an upgrade belong to a set logged whole when it arrived.
   if (options.held) return set;
@@ -169,12 +172,27 @@ function insertRecord(
     if (base !== '') seen[field] = base;
   }
   const values = fields.map((field) => toSql(record.kind, field, record.values.get(field)!));
+  // A person's name's sort keys (core/db/sortKeys.ts), derived data, go in with the record.
+  const derived =
+    record.kind === 'person'
+      ? insertedSortKeys(String(record.values.get('name') ?? ''))
+      : { columns: [], values: [] };
+  const all = [...columns, ...derived.columns];
   run(
     db,
     `INSERT INTO ${TABLES[record.kind]} (id, created_at, updated_at, clock_base, clock, bases,
-     ${columns.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${columns.map(() => '?').join(', ')})
+     ${all.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ${all.map(() => '?').join(', ')})
      ON CONFLICT (id) DO NOTHING`,
-    [record.id, time, time, hlcId, JSON.stringify(clock), JSON.stringify(seen), ...values],
+    [
+      record.id,
+      time,
+      time,
+      hlcId,
+      JSON.stringify(clock),
+      JSON.stringify(seen),
+      ...values,
+      ...derived.values,
+    ],
   );
   return db.getRowsModified() === 1;
 }

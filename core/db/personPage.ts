@@ -21,6 +21,8 @@ import { all, first, statement, type Row } from './statements';
 import { documentMatcher } from '../search/documentMatch';
 import { matchExpression } from '../search/fts';
 import { SUMMARY_COLUMNS, toSummary } from './personSummary';
+import { SORT_KEY_COLUMNS, SORT_KEY_INDEXES } from './sortKeys';
+import type { Language } from '../api/schemas';
 
 export interface TextPageQuery {
   /** The FTS4 MATCH expression (`matchQuery`) and the terms it was made of (`queryTerms`). */
@@ -29,9 +31,12 @@ export interface TextPageQuery {
   /** The other conditions on `persons`, with their parameters. */
   where: string;
   params: SqlValue[];
-  /** The sort expression; `byName` when it is the name, which has an index to walk. */
+  /**
+   * The sort expression; `byName` the language when it is a name's sort key, which has an index
+   * to walk.
+   */
   order: string;
-  byName: boolean;
+  byName: Language | null;
   direction: 'ASC' | 'DESC';
   limit: number;
   offset: number;
@@ -90,9 +95,11 @@ export function textPage(db: ReadDb, q: TextPageQuery): PersonPage {
   const matching = found < PROBE_MATCHES ? found : (found * persons) / Number(probe?.last);
   const rowsToRead = Math.min(persons, ((q.offset + q.limit) * persons) / Math.max(matching, 1));
   if (q.byName && rowsToRead <= ROWS_PER_MATCH * matching) {
+    const language = q.byName;
     const matcher = documentMatcher(q.terms);
-    const walked = matcher && rowsToRead <= WALK_ROWS / 2 ? walkByName(db, q, matcher) : null;
-    return walked ?? matchesByName(db, q);
+    const walked =
+      matcher && rowsToRead <= WALK_ROWS / 2 ? walkByName(db, q, language, matcher) : null;
+    return walked ?? matchesByName(db, q, language);
   }
   return fewMatches(db, q) ?? sortedMatches(db, q);
 }
@@ -130,17 +137,21 @@ function sortedMatches(db: ReadDb, q: TextPageQuery): PersonPage {
   return { items, total: Number(total ?? 0) };
 }
 
-const BY_NAME = (direction: string) => `ORDER BY name COLLATE NOCASE ${direction}, persons.id`;
+/** The name index of the language, and the order it gives. */
+const indexedByName = (language: Language) => `INDEXED BY ${SORT_KEY_INDEXES[language]}`;
+const BY_NAME = (language: Language, direction: string) =>
+  `ORDER BY ${SORT_KEY_COLUMNS[language]} ${direction}, persons.id`;
 
 /**
  * The name index walked with the set of matching rowids beside it: SQLite reads each match's
  * rowid once, and the persons table only for the rows of the page.
  */
-function matchesByName(db: ReadDb, q: TextPageQuery): PersonPage {
+function matchesByName(db: ReadDb, q: TextPageQuery, language: Language): PersonPage {
   const items = all(
     db,
-    `SELECT ${SUMMARY_COLUMNS} FROM persons INDEXED BY persons_name
-     WHERE persons.rowid IN (${MATCHES}) AND ${q.where} ${BY_NAME(q.direction)} LIMIT ? OFFSET ?`,
+    `SELECT ${SUMMARY_COLUMNS} FROM persons ${indexedByName(language)}
+     WHERE persons.rowid IN (${MATCHES}) AND ${q.where} ${BY_NAME(language, q.direction)}
+     LIMIT ? OFFSET ?`,
     [q.match, ...q.params, q.limit, q.offset],
   ).map(toSummary);
   return { items, total: null };
@@ -154,13 +165,15 @@ function matchesByName(db: ReadDb, q: TextPageQuery): PersonPage {
 function walkByName(
   db: ReadDb,
   q: TextPageQuery,
+  language: Language,
   matches: (doc: string) => boolean | null,
 ): PersonPage | null {
   const walk = statement(
     db,
     `SELECT persons.rowid AS docid, ${SUMMARY_COLUMNS}, s.doc AS doc
-     FROM persons INDEXED BY persons_name CROSS JOIN person_search AS s ON s.docid = persons.rowid
-     WHERE ${q.where} ${BY_NAME(q.direction)}`,
+     FROM persons ${indexedByName(language)}
+     CROSS JOIN person_search AS s ON s.docid = persons.rowid
+     WHERE ${q.where} ${BY_NAME(language, q.direction)}`,
   );
   const items: PersonSummary[] = [];
   let matched = 0;

@@ -7,6 +7,8 @@ import { textPage, type PersonPage } from './personPage';
 import { SUMMARY_COLUMNS as COLUMNS, toSummary } from './personSummary';
 import { searchKey } from '../search/transliterate';
 import type { Person, PersonSummary } from '../api/records';
+import type { Language } from '../api/schemas';
+import { SORT_KEY_COLUMNS } from './sortKeys';
 
 export function findPerson(db: ReadDb, id: string): Person | null {
   return readRecord(db, 'person', id) as Person | null;
@@ -18,6 +20,8 @@ export interface PersonQuery {
   offset: number;
   sort: 'name' | 'birthDate' | 'updated';
   direction: 'asc' | 'desc';
+  /** The language whose alphabetical order `sort: 'name'` follows; English when not given. */
+  language?: Language | undefined;
   region?: string | undefined;
   /**
    * Only these persons: what the filters defined by the figure engine (risk category, in
@@ -26,12 +30,14 @@ export interface PersonQuery {
   ids?: readonly string[] | undefined;
 }
 
-/** Sort keys map to fixed SQL: nothing from the caller is ever interpolated. */
-const ORDER: Record<PersonQuery['sort'], string> = {
-  name: 'name COLLATE NOCASE',
-  birthDate: "coalesce(birth_date, '9999')",
-  updated: 'updated_at',
-};
+/**
+ * Sort keys map to fixed SQL: nothing from the caller is ever interpolated. By name is the
+ * stored key of the language (core/db/sortKeys.ts), which has an index to walk.
+ */
+function orderOf(q: Pick<PersonQuery, 'sort' | 'language'>): string {
+  if (q.sort === 'name') return SORT_KEY_COLUMNS[q.language ?? 'en'];
+  return q.sort === 'birthDate' ? "coalesce(birth_date, '9999')" : 'updated_at';
+}
 
 /** The person list's filters: its text query, region and the engine's selection. */
 export type PersonFilter = Pick<PersonQuery, 'query' | 'region' | 'ids'>;
@@ -83,8 +89,8 @@ export function searchPersons(db: ReadDb, q: PersonQuery): PersonPage {
       terms: queryTerms(q.query),
       where,
       params,
-      order: ORDER[q.sort],
-      byName: q.sort === 'name',
+      order: orderOf(q),
+      byName: q.sort === 'name' ? (q.language ?? 'en') : null,
       direction,
       limit: q.limit,
       offset: q.offset,
@@ -92,7 +98,7 @@ export function searchPersons(db: ReadDb, q: PersonQuery): PersonPage {
   }
   const items = all(
     db,
-    `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY ${ORDER[q.sort]} ${direction}, persons.id LIMIT ? OFFSET ?`,
+    `SELECT ${COLUMNS} FROM persons WHERE ${where} ORDER BY ${orderOf(q)} ${direction}, persons.id LIMIT ? OFFSET ?`,
     [...params, q.limit, q.offset],
   ).map(toSummary);
   return { items, total: countPersons(db, q) };

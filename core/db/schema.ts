@@ -4,6 +4,7 @@ import { SEARCH_TABLE_DDL } from '../search/fts';
 import { packLog } from './logBody';
 import { migrationStep } from './migrationSteps';
 import { backfillLog } from './syncLog';
+import { writeAllSortKeys } from './sortKeys';
 
 /**
  * Every record table has these. `clock_base` is the change set that created the record (an id
@@ -263,12 +264,26 @@ const MIGRATIONS: string[] = [
    CREATE VIEW audit_created AS
      SELECT c.seq AS seq, c.entity_id AS entity_id, k.entity AS entity
      FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;`,
+  // The person list in each interface language's alphabetical order (core/db/sortKeys.ts): each
+  // person's name as a sort key per language, derived data the step after this SQL fills in.
+  // The list no longer orders by the name itself, so that index goes.
+  `ALTER TABLE persons ADD COLUMN sort_en TEXT NOT NULL DEFAULT '';
+   ALTER TABLE persons ADD COLUMN sort_be TEXT NOT NULL DEFAULT '';
+   ALTER TABLE persons ADD COLUMN sort_ru TEXT NOT NULL DEFAULT '';
+   CREATE INDEX persons_sort_en ON persons (sort_en, id);
+   CREATE INDEX persons_sort_be ON persons (sort_be, id);
+   CREATE INDEX persons_sort_ru ON persons (sort_ru, id);
+   DROP INDEX persons_name;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Steps a migration needs beyond SQL, run right after it, by the version it brings. */
-const AFTER: Record<number, (db: WriteDb) => void> = { 5: backfillLog, 7: packLog };
+const AFTER: Record<number, (db: WriteDb) => void> = {
+  5: backfillLog,
+  7: packLog,
+  8: writeAllSortKeys,
+};
 
 /** Migrations that free many pages: the database is vacuumed after them, outside their transaction. */
 const SHRINKS = new Set([7]);

@@ -1,6 +1,6 @@
 import type { MethodResult, ParsedArgs } from '../api/contract';
 import type { CaseSummary } from '../api/figures';
-import { sortByText } from '../reports/collation';
+import { sortByText } from '../search/collation';
 import { figureCases } from '../stats/figures';
 import type { CoreSession } from './session';
 

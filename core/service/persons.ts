@@ -40,9 +40,9 @@ export async function listPersons(
   args: ParsedArgs<'listPersons'>,
 ): Promise<MethodResult<'listPersons'>> {
   const db = (await session.readVault()).db;
-  const { limit, offset, sort, direction } = args;
+  const { limit, offset, sort, direction, language } = args;
   const filter = listQueryFilter(db, args, localDate(new Date()));
-  return searchPersons(db, { ...filter, limit, offset, sort, direction });
+  return searchPersons(db, { ...filter, limit, offset, sort, direction, language });
 }
 
 export async function countPersons(

@@ -6,6 +6,7 @@ import { checkChangeSet, encodeChangeSet, type ChangeSet } from '../changes/chan
 import { applyJournalSet } from './replay';
 import { prepareDatabase } from '../db/prepare';
 import { ensureSearchIndex, SearchRefresh } from '../db/searchIndex';
+import { ensureSortKeys } from '../db/sortKeys';
 import { migrate } from '../db/schema';
 import { run } from '../db/statements';
 import { loadSqlJs } from '../db/sqlite';
@@ -130,11 +131,13 @@ export class Vault {
   }
 
   /**
-   * Rebuilds the derived search index when it was built by other rules (or never), and then
-   * writes a snapshot in the background so that the next unlock need not rebuild it again.
+   * Rebuilds the derived search index and the names' sort keys when they were made by other
+   * rules (or never), and then writes a snapshot in the background so that the next unlock
+   * need not rebuild them again.
    */
   refreshSearchIndex(): void {
-    if (ensureSearchIndex(this.writeDb)) this.keepUpgrade();
+    const searchRebuilt = ensureSearchIndex(this.writeDb);
+    if (ensureSortKeys(this.writeDb) || searchRebuilt) this.keepUpgrade();
   }
 
   /**

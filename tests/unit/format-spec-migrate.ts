@@ -1,9 +1,9 @@
 /**
- * Migrations 5, 6 and 7 of docs/vault-format.md ("The database inside"), their SQL, the
+ * Migrations 5 to 8 of docs/vault-format.md ("The database inside"), their SQL, the
  * change-log backfill of migration 5 and the packing of the log's bodies of migration 7, for the independent reader: a schema 4 database brought to
  * the current schema as the spec says. Imports nothing from core/.
  */
-import type { Database } from 'sql.js';
+import type { Database, QueryExecResult, SqlValue } from 'sql.js';
 import { logSet, storedBody, type Cell } from './format-spec-apply';
 import { FIELDS, LOCAL_KINDS, snake, TABLES } from './format-spec-fields';
 
@@ -78,13 +78,35 @@ DROP TABLE audit_created;
 CREATE VIEW audit_created AS SELECT c.seq AS seq, c.entity_id AS entity_id, k.entity AS entity
   FROM audit_created_ids c JOIN audit_kinds k ON k.kind = c.kind;`;
 
+/**
+ * Migration 8: the persons' sort keys and their indexes. The keys are derived data the app makes;
+ * a reader that does not make them leaves them empty and `meta.sort_key_version` unset, so the
+ * app rebuilds them when it unlocks the vault.
+ */
+const MIGRATION_8 = `
+ALTER TABLE persons ADD COLUMN sort_en TEXT NOT NULL DEFAULT '';
+ALTER TABLE persons ADD COLUMN sort_be TEXT NOT NULL DEFAULT '';
+ALTER TABLE persons ADD COLUMN sort_ru TEXT NOT NULL DEFAULT '';
+CREATE INDEX persons_sort_en ON persons (sort_en, id);
+CREATE INDEX persons_sort_be ON persons (sort_be, id);
+CREATE INDEX persons_sort_ru ON persons (sort_ru, id);
+DROP INDEX persons_name;`;
+
+/** A result's rows without the sort key columns of migration 8, which only the app fills in. */
+export function withoutSortKeys(result: QueryExecResult | undefined): SqlValue[][] {
+  if (!result) return [];
+  const kept = result.columns.flatMap((name, i) => (/^sort_(en|be|ru)$/.test(name) ? [] : [i]));
+  return result.values.map((row) => kept.map((i) => row[i]!));
+}
+
 /** By the version each brings: its SQL, and the step besides it. */
 const MIGRATIONS: Record<number, { sql: string; after?: (db: Database) => void }> = {
   5: { sql: MIGRATION_5, after: backfill },
   6: { sql: MIGRATION_6 },
   7: { sql: MIGRATION_7, after: packLog },
+  8: { sql: MIGRATION_8 },
 };
-const CURRENT = 7;
+const CURRENT = 8;
 
 /** Migration 7's step: each body stored as text is stored again as the writer stores it. */
 function packLog(db: Database): void {

@@ -50,10 +50,17 @@ function rows(db: Database, sql: string): Array<Record<string, SqlValue>> {
 }
 
 /** A table's rows with the change log's bodies as text: two writers need not pack them alike. */
+/**
+ * A table's rows, the change log's bodies as text and without the persons' sort keys: derived
+ * data this reader leaves to the app (migration 8).
+ */
 function unpacked(db: Database, table: string): unknown[] {
-  return rows(db, `SELECT * FROM ${table} ORDER BY 1, 2`).map((row) =>
-    table === 'sync_log' ? { ...row, body: bodyText(row.body!) } : row,
-  );
+  return rows(db, `SELECT * FROM ${table} ORDER BY 1, 2`).map((row) => {
+    const kept = Object.fromEntries(
+      Object.entries(row).filter(([column]) => !/^sort_(en|be|ru)$/.test(column)),
+    );
+    return table === 'sync_log' ? { ...kept, body: bodyText(row.body!) } : kept;
+  });
 }
 
 function records(db: Database, entity: string): unknown[] {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReportLanguage } from '../../core/api/reports';
-import { comparer, sortByText } from '../../core/reports/collation';
+import { comparer, sortByText } from '../../core/search/collation';
 
 // Node's ICU is full (Chromium's lacks Belarusian), so its collators are the independent check.
 const icu = (language: ReportLanguage) => new Intl.Collator(language).compare;

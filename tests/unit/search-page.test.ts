@@ -87,11 +87,11 @@ beforeAll(async () => {
   db.exec('COMMIT');
 });
 
-const ORDER = {
-  name: 'name COLLATE NOCASE',
-  birthDate: "coalesce(birth_date, '9999')",
-  updated: 'updated_at',
-};
+/** By name is the stored sort key of the language (core/db/sortKeys.ts). */
+function orderOf(q: PersonQuery): string {
+  if (q.sort === 'name') return `sort_${q.language ?? 'en'}`;
+  return q.sort === 'birthDate' ? "coalesce(birth_date, '9999')" : 'updated_at';
+}
 
 /** The list the slow way: every match joined, filtered, sorted, then cut to the page. */
 function everyMatch(q: PersonQuery): string[] {
@@ -105,7 +105,7 @@ function everyMatch(q: PersonQuery): string[] {
     db,
     `SELECT persons.id AS id FROM (SELECT docid FROM person_search WHERE person_search MATCH ?) AS m
      CROSS JOIN persons ON persons.rowid = m.docid WHERE ${where.join(' AND ')}
-     ORDER BY ${ORDER[q.sort]} ${q.direction.toUpperCase()}, persons.id`,
+     ORDER BY ${orderOf(q)} ${q.direction.toUpperCase()}, persons.id`,
     params,
   ).map((row) => String(row.id));
 }
@@ -133,7 +133,14 @@ describe('the person list for a search', () => {
   it('shows the page a full sort of every match would, counted lazily to the full count', () => {
     let uncounted = 0;
     for (const text of queries) {
-      for (const more of [{}, { direction: 'desc' as const }, { offset: 200 }, { offset: 1500 }]) {
+      for (const more of [
+        {},
+        { direction: 'desc' as const },
+        { offset: 200 },
+        { offset: 1500 },
+        { language: 'be' as const },
+        { language: 'ru' as const, direction: 'desc' as const, offset: 200 },
+      ]) {
         const q = query(text, more);
         const expected = everyMatch(q);
         const page = searchPersons(db, q);

@@ -50,6 +50,8 @@ function version(db: Database): number {
   return Number(db.exec('PRAGMA user_version')[0]!.values[0]![0]);
 }
 
+const SORT_KEY = /^sort_(en|be|ru)$/;
+
 /** What migration 7 adds: the tables behind the `audit_created` view. */
 const ADDED = ['audit_created_ids', 'audit_kinds'];
 
@@ -71,6 +73,9 @@ function canonicalDump(db: ReadDb): Record<string, unknown[]> {
   for (const { name, type, wr } of tables) {
     const rowid = type === 'table' && wr === 0 ? 'rowid AS row_id, ' : '';
     dump[String(name)] = all(db, `SELECT ${rowid}* FROM ${String(name)}`)
+      // Migration 8's sort keys and the version that made them: derived data only the app makes.
+      .filter((row) => !(name === 'meta' && row.key === 'sort_key_version'))
+      .map((row) => Object.fromEntries(Object.entries(row).filter(([c]) => !SORT_KEY.test(c))))
       .map((row) =>
         name === 'sync_log'
           ? { ...row, body: typeof row.body === 'string' ? row.body : logBodyText(row.body!) }
@@ -145,7 +150,13 @@ async function withLongBodies(): Promise<WriteDb> {
       );
     }
   };
-  copy('persons', 'SELECT rowid, * FROM persons');
+  copy(
+    'persons',
+    `SELECT rowid, ${all(ours, 'SELECT name FROM pragma_table_info(?)', ['persons'])
+      .map((c) => String(c.name))
+      .filter((c) => !SORT_KEY.test(c))
+      .join(', ')} FROM persons`,
+  );
   copy('person_search', 'SELECT docid, doc FROM person_search');
   for (const table of ['hlcs', 'audit_log', 'audit_created', 'audit_edits', 'sync_log'])
     copy(table, `SELECT * FROM ${table}`);

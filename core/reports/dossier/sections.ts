@@ -1,7 +1,7 @@
 import type { ReadDb } from '../../db/handle';
 import { readRecords, type StoredRecord } from '../../db/records';
 import { discloseSources, type DisclosedPerson } from '../../disclosure';
-import { sortByText } from '../collation';
+import { sortByText } from '../../search/collation';
 import { countryName } from '../../api/countries';
 import { inDateOrder, readByPerson } from '../facts';
 import { formatDate } from '../format';

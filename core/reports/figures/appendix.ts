@@ -1,7 +1,7 @@
 import type { Figure } from '../../api/figures';
 import type { DisclosureSummary } from '../../api/reports';
 import { readDisclosed, type DisclosedPerson } from '../../disclosure';
-import { sortByText } from '../collation';
+import { sortByText } from '../../search/collation';
 import { esc } from '../html';
 import type { FiguresData } from './compute';
 import type { Layout } from './layout';

@@ -1,5 +1,5 @@
 import type { AtRiskResult } from '../../api/figures';
-import { sortByText } from '../collation';
+import { sortByText } from '../../search/collation';
 import type { FiguresData } from './compute';
 import { releaseGrid, type ReleaseGrid } from './grid';
 import type { Words } from './words';

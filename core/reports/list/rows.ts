@@ -1,7 +1,7 @@
 import type { ListColumn, ListReportParams } from '../../api/reports';
 import type { ReadDb } from '../../db/handle';
 import type { DisclosedPerson } from '../../disclosure';
-import { sortByText } from '../collation';
+import { sortByText } from '../../search/collation';
 import {
   criminalArticles,
   custodyAsOf,

@@ -1,7 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../core/api/errors';
 import type { PersonSummary } from '../../../core/api/records';
 import { requestUnlocked } from '../api';
+import { coreLanguage } from '../language';
 
 /** One request's worth of rows: enough to fill several screens, small enough to be instant. */
 export const PAGE_SIZE = 200;
@@ -46,11 +48,14 @@ const EMPTY: Cache = { key: '', pages: new Map(), total: null, errorCode: null }
  * until the query changes or `refreshToken` does; after a refresh the old rows stay on screen
  * until the new ones arrive, so a save never makes the list flicker. `total` sizes the scroll
  * area; when a page comes without it (a short prefix in a large register), it is counted in a
- * call of its own and the list grows to it when it arrives.
+ * call of its own and the list grows to it when it arrives. By name is in the interface
+ * language's alphabetical order, which the core keeps a sort key for: switching the language
+ * fetches the pages again.
  */
 export function usePersonPages(query: ListQuery, refreshToken: number) {
   const { query: text, sort, direction, region, riskCategory, inCustody } = query;
-  const key = JSON.stringify([text, sort, direction, region, riskCategory, inCustody]);
+  const language = coreLanguage(useTranslation().i18n.language);
+  const key = JSON.stringify([text, sort, direction, language, region, riskCategory, inCustody]);
   const [cache, setCache] = useState<Cache>(EMPTY);
   const requested = useRef<Requested>({
     key: '',
@@ -79,6 +84,7 @@ export function usePersonPages(query: ListQuery, refreshToken: number) {
             ...filter,
             sort,
             direction,
+            language,
             offset: page * PAGE_SIZE,
             limit: PAGE_SIZE,
           }),
@@ -109,7 +115,7 @@ export function usePersonPages(query: ListQuery, refreshToken: number) {
         });
       }
     },
-    [key, refreshToken, text, sort, direction, region, riskCategory, inCustody],
+    [key, refreshToken, text, sort, direction, language, region, riskCategory, inCustody],
   );
 
   return {

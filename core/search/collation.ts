@@ -1,4 +1,4 @@
-import type { ReportLanguage } from '../api/reports';
+import type { Language } from '../api/schemas';
 
 /**
  * Alphabetical order per report language, without `Intl`: Chromium's and Electron's ICU have
@@ -16,7 +16,16 @@ import type { ReportLanguage } from '../api/reports';
  * (secondary), then their case, lower before upper (tertiary). Spaces and punctuation are not
  * ignored: they come before digits, and digits before letters, so "Ан Ба" < "Ан-Ба" < "Анна".
  * Characters outside the tables come after every letter, in code point order.
+ *
+ * The same key orders the person list: core/db/sortKeys.ts stores it per language and SQLite
+ * compares it as bytes (docs/search.md, "Order of the list").
  */
+
+/**
+ * The version of these tables and of the key's encoding. Keys stored in a vault (core/db/sortKeys.ts)
+ * are rebuilt on unlock when they were made by another version: change it with any rule below.
+ */
+export const COLLATION_VERSION = 1;
 
 const PUNCTUATION = ' _-–—,;:!?.\'"«»()[]{}@*/\\&#%`^+<=>|~$';
 const DIGITS = '0123456789';
@@ -55,16 +64,20 @@ const ACCENTS = [
   UPTURN,
 ];
 
-// Weights are UTF-16 code units, so a key compares as a plain string. 1 separates the levels
+// Weights are code units below 0x80, so a key compares the same as a JavaScript string (`<`) and
+// as the UTF-8 bytes SQLite stores (BINARY, memcmp), one byte a weight. 1 separates the levels
 // and sorts before every weight, so a prefix sorts first.
 const LEVEL = '\u0001';
 const COMMON = 0x20;
 const UPPER = 0x22;
 /** № is "No" with a tertiary difference above upper case, as in root. */
 const COMPAT = 0x24;
-const FIRST_PRIMARY = 0x100;
-/** Unknown characters: this unit and two more for the code point, after every known letter. */
-const UNKNOWN = 0xf000;
+const FIRST_PRIMARY = 0x02;
+/**
+ * Unknown characters: this unit and two more for the code point (each below 0x442), after every
+ * known letter.
+ */
+const UNKNOWN = 0x7f;
 
 interface Element {
   primary: number;
@@ -80,7 +93,7 @@ function accent(mark: string): number {
   return COMMON + 1 + (index >= 0 ? index : ACCENTS.length);
 }
 
-function buildTable(language: ReportLanguage): Table {
+function buildTable(language: Language): Table {
   const cyrillic = language === 'be' ? CYRILLIC.replace('е', 'её').replace('у', 'уў') : CYRILLIC;
   const letters = language === 'en' ? LATIN + cyrillic : cyrillic + LATIN;
   const table: Table = new Map();
@@ -106,10 +119,12 @@ function buildTable(language: ReportLanguage): Table {
     { ...n, tertiary: COMPAT },
     { ...o, tertiary: COMPAT },
   ]);
+  // Every primary must stay below UNKNOWN, and so one byte in UTF-8.
+  if (next > UNKNOWN) throw new Error('Collation table has more letters than one-byte weights');
   return table;
 }
 
-const TABLES: Record<ReportLanguage, Table> = {
+const TABLES: Record<Language, Table> = {
   en: buildTable('en'),
   be: buildTable('be'),
   ru: buildTable('ru'),
@@ -121,7 +136,7 @@ const COMBINING = /\p{M}/u;
  * The sort key of a text in a language: two keys compare (as plain strings, `<`) in the
  * language's alphabetical order.
  */
-export function collationKey(language: ReportLanguage, text: string): string {
+export function collationKey(language: Language, text: string): string {
   const table = TABLES[language];
   const primary: number[] = [];
   const secondary: number[] = [];
@@ -155,11 +170,31 @@ export function collationKey(language: ReportLanguage, text: string): string {
     }
   }
   const units = (weights: number[]) => String.fromCharCode(...weights);
-  return units(primary) + LEVEL + units(secondary) + LEVEL + units(tertiary);
+  return (
+    units(primary) +
+    LEVEL +
+    units(withoutTrailingCommon(secondary)) +
+    LEVEL +
+    units(withoutTrailingCommon(tertiary))
+  );
+}
+
+/**
+ * A level without its trailing common weights, as ICU compresses them: most names have no
+ * accent and a capital only at the start of each word, so their keys are about half as long.
+ * The order stays the same: COMMON is the lowest weight of both levels, and two texts with the
+ * same primary weights have as many primary-bearing elements, each with a secondary weight of
+ * its own (COMMON or a typographic variant) that no ignorable accent shares, so their secondary
+ * levels cannot differ by trailing commons alone; their tertiary levels are as long as each other.
+ */
+function withoutTrailingCommon(weights: number[]): number[] {
+  let end = weights.length;
+  while (end > 0 && weights[end - 1] === COMMON) end--;
+  return weights.slice(0, end);
 }
 
 /** `compare(a, b)` for `Array.prototype.sort`, in the language's alphabetical order. */
-export function comparer(language: ReportLanguage): (a: string, b: string) => number {
+export function comparer(language: Language): (a: string, b: string) => number {
   return (a, b) => {
     const x = collationKey(language, a);
     const y = collationKey(language, b);
@@ -172,7 +207,7 @@ export function comparer(language: ReportLanguage): (a: string, b: string) => nu
  * keep their order in `items`.
  */
 export function sortByText<T>(
-  language: ReportLanguage,
+  language: Language,
   items: readonly T[],
   text: (item: T) => string,
 ): T[] {
