@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { PathPicker, PickRequest } from '../core/host/pathGrants';
+import be from '../resources/locales/be/translation.json';
 import en from '../resources/locales/en/translation.json';
+import ru from '../resources/locales/ru/translation.json';
 
 /**
  * The origin of the host's file and folder browser: another origin than the app's, in a page
@@ -20,7 +22,9 @@ const PICKER_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const text = en.pickers.page;
+/** The page's words, in the interface language the request names. */
+const TEXT = { en: en.pickers.page, be: be.pickers.page, ru: ru.pickers.page };
+type PageText = (typeof TEXT)['en'];
 
 type Answer = (chosen: string | null) => void;
 
@@ -110,7 +114,7 @@ async function respond(route: Route, request: PickRequest, answer: Answer): Prom
   });
 }
 
-type Problem = Exclude<keyof typeof text, 'titles'>;
+type Problem = Exclude<keyof PageText, 'titles'>;
 
 /** The path chosen (absolute), or the key of what is wrong with the choice. */
 async function choice(folder: string, name: string, request: PickRequest): Promise<string> {
@@ -155,10 +159,13 @@ function escape(value: string): string {
 }
 
 function isProblem(key: string | undefined): key is Problem {
-  return key !== undefined && key !== 'titles' && Object.prototype.hasOwnProperty.call(text, key);
+  return (
+    key !== undefined && key !== 'titles' && Object.prototype.hasOwnProperty.call(TEXT.en, key)
+  );
 }
 
 function page(request: PickRequest, folder: string, listing: Listing, problem?: string): string {
+  const text: PageText = TEXT[request.language];
   const title = escape(text.titles[request.purpose]);
   const wantsFiles = request.kind === 'file';
   const parent = path.dirname(folder);
@@ -181,7 +188,7 @@ function page(request: PickRequest, folder: string, listing: Listing, problem?: 
   const hint = wantsFiles ? text.nameHintFile : text.nameHintFolder;
   const suggested = request.suggestedName ?? '';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<html lang="${request.language}"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:16px system-ui,sans-serif;margin:2rem;max-width:48rem}li{margin:.2rem 0}
 label{display:block;font-weight:600;margin-top:1rem}input{font:inherit;width:100%}
 .alert{color:#a40000;font-weight:600}.actions{margin-top:1rem;display:flex;gap:1rem}</style>

@@ -1,6 +1,15 @@
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { PathPicker, PickRequest } from '../core/host/pathGrants';
+import be from '../resources/locales/be/translation.json';
 import en from '../resources/locales/en/translation.json';
+import ru from '../resources/locales/ru/translation.json';
+
+/** The dialogs' titles, in the interface language each request names. */
+const TITLES = {
+  en: en.pickers.page.titles,
+  be: be.pickers.page.titles,
+  ru: ru.pickers.page.titles,
+};
 
 /**
  * Electron's own dialogs, parented to the app window: open dialogs for what is read, a save
@@ -11,7 +20,7 @@ export function electronPicker(window: () => BrowserWindow | null): PathPicker {
   return async (request) => {
     const parent = window();
     if (!parent) return null;
-    const title = en.pickers.page.titles[request.purpose];
+    const title = TITLES[request.language][request.purpose];
     const filters = request.extensions.length > 0 ? [filterOf(request)] : [];
     if (request.kind === 'file' && request.mode === 'write') {
       const saved = await dialog.showSaveDialog(parent, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from './language';
 
 /**
  * What a picker chooses. The renderer names a purpose, never a path: the host shows its own
@@ -49,6 +50,8 @@ export const PathToken = z
 export const PickPathArgs = z
   .object({
     purpose: PathPurpose,
+    /** The interface language: the dialog's title, and the browser host's page, are in it. */
+    language: Language.default('en'),
     /** A file or folder name (no folder part) the save dialog offers first. */
     suggestedName: z
       .string()

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { Language } from './language';
 import { PickedPath } from './pickers';
+
+export { Language };
 
 /** The years a recorded date may fall in: older or later ones are typing mistakes. */
 export const MIN_DATE_YEAR = 1850;
@@ -78,13 +81,6 @@ export const DamageDetails = z.object({
   kind: z.enum(['damaged', 'missing', 'behind', 'unapplied']).optional(),
 });
 export type DamageDetails = z.infer<typeof DamageDetails>;
-
-/**
- * The languages Vigil is written in: English, Belarusian and Russian. The interface, reports,
- * thesaurus labels and exported label columns all come in these three.
- */
-export const Language = z.enum(['en', 'be', 'ru']);
-export type Language = z.infer<typeof Language>;
 
 export const Settings = z.object({
   /** Minutes without keyboard or pointer input before the vault locks itself. */

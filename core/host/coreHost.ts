@@ -133,7 +133,7 @@ export class CoreHost {
     if (!picker) return fail('PICKER_FAILED', 'This host has no file dialog');
     let chosen: string | null;
     try {
-      chosen = await picker(pickRequest(args.purpose, args.suggestedName));
+      chosen = await picker(pickRequest(args));
     } catch {
       return fail('PICKER_FAILED', 'The file dialog failed');
     }

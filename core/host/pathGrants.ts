@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../api/errors';
-import { PATH_PURPOSES, type PathPurpose, type PickedPath } from '../api/pickers';
+import {
+  PATH_PURPOSES,
+  type PathPurpose,
+  type PickedPath,
+  type PickPathArgs,
+} from '../api/pickers';
+import type { Language } from '../api/language';
 
 /** What a host's picker is asked to show: one file or folder, to read or to write. */
 export interface PickRequest {
@@ -12,12 +18,14 @@ export interface PickRequest {
   /** File name endings the dialog offers first (without the dot); none for folders. */
   extensions: readonly string[];
   suggestedName?: string;
+  /** The interface language the dialog speaks. */
+  language: Language;
 }
 
 /** A host's own dialog: the absolute path chosen, or null when the user cancelled. */
 export type PathPicker = (request: PickRequest) => Promise<string | null>;
 
-export function pickRequest(purpose: PathPurpose, suggestedName?: string): PickRequest {
+export function pickRequest({ purpose, language, suggestedName }: PickPathArgs): PickRequest {
   const spec: { kind: 'file' | 'folder'; mode: 'read' | 'write'; extensions?: readonly string[] } =
     PATH_PURPOSES[purpose];
   return {
@@ -25,6 +33,7 @@ export function pickRequest(purpose: PathPurpose, suggestedName?: string): PickR
     kind: spec.kind,
     mode: spec.mode,
     extensions: spec.extensions ?? [],
+    language,
     ...(suggestedName ? { suggestedName } : {}),
   };
 }

@@ -3,7 +3,11 @@ import type { Locator, Page } from 'playwright-core';
 import { afterEach } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 import { PICKER_ORIGIN } from '../../browser-host/picker';
+import { Language } from '../../core/api/language';
 import type { PathPurpose, PickedPath } from '../../core/api/pickers';
+import be from '../../resources/locales/be/translation.json';
+import en from '../../resources/locales/en/translation.json';
+import ru from '../../resources/locales/ru/translation.json';
 
 export const DIST = path.resolve('dist');
 
@@ -134,39 +138,50 @@ export function shownCount(page: Page): Promise<string | null> {
  * goes to its folder, types its name, chooses. Returns once the picker has closed.
  */
 export async function pick(button: Locator, chosen: string): Promise<void> {
-  const picker = await openPicker(button);
+  const { picker, text } = await openPicker(button);
   const folder = path.dirname(chosen);
-  await picker.getByRole('textbox', { name: 'Folder', exact: true }).fill(folder);
-  await picker.getByRole('button', { name: 'Go', exact: true }).click();
+  await picker.getByRole('textbox', { name: text.location, exact: true }).fill(folder);
+  await picker.getByRole('button', { name: text.go, exact: true }).click();
   await picker.waitForURL(
     (url) => url.pathname === '/list' && url.searchParams.get('dir') === folder,
   );
-  await picker.getByRole('textbox', { name: 'Name', exact: true }).fill(path.basename(chosen));
+  await picker.getByRole('textbox', { name: text.name, exact: true }).fill(path.basename(chosen));
   const closed = picker.waitForEvent('close');
-  await picker.getByRole('button', { name: 'Choose', exact: true }).click();
+  await picker.getByRole('button', { name: text.choose, exact: true }).click();
   await closed;
 }
 
 /** Clicks a "Choose…" button and cancels the host's picker page. */
 export async function cancelPick(button: Locator): Promise<void> {
-  const picker = await openPicker(button);
+  const { picker, text } = await openPicker(button);
   const closed = picker.waitForEvent('close');
-  await picker.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await picker.getByRole('button', { name: text.cancel, exact: true }).click();
   await closed;
 }
 
-async function openPicker(button: Locator): Promise<Page> {
-  const opened = button
-    .page()
-    .context()
-    .waitForEvent('page', {
-      predicate: (candidate) => candidate.url() === 'about:blank' || isPicker(candidate),
-    });
+const PICKER_TEXT = { en: en.pickers.page, be: be.pickers.page, ru: ru.pickers.page };
+
+/**
+ * Opens the host's picker page from a "Choose…" button, and checks that it speaks the app's
+ * interface language: the words to find its controls by are that language's.
+ */
+async function openPicker(
+  button: Locator,
+): Promise<{ picker: Page; text: typeof en.pickers.page }> {
+  const app = button.page();
+  const opened = app.context().waitForEvent('page', {
+    predicate: (candidate) => candidate.url() === 'about:blank' || isPicker(candidate),
+  });
   await button.click();
   const picker = await opened;
   await picker.waitForURL((url) => url.origin === PICKER_ORIGIN);
   await picker.getByRole('heading', { level: 1 }).waitFor();
-  return picker;
+  const language = Language.parse(await app.evaluate(() => document.documentElement.lang));
+  const pickerLanguage = await picker.evaluate(() => document.documentElement.lang);
+  if (pickerLanguage !== language) {
+    throw new Error(`the picker speaks ${pickerLanguage}, the app ${language}`);
+  }
+  return { picker, text: PICKER_TEXT[language] };
 }
 
 function isPicker(candidate: Page): boolean {

@@ -78,8 +78,10 @@ describe('the host picker', () => {
     const folder = path.join(tempDir(), 'new-vault');
     const asked: PickRequest[] = [];
     const host = hostPicking([folder], asked);
-    const picked = await host.call('pickPath', { purpose: 'newVault' });
-    expect(asked).toEqual([{ purpose: 'newVault', kind: 'folder', mode: 'write', extensions: [] }]);
+    const picked = await host.call('pickPath', { purpose: 'newVault', language: 'be' });
+    expect(asked).toEqual([
+      { purpose: 'newVault', kind: 'folder', mode: 'write', extensions: [], language: 'be' },
+    ]);
     expect(picked).toMatchObject({ ok: true, value: { label: 'new-vault' } });
     const token = (picked as { value: { token: string } }).value.token;
     // A token for a new vault does not open an import file or unlock a vault.

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../../core/api/errors';
 import type { PathPurpose, PickedPath } from '../../../core/api/pickers';
 import { request } from '../api';
 import { errorKey } from '../errors';
+import { currentLanguage } from '../i18n';
 import { Field } from './Field';
 
 interface Props {
@@ -37,7 +38,11 @@ export const ChoosePath = forwardRef<HTMLButtonElement, Props>(function ChoosePa
     setBusy(true);
     setPickError(null);
     const result = await request((api) =>
-      api.pickPath({ purpose, ...(suggestedName ? { suggestedName } : {}) }),
+      api.pickPath({
+        purpose,
+        language: currentLanguage(),
+        ...(suggestedName ? { suggestedName } : {}),
+      }),
     );
     setBusy(false);
     if (!result.ok) setPickError(result.error.code);
