@@ -14,6 +14,7 @@ import {
 } from 'electron';
 import { fail, type ApiResult } from '../core/api/errors';
 import { HELP_CHANNEL, type HelpSection } from '../core/api/help';
+import type { Language } from '../core/api/language';
 import { resolveAppPath } from '../core/host/appFiles';
 import { appResponseHeaders } from '../core/host/contentPolicy';
 import { CoreHost } from '../core/host/coreHost';
@@ -82,6 +83,7 @@ function start(): void {
     dataDir: app.getPath('userData'),
     printPdf: electronPrinter(),
     pickPath: electronPicker(() => mainWindow),
+    onInterfaceLanguage: (language) => showMenu(host, language),
   });
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -93,12 +95,17 @@ function start(): void {
   void app.whenReady().then(() => onReady(host));
 }
 
-function onReady(host: CoreHost): void {
+/** The native menus in the interface's language, built again whenever it changes. */
+function showMenu(host: CoreHost, language: Language): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      appMenu({ openHelp: showHelp, lock: () => lockAll(host) }, process.platform),
+      appMenu({ openHelp: showHelp, lock: () => lockAll(host) }, process.platform, language),
     ),
   );
+}
+
+function onReady(host: CoreHost): void {
+  showMenu(host, 'en');
   hardenSession(session.fromPartition(PARTITION));
   powerMonitor.on('suspend', () => lockAll(host));
   powerMonitor.on('lock-screen', () => lockAll(host));

@@ -51,6 +51,7 @@ import {
   Settings,
   VaultStatus,
 } from './schemas';
+import { Language } from './language';
 import { PathToken, PickedPath, PickPathArgs, type PathFields } from './pickers';
 import {
   AuditState,
@@ -236,6 +237,8 @@ export const contract = {
    * the vault locks or the app quits.
    */
   pickPath: hostCall(PickPathArgs, PickedPath.nullable()),
+  /** The language the interface shows now: the host's menus and file dialogs follow it. */
+  showInterfaceLanguage: hostCall(z.object({ language: Language }).strict(), z.object({})),
   createVault: withPaths(
     { folder: ['newVault'] },
     withStatus(

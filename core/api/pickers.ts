@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Language } from './language';
 
 /**
  * What a picker chooses. The renderer names a purpose, never a path: the host shows its own
@@ -50,8 +49,6 @@ export const PathToken = z
 export const PickPathArgs = z
   .object({
     purpose: PathPurpose,
-    /** The interface language: the dialog's title, and the browser host's page, are in it. */
-    language: Language.default('en'),
     /** A file or folder name (no folder part) the save dialog offers first. */
     suggestedName: z
       .string()

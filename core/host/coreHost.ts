@@ -10,6 +10,7 @@ import {
   type VaultOpening,
 } from '../api/contract';
 import { ApiError, fail, toErrorBody, type ApiResult } from '../api/errors';
+import type { Language } from '../api/language';
 import type { PathPurpose, PickedPath, PickPathArgs } from '../api/pickers';
 import type { CoreVaultStatus, VaultStatus } from '../api/schemas';
 import { validateCall } from '../api/validate';
@@ -36,6 +37,8 @@ export interface CoreHostOptions {
   printPdf?: PrintPdf;
   /** The host's file and folder dialog; without one, `pickPath` fails with PICKER_FAILED. */
   pickPath?: PathPicker;
+  /** Called when the interface shows another language, for the host's own menus. */
+  onInterfaceLanguage?: (language: Language) => void;
 }
 
 type Paths = Record<string, string>;
@@ -78,6 +81,8 @@ export class CoreHost {
   private discarded: UnsavedForm[] = [];
   /** The paths chosen in the host's pickers, behind the tokens the renderer holds. */
   private readonly grants = new PathGrants();
+  /** The interface's language, as the renderer last said: the pickers speak it. */
+  private language: Language = 'en';
 
   constructor(private readonly options: CoreHostOptions) {
     this.lockOwner = createHash('sha256')
@@ -106,6 +111,11 @@ export class CoreHost {
       this.discarded = [];
       return { ok: true, value: { forms } };
     }
+    if (call.method === 'showInterfaceLanguage') {
+      this.language = (call.args as { language: Language }).language;
+      this.options.onInterfaceLanguage?.(this.language);
+      return { ok: true, value: {} };
+    }
     if (call.method === 'pickPath') return this.pick(call.args as PickPathArgs);
     let paths: Paths;
     try {
@@ -133,7 +143,7 @@ export class CoreHost {
     if (!picker) return fail('PICKER_FAILED', 'This host has no file dialog');
     let chosen: string | null;
     try {
-      chosen = await picker(pickRequest(args));
+      chosen = await picker(pickRequest(args, this.language));
     } catch {
       return fail('PICKER_FAILED', 'The file dialog failed');
     }

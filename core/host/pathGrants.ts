@@ -25,7 +25,10 @@ export interface PickRequest {
 /** A host's own dialog: the absolute path chosen, or null when the user cancelled. */
 export type PathPicker = (request: PickRequest) => Promise<string | null>;
 
-export function pickRequest({ purpose, language, suggestedName }: PickPathArgs): PickRequest {
+export function pickRequest(
+  { purpose, suggestedName }: PickPathArgs,
+  language: Language,
+): PickRequest {
   const spec: { kind: 'file' | 'folder'; mode: 'read' | 'write'; extensions?: readonly string[] } =
     PATH_PURPOSES[purpose];
   return {

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../core/api/schemas';
+import { request } from './api';
 import en from '../../resources/locales/en/translation.json';
 import be from '../../resources/locales/be/translation.json';
 import ru from '../../resources/locales/ru/translation.json';
@@ -51,6 +52,8 @@ export async function applyLanguage(choice: string | null): Promise<void> {
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;
   document.title = i18n.t('app.name');
+  // The host's menus and file dialogs follow; if it cannot hear, they stay as they were.
+  await request((api) => api.showInterfaceLanguage({ language }));
 }
 
 /** The language the interface shows now. */

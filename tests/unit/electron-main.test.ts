@@ -531,7 +531,7 @@ describe('the app session', () => {
     const fake = await startMain();
     expect(fake.menus).toHaveLength(1);
     const roles = JSON.stringify(fake.menus[0]);
-    expect(roles).toContain('editMenu');
+    expect(roles).toContain('"role":"copy"');
     expect(roles).not.toMatch(/toggleDevTools|reload|viewMenu|https?:/i);
   });
 
@@ -540,10 +540,38 @@ describe('the app session', () => {
     const win = onlyWindow(fake);
     const help = fake.menus[0]?.find((item) => item.role === 'help');
     const items = help?.submenu as MenuItemConstructorOptions[];
-    const threatModel = items.find((item) => item.label === 'Threat Model');
+    const threatModel = items.find((item) => item.label === 'Threat model');
     (threatModel?.click as () => void)();
     expect(win.focus).toHaveBeenCalled();
     expect(win.webContents.send).toHaveBeenCalledWith(HELP_CHANNEL, 'threatModel');
+  });
+});
+
+describe('the menus in the interface language', () => {
+  it('builds the menus again in the language the renderer says it shows', async () => {
+    const fake = await startMain();
+    const win = onlyWindow(fake);
+    const invoke = fake.ipcHandlers.get(IPC_CHANNEL)!;
+    const trusted = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+    expect(fake.menus.at(-1)?.[0]?.label).toBe('File');
+    expect(await invoke(trusted, 'showInterfaceLanguage', { language: 'be' })).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(fake.menus).toHaveLength(2);
+    expect(fake.menus.at(-1)?.map((item) => item.label)).toEqual([
+      'Файл',
+      'Праўка',
+      'Выгляд',
+      'Акно',
+      'Даведка',
+    ]);
+    // A language outside the contract changes nothing.
+    expect(await invoke(trusted, 'showInterfaceLanguage', { language: 'xx' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(fake.menus).toHaveLength(2);
   });
 });
 
@@ -590,14 +618,14 @@ describe('the vigil:invoke channel', () => {
 
   it('forwards a valid call to the core worker and returns its answer', async () => {
     const { invoke, trusted } = await started();
-    const result = await invoke(trusted, 'createPerson', { name: 'Ales Pialiatski' });
+    const result = await invoke(trusted, 'createPerson', { name: 'Ales Zhukouski' });
     expect(result).toEqual({ ok: true, value: 'createPerson' });
     expect(FakeWorker.created).toHaveLength(1);
     const worker = FakeWorker.created[0]!;
     expect(worker.file).toBe(path.join(electronDir, '..', 'core', 'worker.js'));
     expect(worker.options.workerData).toMatchObject({ dataDir: '/fake/userData' });
     expect(worker.posted).toMatchObject([
-      { method: 'createPerson', args: { name: 'Ales Pialiatski' } },
+      { method: 'createPerson', args: { name: 'Ales Zhukouski' } },
     ]);
   });
 

@@ -78,7 +78,12 @@ describe('the host picker', () => {
     const folder = path.join(tempDir(), 'new-vault');
     const asked: PickRequest[] = [];
     const host = hostPicking([folder], asked);
-    const picked = await host.call('pickPath', { purpose: 'newVault', language: 'be' });
+    // The picker speaks the language the interface last said it shows.
+    expect(await host.call('showInterfaceLanguage', { language: 'be' })).toEqual({
+      ok: true,
+      value: {},
+    });
+    const picked = await host.call('pickPath', { purpose: 'newVault' });
     expect(asked).toEqual([
       { purpose: 'newVault', kind: 'folder', mode: 'write', extensions: [], language: 'be' },
     ]);

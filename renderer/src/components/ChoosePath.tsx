@@ -4,7 +4,6 @@ import type { ErrorCode } from '../../../core/api/errors';
 import type { PathPurpose, PickedPath } from '../../../core/api/pickers';
 import { request } from '../api';
 import { errorKey } from '../errors';
-import { currentLanguage } from '../i18n';
 import { Field } from './Field';
 
 interface Props {
@@ -38,11 +37,7 @@ export const ChoosePath = forwardRef<HTMLButtonElement, Props>(function ChoosePa
     setBusy(true);
     setPickError(null);
     const result = await request((api) =>
-      api.pickPath({
-        purpose,
-        language: currentLanguage(),
-        ...(suggestedName ? { suggestedName } : {}),
-      }),
+      api.pickPath({ purpose, ...(suggestedName ? { suggestedName } : {}) }),
     );
     setBusy(false);
     if (!result.ok) setPickError(result.error.code);
