@@ -18,9 +18,14 @@ function helpDialog(page: Page): Locator {
   return page.getByRole('dialog', { name: 'Help' });
 }
 
-async function showSection(help: Locator, section: string, heading: string): Promise<void> {
+async function showSection(
+  help: Locator,
+  section: string,
+  heading: string,
+  sections = 'Help sections',
+): Promise<void> {
   await help
-    .getByRole('navigation', { name: 'Help sections' })
+    .getByRole('navigation', { name: sections })
     .getByRole('button', { name: section })
     .click();
   await help.getByRole('heading', { name: heading, exact: true }).waitFor();
@@ -71,13 +76,24 @@ describe('the Help view', () => {
       .waitFor();
   });
 
-  it('says in another interface language that the documents are in English', async () => {
+  it('shows the guide in Belarusian, and says that the methodology is in English', async () => {
     const { page } = await launch();
     await page.getByRole('heading', { name: 'Create your vault' }).waitFor();
     await page.getByLabel('Interface language').selectOption({ label: 'Беларуская' });
     await page.evaluate(() => window.dispatchEvent(new Event('vigil:help:gettingStarted')));
-    const help = page.getByRole('dialog');
-    await help.getByRole('heading', { name: 'Getting started', exact: true }).waitFor();
-    await expect.poll(() => help.getByRole('note').count()).toBe(1);
+    const help = page.getByRole('dialog', { name: 'Даведка' });
+    await help.getByRole('heading', { name: 'Першыя крокі', exact: true }).waitFor();
+    await help.getByRole('heading', { name: '2. Запішыце ключ аднаўлення' }).waitFor();
+    expect(await help.getByRole('note').count()).toBe(0);
+    expect(await help.getByRole('heading', { name: 'Getting started' }).count()).toBe(0);
+
+    await showSection(help, 'Метадалогія лічбаў', 'Methodology of the figures', 'Раздзелы даведкі');
+    const note = help.getByRole('note');
+    await expect.poll(() => note.count()).toBe(1);
+    expect(await note.textContent()).toContain('толькі па-англійску');
+    // The English text is marked as English, for screen readers and hyphenation.
+    expect(
+      await help.locator('.help-content').evaluate((element) => element.getAttribute('lang')),
+    ).toBe('en');
   });
 });

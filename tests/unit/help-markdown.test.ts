@@ -56,6 +56,8 @@ describe('parseMarkdown', () => {
       ['methodology.md', 'Methodology of the figures'],
       ['threat-model.md', 'Threat model'],
       ['getting-started.md', 'Getting started'],
+      ['getting-started.be.md', 'Першыя крокі'],
+      ['getting-started.ru.md', 'Первые шаги'],
     ] as const) {
       const source = readFileSync(path.join(__dirname, '../../docs', file), 'utf8');
       const headings = parseMarkdown(source).filter((block) => block.kind === 'heading');
@@ -64,6 +66,18 @@ describe('parseMarkdown', () => {
       );
       expect(headings[0]?.kind === 'heading' && text(headings[0].children)).toBe(first);
     }
+  });
+
+  it('keeps each translation of the guide to the sections of the English one', () => {
+    const outline = (file: string) =>
+      readFileSync(path.join(__dirname, '../../docs', file), 'utf8')
+        .split('\n')
+        .filter((line) => /^#{1,6} /.test(line))
+        .map((line) => line.replace(/^(#+ \d*).*$/, '$1'));
+    const english = outline('getting-started.md');
+    expect(english.length).toBeGreaterThan(5);
+    expect(outline('getting-started.be.md')).toEqual(english);
+    expect(outline('getting-started.ru.md')).toEqual(english);
   });
 });
 

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HELP_SECTIONS, type HelpSection } from '../../../core/api/help';
 import { Modal } from '../components/Modal';
+import { currentLanguage } from '../i18n';
 import { helpDocument } from './documents';
 import { Markdown } from './Markdown';
 
@@ -20,7 +21,9 @@ const LABEL_KEYS = {
 
 /** The getting-started guide, the methodology and the threat model, and the version. */
 export function HelpView({ section, onSection, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const shown = section === 'about' ? null : helpDocument(section, language);
   const content = useRef<HTMLDivElement>(null);
 
   // A new section starts at its top, not where the last one was scrolled to. (A block body:
@@ -44,13 +47,19 @@ export function HelpView({ section, onSection, onClose }: Props) {
           </button>
         ))}
       </nav>
-      {section !== 'about' && !i18n.language.startsWith('en') && (
+      {shown && shown.language !== language && (
         <p className="hint" role="note">
           {t('help.englishOnly')}
         </p>
       )}
-      <div ref={content} className="help-content" tabIndex={0} aria-label={t(LABEL_KEYS[section])}>
-        {section === 'about' ? <About /> : <Markdown source={helpDocument(section)} topLevel={3} />}
+      <div
+        ref={content}
+        className="help-content"
+        tabIndex={0}
+        aria-label={t(LABEL_KEYS[section])}
+        lang={shown?.language}
+      >
+        {shown ? <Markdown source={shown.source} topLevel={3} /> : <About />}
       </div>
     </Modal>
   );
