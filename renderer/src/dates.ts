@@ -30,17 +30,21 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  * of the stored text. A Date object would read "2021-08" as midnight UTC and show the previous
  * day or month west of Greenwich, and would invent a day or month that nobody recorded. After a
  * day the month has its own names (`format.monthsOfDay`): Belarusian and Russian put it in the
- * genitive there.
+ * genitive there, and so after a preposition ("since", "until"): pass `afterPreposition` for
+ * "з жніўня 2021" rather than "з жнівень 2021".
  */
-export function formatPartialDate(t: TFunction, value: string): string {
+export function formatPartialDate(t: TFunction, value: string, afterPreposition = false): string {
   const match = PARTIAL_DATE.exec(value);
   if (!match) return value;
   const [, year, month, day] = match;
   const monthId = month === undefined ? undefined : MONTHS[Number(month) - 1];
   if (monthId === undefined) return t('dates.year', { year });
-  if (day === undefined) return t('dates.month', { month: t(`dates.months.${monthId}`), year });
-  const monthName = t(`format.monthsOfDay.${monthId}`);
-  return t('dates.day', { day: String(Number(day)), month: monthName, year });
+  const genitive = t(`format.monthsOfDay.${monthId}`);
+  if (day === undefined) {
+    const name = afterPreposition ? genitive : t(`dates.months.${monthId}`);
+    return t('dates.month', { month: name, year });
+  }
+  return t('dates.day', { day: String(Number(day)), month: genitive, year });
 }
 
 /** A date that may be missing, as shown in the timeline. */

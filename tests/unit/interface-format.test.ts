@@ -91,6 +91,20 @@ describe('dates in the interface language', () => {
     expect(formatPartialDate(t, '2024')).toBe('2024');
   });
 
+  it('puts a month alone in the genitive after a preposition, in Belarusian and Russian', () => {
+    expect(
+      translators.be('summary.custodySince', {
+        date: formatPartialDate(translators.be, '2021-08', true),
+      }),
+    ).toBe('Пад вартай з жніўня 2021');
+    expect(
+      translators.ru('dates.until', { end: formatPartialDate(translators.ru, '2021-08', true) }),
+    ).toBe('до августа 2021');
+    expect(formatPartialDate(translators.be, '2021-08-15', true)).toBe('15 жніўня 2021');
+    expect(formatPartialDate(translators.ru, '2021', true)).toBe('2021');
+    expect(formatPartialDate(translators.en, '2021-08', true)).toBe('Aug 2021');
+  });
+
   it('keeps the English short forms', () => {
     const t = translators.en;
     expect(formatPartialDate(t, '2024-05-06')).toBe('6 May 2024');

@@ -28,7 +28,7 @@ function custodyText(t: TFunction, card: PersonSummaryCard): string {
   switch (card.custody) {
     case 'in':
       return card.custodySince
-        ? t('summary.custodySince', { date: formatPartialDate(t, card.custodySince) })
+        ? t('summary.custodySince', { date: formatPartialDate(t, card.custodySince, true) })
         : t('summary.custodyIn');
     case 'uncertain':
       return t('summary.custodyUncertain');

@@ -33,8 +33,8 @@ export function entryWhen(t: TFunction, entry: TimelineEntry): string {
       end: formatPartialDate(t, endDate),
     });
   }
-  if (startDate) return t('dates.since', { start: formatPartialDate(t, startDate) });
-  if (endDate) return t('dates.until', { end: formatPartialDate(t, endDate) });
+  if (startDate) return t('dates.since', { start: formatPartialDate(t, startDate, true) });
+  if (endDate) return t('dates.until', { end: formatPartialDate(t, endDate, true) });
   return t('dates.unknown');
 }
 
