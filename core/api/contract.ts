@@ -104,7 +104,8 @@ interface MethodSpec<A extends z.ZodType, R extends z.ZodType> {
   opensVault?: VaultOpening;
   /**
    * The argument fields that carry a token from `pickPath`; the host swaps each for the path it
-   * stands for before the call reaches the core, which never sees a token.
+   * stands for before the call reaches the core, which never sees a token. A result field of the
+   * same name (the path the core wrote) reaches the renderer as the file's or folder's name only.
    */
   paths?: PathFields;
   /**

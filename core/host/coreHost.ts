@@ -50,6 +50,18 @@ interface LiveWorker {
   pending: Map<number, Resolve>;
 }
 
+/** `value` with each string at a token field of `method` cut to its last part, the name shown. */
+function namesForPaths(method: MethodName, value: unknown): unknown {
+  const fields = Object.keys(pathFieldsOf(method));
+  if (fields.length === 0 || typeof value !== 'object' || value === null) return value;
+  const named: Record<string, unknown> = { ...value };
+  for (const field of fields) {
+    const written = named[field];
+    if (typeof written === 'string') named[field] = path.basename(written) || written;
+  }
+  return named;
+}
+
 /**
  * Owns the core worker thread for a host process (Electron main or the browser host). Every
  * call is validated against the contract here, before it reaches the worker. Locking terminates
@@ -169,10 +181,14 @@ export class CoreHost {
     return paths;
   }
 
-  /** The core's answer as the renderer gets it: the vault folder's path becomes a token. */
+  /**
+   * The core's answer as the renderer gets it: the vault folder's path becomes a token, and the
+   * path of what a call wrote (a result field named like one of its token fields) only its name.
+   */
   private present(method: MethodName, result: ApiResult<unknown>): ApiResult<unknown> {
     const place = statusPlaceOf(method);
-    if (!result.ok || place === null) return result;
+    if (!result.ok) return result;
+    if (place === null) return { ok: true, value: namesForPaths(method, result.value) };
     if (place === 'value') return { ok: true, value: this.presentStatus(result.value) };
     const value = result.value as { status: unknown };
     return { ok: true, value: { ...value, status: this.presentStatus(value.status) } };
