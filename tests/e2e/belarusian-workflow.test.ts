@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 import {
-  DIST,
   coreCall,
   createDemoVaultThroughUi,
   createVaultThroughUi,
+  launchWithoutHostIdle,
+  pauseClock,
   useApps,
 } from '../helpers/browserHost';
 import { useTempDirs } from '../helpers/tempDir';
@@ -17,18 +17,6 @@ import { useTempDirs } from '../helpers/tempDir';
 
 const tempDir = useTempDirs();
 const launch = useApps(tempDir);
-
-/** The app with the host's own idle check off: the page's fake clock drives the idle lock. */
-async function appWithPageIdleOnly(): Promise<BrowserHost> {
-  const app = await startBrowserHost({
-    dataDir: tempDir(),
-    distDir: DIST,
-    headless: true,
-    idle: { schedule: () => () => undefined },
-  });
-  app.context.setDefaultTimeout(120_000);
-  return app;
-}
 
 async function switchToBelarusian(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -49,7 +37,7 @@ function peopleNames(page: Page): Promise<string[]> {
 
 describe('a Belarusian interface, end to end', () => {
   it('enters a day-first date, shows the summary, sorts the list in Belarusian and warns before an idle lock', async () => {
-    const app = await appWithPageIdleOnly();
+    const app = await launchWithoutHostIdle(tempDir());
     try {
       const { page } = app;
       await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
@@ -97,8 +85,8 @@ describe('a Belarusian interface, end to end', () => {
       await page.clock.install();
       await page.reload();
       await page.getByRole('button', { name: 'Дадаць асобу' }).waitFor();
+      await pauseClock(page);
       await page.keyboard.press('Shift');
-      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
       const warning = page.getByRole('alertdialog', { name: 'Vigil хутка заблакуецца' });
       await page.clock.runFor(30_000);
       await expect.poll(() => warning.isVisible()).toBe(true);

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AtRiskResult } from '../../core/api/figures';
-import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 import {
-  DIST,
   STRONG_PASSPHRASE,
   addPersonThroughUi,
   coreCall,
   createDemoVaultThroughUi,
   createVaultThroughUi,
+  launchWithoutHostIdle,
+  pauseClock,
   shownCount,
   useApps,
 } from '../helpers/browserHost';
@@ -17,24 +17,9 @@ import { useTempDirs } from '../helpers/tempDir';
 const tempDir = useTempDirs();
 const launch = useApps(tempDir);
 
-/**
- * The app with the host's own idle check switched off: the renderer's idle lock, driven by the
- * page's fake clock, is what these tests watch.
- */
-async function appWithoutHostIdle(): Promise<BrowserHost> {
-  const app = await startBrowserHost({
-    dataDir: tempDir(),
-    distDir: DIST,
-    headless: true,
-    idle: { schedule: () => () => undefined },
-  });
-  app.context.setDefaultTimeout(120_000);
-  return app;
-}
-
 describe('the idle lock warns first and says what it discarded', () => {
   it('Keep working cancels the warning; a lock lists the unsaved form after unlock', async () => {
-    const app = await appWithoutHostIdle();
+    const app = await launchWithoutHostIdle(tempDir());
     try {
       const { page } = app;
       await coreCall(app, 'updateSettings', { autoLockMinutes: 1 });
@@ -43,9 +28,9 @@ describe('the idle lock warns first and says what it discarded', () => {
       await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
       await addPersonThroughUi(page, 'Alesia Dubrova');
       await page.getByLabel('Name', { exact: true }).fill('Alesia Dubrova-Kim');
-      // A key press is input; from here the page's clock moves only when the test moves it.
+      // From here the page's clock moves only when the test moves it; a key press is input.
+      await pauseClock(page);
       await page.keyboard.press('Shift');
-      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
 
       const warning = page.getByRole('alertdialog', { name: 'Vigil is about to lock' });
       await page.clock.runFor(30_000);

@@ -16,10 +16,44 @@ export const DIST = path.resolve('dist');
  * Every wait is for an event; its limit only catches a hang, and a busy machine can take most of
  * a minute to derive a vault's keys.
  */
-export async function launchApp(dataDir: string): Promise<BrowserHost> {
-  const app = await startBrowserHost({ dataDir, distDir: DIST, headless: true });
+export function launchApp(dataDir: string): Promise<BrowserHost> {
+  return start({ dataDir, distDir: DIST, headless: true });
+}
+
+async function start(options: Parameters<typeof startBrowserHost>[0]): Promise<BrowserHost> {
+  const app = await startBrowserHost(options);
   app.context.setDefaultTimeout(120_000);
   return app;
+}
+
+/**
+ * The app with the host's own idle check switched off, so that the renderer's idle lock, driven
+ * by the page's fake clock, is the one a test watches. The caller closes it.
+ */
+export function launchWithoutHostIdle(dataDir: string): Promise<BrowserHost> {
+  return start({
+    dataDir,
+    distDir: DIST,
+    headless: true,
+    idle: { schedule: () => () => undefined },
+  });
+}
+
+/**
+ * Stops the page's fake clock (after `page.clock.install()`): from here it moves only when the
+ * test moves it. Playwright's pauseAt stops the clock first and then refuses a target that a busy
+ * machine has already passed; the clock then stands still, and the next try reads where it stands.
+ */
+export async function pauseClock(page: Page): Promise<void> {
+  for (;;) {
+    const now = await page.evaluate(() => Date.now());
+    try {
+      await page.clock.pauseAt(now + 1000);
+      return;
+    } catch (err) {
+      if (!String(err).includes('to the past')) throw err;
+    }
+  }
 }
 
 /**

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
-import { createInstance, type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import be from '../../resources/locales/be/translation.json';
-import en from '../../resources/locales/en/translation.json';
-import ru from '../../resources/locales/ru/translation.json';
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../core/api/language';
+import { useTranslators } from '../helpers/translators';
 import { readDateInput } from '../../core/api/dateInput';
 import { daysInMonth } from '../../core/api/dates';
 import { MAX_DATE_YEAR, MIN_DATE_YEAR } from '../../core/api/schemas';
@@ -11,21 +9,7 @@ import { formatPartialDate, monthNames } from '../../renderer/src/dates';
 
 // A date field shows a stored date as the interface writes it ("6 мая 2024") and reads its own
 // text again when the user leaves it or edits around it: what it shows must read as itself.
-type Lng = 'en' | 'be' | 'ru';
-const translators = {} as Record<Lng, TFunction>;
-
-beforeAll(async () => {
-  for (const lng of ['en', 'be', 'ru'] as const) {
-    const i18n = createInstance();
-    await i18n.init({
-      lng,
-      resources: { en: { translation: en }, be: { translation: be }, ru: { translation: ru } },
-      fallbackLng: 'en',
-      interpolation: { escapeValue: false },
-    });
-    translators[lng] = i18n.t;
-  }
-});
+const translators = useTranslators();
 
 const storedDate = fc
   .record({
@@ -44,7 +28,7 @@ const storedDate = fc
 describe('dates as the interface shows them', () => {
   it('read back as the stored date in every interface language', () => {
     fc.assert(
-      fc.property(storedDate, fc.constantFrom<Lng>('en', 'be', 'ru'), (stored, language) => {
+      fc.property(storedDate, fc.constantFrom<Language>('en', 'be', 'ru'), (stored, language) => {
         const t = translators[language];
         const shown = formatPartialDate(t, stored);
         const reading = readDateInput(shown, { language, monthNames: monthNames(t) });

@@ -1,8 +1,5 @@
-import { createInstance, type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import be from '../../resources/locales/be/translation.json';
-import en from '../../resources/locales/en/translation.json';
-import ru from '../../resources/locales/ru/translation.json';
+import { describe, expect, it } from 'vitest';
+import { useTranslators } from '../helpers/translators';
 import { formatPartialDate } from '../../renderer/src/dates';
 import {
   formatList,
@@ -15,21 +12,7 @@ import {
 // Dates, numbers and lists as the interface shows them, per interface language. Node has full
 // ICU, so where Intl has the answer it is the oracle; in Chromium it has none for Belarusian.
 const NBSP = '\u00a0';
-type Lng = 'en' | 'be' | 'ru';
-const translators = {} as Record<Lng, TFunction>;
-
-beforeAll(async () => {
-  for (const lng of ['en', 'be', 'ru'] as const) {
-    const i18n = createInstance();
-    await i18n.init({
-      lng,
-      resources: { en: { translation: en }, be: { translation: be }, ru: { translation: ru } },
-      fallbackLng: 'en',
-      interpolation: { escapeValue: false },
-    });
-    translators[lng] = i18n.t;
-  }
-});
+const translators = useTranslators();
 
 describe('numbers in the interface language', () => {
   it('groups thousands with a comma in English and a no-break space in Belarusian and Russian', () => {
