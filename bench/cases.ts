@@ -2,17 +2,11 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHandlers, type Handlers } from '../core/service/handlers';
-import { dispatch } from '../core/service/dispatch';
+import { call } from './call';
 import { CoreSession } from '../core/service/session';
 import { progress, type Benchmark, type Emit, type RunContext } from './benchmark';
 import { median, percentile, round, sortedCopy, timeMs } from './stats';
 import { BENCH_KDF, BENCH_PASSPHRASE, Rng, seedVault } from './synthetic';
-
-export async function call<T>(handlers: Handlers, method: string, args: unknown): Promise<T> {
-  const result = await dispatch(handlers, method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 interface Summary {
   id: string;
@@ -155,6 +149,39 @@ async function benchDemoLoad(root: string, size: number, emit: Emit): Promise<vo
 }
 
 /**
+ * A page in alphabetical order (the stored sort key) against the same page in order of last
+ * change (an index on a timestamp), first and in the middle of the list, in the same process:
+ * the ratio says what the language's order costs a page.
+ */
+async function benchListOrder(
+  handlers: Handlers,
+  size: number,
+  context: RunContext,
+  emit: Emit,
+): Promise<void> {
+  const runs = context.quick ? 5 : 20;
+  for (const [metric, offset] of [
+    ['first', 0],
+    ['middle', Math.floor(size / 2)],
+  ] as const) {
+    const byName: number[] = [];
+    const byUpdated: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      byName.push(await timeMs(() => call(handlers, 'listPersons', { limit: 200, offset })));
+      byUpdated.push(
+        await timeMs(() => call(handlers, 'listPersons', { limit: 200, offset, sort: 'updated' })),
+      );
+    }
+    emit({
+      bench: 'cases.list',
+      size,
+      metric: `${metric}_page_name_vs_updated_ratio`,
+      value: round(median(byName) / median(byUpdated)),
+    });
+  }
+}
+
+/**
  * Search, open and list at this size, measured in the core (the worker's code, IPC excluded),
  * then a dry run plus import of the vault's persons exported to CSV and to XLSX, into a new
  * vault: the time from choosing the file to having every row stored; then a demo load.
@@ -175,6 +202,7 @@ async function run(size: number, emit: Emit, context: RunContext): Promise<void>
       firstPage.push(await timeMs(() => call(handlers, 'listPersons', { limit: 200 })));
     }
     emit({ bench: 'cases.list', size, metric: 'first_page_ms', value: round(median(firstPage)) });
+    await benchListOrder(handlers, size, context, emit);
 
     const people = (
       await call<{ items: Summary[] }>(handlers, 'listPersons', { limit: 1000, sort: 'updated' })

@@ -8,7 +8,7 @@ import { demoCases, demoSharedRecords } from '../core/demo/cases';
 import type { DemoRecord } from '../core/demo/types';
 import { all } from '../core/db/statements';
 import { createHandlers, type Handlers } from '../core/service/handlers';
-import { dispatch } from '../core/service/dispatch';
+import { call } from './call';
 import { CoreSession } from '../core/service/session';
 import { forgetStatsModel } from '../core/stats/model';
 import { Vault, type CompactionPolicy } from '../core/vault/vault';
@@ -59,12 +59,6 @@ function plan(size: number, quick: boolean) {
     edits: quick ? 3 : 20,
     cold: quick ? 1 : 3,
   };
-}
-
-async function call(handlers: Handlers, method: string, args: unknown): Promise<unknown> {
-  const result = await dispatch(handlers, method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
 }
 
 /** One prepared INSERT per kind, every field of its schema as a column. */

@@ -7,7 +7,7 @@ import { createHandlers, type Handlers } from '../core/service/handlers';
 import { LIMITS } from '../core/import/read';
 import { CoreSession } from '../core/service/session';
 import { progress, type Benchmark, type Emit, type RunContext } from './benchmark';
-import { call } from './cases';
+import { call } from './call';
 import {
   EVENT_MAPPING,
   EVENTS_PER_PERSON,

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { browserPrinter } from '../browser-host/printer';
-import { createHandlers, type Handlers } from '../core/service/handlers';
-import { dispatch } from '../core/service/dispatch';
+import { createHandlers } from '../core/service/handlers';
+import { call } from './call';
 import { CoreSession } from '../core/service/session';
 import { progress, type Benchmark, type Emit, type RunContext } from './benchmark';
 import { seedDemoVault } from './figures';
@@ -22,12 +22,6 @@ import { BENCH_KDF, BENCH_PASSPHRASE } from './synthetic';
 
 const AS_OF = '2024-05-06';
 const LIST_SIZE = 1500;
-
-async function call(handlers: Handlers, method: string, args: unknown): Promise<unknown> {
-  const result = await dispatch(handlers, method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
-}
 
 async function run(size: number, emit: Emit, context: RunContext): Promise<void> {
   const runs = context.quick ? 1 : 5;

@@ -7,7 +7,7 @@ import type { Cell } from '../core/changes/changeSet';
 import { demoCases, demoSharedRecords } from '../core/demo/cases';
 import { recordCells } from '../core/demo/load';
 import { createHandlers, type Handlers } from '../core/service/handlers';
-import { dispatch } from '../core/service/dispatch';
+import { call } from './call';
 import { CoreSession } from '../core/service/session';
 import { ageDecrypt } from '../core/sync/bundleFile';
 import { requireIdentity } from '../core/sync/identity';
@@ -37,12 +37,6 @@ const SEED_WINDOW = 500;
 interface Peer {
   session: CoreSession;
   handlers: Handlers;
-}
-
-async function call(handlers: Handlers, method: string, args: unknown): Promise<unknown> {
-  const result = await dispatch(handlers, method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
 }
 
 async function startPeer(root: string, name: string): Promise<Peer> {

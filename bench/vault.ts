@@ -7,8 +7,8 @@ import { writableDb } from '../core/db/handle';
 import type { ChangeSet } from '../core/changes/changeSet';
 import { HybridClock } from '../core/changes/hlc';
 import { loadSqlJs } from '../core/db/sqlite';
-import { createHandlers, type Handlers } from '../core/service/handlers';
-import { dispatch } from '../core/service/dispatch';
+import { createHandlers } from '../core/service/handlers';
+import { call } from './call';
 import { CoreSession } from '../core/service/session';
 import { writeFileAtomic } from '../core/vault/atomicFile';
 import {
@@ -63,12 +63,6 @@ async function openFsyncBaseline(folder: string): Promise<{
     },
     close: () => handle.close(),
   };
-}
-
-async function call(handlers: Handlers, method: string, args: unknown): Promise<unknown> {
-  const result = await dispatch(handlers, method, args);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value;
 }
 
 /**

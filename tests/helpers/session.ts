@@ -1,15 +1,12 @@
 import path from 'node:path';
-import {
-  isMethodName,
-  pathFieldsOf,
-  type CoreResult,
-  type MethodName,
-} from '../../core/api/contract';
+import type { CoreResult, MethodName } from '../../core/api/contract';
 import type { PrintPdf } from '../../core/api/print';
-import { createHandlers, type Handlers } from '../../core/service/handlers';
-import { dispatch } from '../../core/service/dispatch';
+import { createHandlers } from '../../core/service/handlers';
 import { CoreSession } from '../../core/service/session';
+import { dispatchWithPaths } from './dispatchWithPaths';
 import { TEST_KDF } from './vault';
+
+export { dispatchWithPaths };
 
 /** The core as the worker runs it, in-process: every call goes through the contract. */
 export interface TestCore {
@@ -52,29 +49,4 @@ export async function coreWithVault(root: string, printPdf?: PrintPdf): Promise<
     passphrase: 'test passphrase',
   });
   return core;
-}
-
-/** Any well-formed token: the worker takes the host's word for the path behind it. */
-const HOST_TOKEN = 'hosttokenhosttokenhosttokenhosttokenhosttok';
-
-/**
- * Calls the core as the host does once it has resolved a call's tokens: each path field
- * carries a token, and the path itself travels beside the arguments.
- */
-export function dispatchWithPaths(
-  handlers: Handlers,
-  method: unknown,
-  args: unknown,
-): ReturnType<typeof dispatch> {
-  if (!isMethodName(method) || typeof args !== 'object' || args === null)
-    return dispatch(handlers, method, args);
-  const tokens: Record<string, unknown> = { ...args };
-  const paths: Record<string, string> = {};
-  for (const field of Object.keys(pathFieldsOf(method))) {
-    const value = tokens[field];
-    if (typeof value !== 'string') continue;
-    paths[field] = value;
-    tokens[field] = HOST_TOKEN;
-  }
-  return dispatch(handlers, method, tokens, paths);
 }
