@@ -5,6 +5,7 @@ import {
   coreCall,
   createDemoVaultThroughUi,
   createVaultThroughUi,
+  autoLockRead,
   launchWithoutHostIdle,
   pauseClock,
   useApps,
@@ -85,6 +86,7 @@ describe('a Belarusian interface, end to end', () => {
       await page.clock.install();
       await page.reload();
       await page.getByRole('button', { name: 'Дадаць асобу' }).waitFor();
+      await autoLockRead(page, 1);
       await pauseClock(page);
       await page.keyboard.press('Shift');
       const warning = page.getByRole('alertdialog', { name: 'Vigil хутка заблакуецца' });

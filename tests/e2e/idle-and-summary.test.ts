@@ -7,6 +7,7 @@ import {
   coreCall,
   createDemoVaultThroughUi,
   createVaultThroughUi,
+  autoLockRead,
   launchWithoutHostIdle,
   pauseClock,
   shownCount,
@@ -26,6 +27,7 @@ describe('the idle lock warns first and says what it discarded', () => {
       await page.clock.install();
       await page.reload();
       await createVaultThroughUi(page, path.join(tempDir(), 'vault'));
+      await autoLockRead(page, 1);
       await addPersonThroughUi(page, 'Alesia Dubrova');
       await page.getByLabel('Name', { exact: true }).fill('Alesia Dubrova-Kim');
       // From here the page's clock moves only when the test moves it; a key press is input.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../browser-host/host';
 import { PICKER_ORIGIN } from '../../browser-host/picker';
 import { Language } from '../../core/api/language';
@@ -194,6 +194,27 @@ export async function cancelPick(button: Locator): Promise<void> {
 }
 
 const PICKER_TEXT = { en: en.pickers.page, be: be.pickers.page, ru: ru.pickers.page };
+const LOCALES = { en, be, ru };
+
+/** The interface language the app page shows now. */
+async function pageLanguage(page: Page): Promise<Language> {
+  return Language.parse(await page.evaluate(() => document.documentElement.lang));
+}
+
+/**
+ * Waits until the open vault's page has read its auto-lock time, and checks it is `minutes`:
+ * Settings shows the value the page's idle lock uses, and shows none until it has read it. An
+ * idle test that starts its clock before then would time an idle lock that is about to restart.
+ */
+export async function autoLockRead(page: Page, minutes: number): Promise<void> {
+  const words = LOCALES[await pageLanguage(page)];
+  await page.getByRole('button', { name: words.main.settings, exact: true }).click();
+  const settings = page.getByRole('dialog', { name: words.settings.title });
+  const field = settings.getByLabel(words.settings.autoLock.label, { exact: true });
+  await expect.poll(() => field.inputValue()).toBe(String(minutes));
+  await settings.getByRole('button', { name: words.settings.close }).click();
+  await settings.waitFor({ state: 'detached' });
+}
 
 /**
  * Opens the host's picker page from a "Choose…" button, and checks that it speaks the app's
@@ -210,7 +231,7 @@ async function openPicker(
   const picker = await opened;
   await picker.waitForURL((url) => url.origin === PICKER_ORIGIN);
   await picker.getByRole('heading', { level: 1 }).waitFor();
-  const language = Language.parse(await app.evaluate(() => document.documentElement.lang));
+  const language = await pageLanguage(app);
   const pickerLanguage = await picker.evaluate(() => document.documentElement.lang);
   if (pickerLanguage !== language) {
     throw new Error(`the picker speaks ${pickerLanguage}, the app ${language}`);
